@@ -1,0 +1,186 @@
+"""Opening, creating and describing a knowledge-base database.
+
+The engine comes from :func:`make_engine` (a path or a URL), never at import time, so the CLI,
+the window and each test point it wherever they like. Opening checks that the file is ours and
+not from a newer version before anything reads it, and turns driver errors into
+:mod:`desktop.core.errors` a person can act on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, select, text
+from sqlalchemy.exc import DBAPIError
+from sqlmodel import Session, SQLModel
+
+from desktop.core import models, sqlite_backend
+from desktop.core.errors import (
+    DatabaseLockedError,
+    DatabaseMissingError,
+    DatabaseUnreadableError,
+    NewerSchemaError,
+)
+
+SCHEMA_VERSION = 1
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def make_engine(target: Path | str) -> Engine:
+    """An engine for a file path or a SQLAlchemy URL (``sqlite:///…``, later ``postgresql://…``)."""
+    url = str(target) if "://" in str(target) else f"sqlite:///{Path(target)}"
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args=sqlite_backend.connect_args())
+        sqlite_backend.configure_engine(engine)
+        return engine
+    return create_engine(url)
+
+
+@dataclass
+class Database:
+    """An open knowledge base: its location and engine."""
+
+    path: Path
+    engine: Engine
+
+    @classmethod
+    def open(cls, path: Path, *, create: bool = True, seed_dir: Path | None = None) -> Database:
+        """Open ``path``; when it does not exist and ``create`` is set, build it from the seed.
+
+        Raises a :class:`~desktop.core.errors.DatabaseError` subclass for anything a person
+        must fix (missing folder, not our file, newer schema, locked).
+        """
+        path = Path(path).expanduser()
+        if not _exists_with_content(path):
+            if not create or not path.parent.is_dir():
+                raise DatabaseMissingError(path)
+            build_seeded_database(path, seed_dir=seed_dir)
+        _check_header(path)
+        engine = make_engine(path)
+        try:
+            _check_schema_version(engine, path)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(path=path, engine=engine)
+
+    def session(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work is committed on success and rolled back on any error."""
+        with self.session() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def create_schema(engine: Engine) -> None:
+    """Create every table, the search index and the version stamp in one transaction."""
+    with engine.begin() as connection:
+        SQLModel.metadata.create_all(connection)
+        sqlite_backend.install_search_index(connection)
+        connection.execute(
+            models.Meta.__table__.insert(),
+            [{"key": "schema_version", "value": str(SCHEMA_VERSION)}],
+        )
+
+
+def build_seeded_database(path: Path, *, seed_dir: Path | None = None) -> None:
+    """Build a new database from the seed files next to ``path``, then move it into place.
+
+    Building aside means a crash or a bad seed never leaves a half-filled file where the app
+    looks for its data.
+    """
+    from desktop.core.seed import load_seed
+
+    building = path.with_name(path.name + ".building")
+    _remove_database_files(building)
+    engine = make_engine(building)
+    try:
+        create_schema(engine)
+        load_seed(engine, seed_dir=seed_dir)
+        with engine.connect() as connection:
+            sqlite_backend.checkpoint(connection)
+    except BaseException:
+        engine.dispose()
+        _remove_database_files(building)
+        raise
+    engine.dispose()
+    os.replace(building, path)
+    _remove_database_files(building)
+
+
+def content_digest(engine: Engine) -> str:
+    """SHA-256 over every row of every table, in primary-key order.
+
+    Two databases with the same digest hold the same knowledge base; tests use it to prove that
+    a rejected import or a rebuild changed nothing.
+    """
+    digest = hashlib.sha256()
+    with engine.connect() as connection:
+        for table in sorted(SQLModel.metadata.sorted_tables, key=lambda t: t.name):
+            digest.update(table.name.encode())
+            ordering = list(table.primary_key.columns) or list(table.columns)
+            for row in connection.execute(select(table).order_by(*ordering)):
+                digest.update(repr(tuple(row)).encode())
+    return digest.hexdigest()
+
+
+def _exists_with_content(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0 or path.is_dir()
+    except FileNotFoundError:
+        return False
+    except OSError as error:
+        raise DatabaseUnreadableError(path, error.strerror or str(error)) from error
+
+
+def _check_header(path: Path) -> None:
+    if path.is_dir():
+        raise DatabaseUnreadableError(path, "it is a folder")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise DatabaseUnreadableError(path, error.strerror or str(error)) from error
+    if header != SQLITE_HEADER:
+        raise DatabaseUnreadableError(path, "the file is not a database or is damaged")
+
+
+def _check_schema_version(engine: Engine, path: Path) -> None:
+    try:
+        with engine.connect() as connection:
+            version = connection.execute(
+                text("SELECT value FROM meta WHERE key = 'schema_version'")
+            ).scalar_one_or_none()
+    except DBAPIError as error:
+        if sqlite_backend.is_locked_error(error.orig or error):
+            raise DatabaseLockedError(path) from error
+        if "no such table" in str(error.orig or error):
+            raise DatabaseUnreadableError(path, "it holds no Dossier Desk data") from error
+        raise DatabaseUnreadableError(path, _driver_reason(error)) from error
+    if version is None or not str(version).isdigit():
+        raise DatabaseUnreadableError(path, "its schema version is missing")
+    if int(version) > SCHEMA_VERSION:
+        raise NewerSchemaError(path, int(version), SCHEMA_VERSION)
+
+
+def _driver_reason(error: DBAPIError) -> str:
+    reason = str(error.orig or error).strip()
+    if sqlite_backend.is_not_a_database_error(error.orig or error):
+        return "the file is not a database or is damaged"
+    return reason or type(error).__name__
+
+
+def _remove_database_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            path.with_name(path.name + suffix).unlink()

@@ -1,0 +1,146 @@
+"""The knowledge-base tables.
+
+Codes for kinds, sectors, relation types, space types and availability come from
+:mod:`desktop.core.taxonomy`; the tables store the codes, never the labels, so a dossier can be
+rendered in either language from the same rows. Every fact carries its source and as-of date
+because a dossier may only print figures it can attribute.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlmodel import Field, SQLModel
+
+ENTITY_FK = "entity.id"
+SOURCE_FK = "source.id"
+
+
+class Meta(SQLModel, table=True):
+    """Key/value facts about the database itself (schema version, seed digest)."""
+
+    key: str = Field(primary_key=True)
+    value: str
+
+
+class Source(SQLModel, table=True):
+    """Where a fact or description comes from: a document, web page or conversation."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True, index=True)
+    title: str
+    publisher: str | None = None
+    published: str | None = None  # "YYYY" or "YYYY-MM-DD"; None when the source is undated
+    accessed_on: date | None = None
+    url: str | None = None
+    file_name: str | None = None
+
+
+class Sector(SQLModel, table=True):
+    """One sector of the fixed taxonomy, mirrored into the database for joins and search."""
+
+    code: str = Field(primary_key=True)
+    label_en: str
+    label_de: str
+    position: int = 0
+
+
+class Tag(SQLModel, table=True):
+    """A tag or certification (GMP, EN ISO 13485, …) that entities can carry."""
+
+    code: str = Field(primary_key=True)
+    label: str
+    category: str = "capability"
+
+
+class Entity(SQLModel, table=True):
+    """An organisation, site, project, programme or person of the cluster."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(unique=True, index=True)
+    name: str = Field(index=True)
+    short_name: str | None = None
+    kind: str = Field(index=True)
+    description: str = ""
+    website: str | None = None
+    location: str | None = None
+    founded_year: int | None = None
+    verified_on: date | None = None
+    verified_by: str | None = None
+    source_id: int | None = Field(default=None, foreign_key=SOURCE_FK, ondelete="SET NULL")
+    created_at: datetime
+    updated_at: datetime
+
+
+class EntitySector(SQLModel, table=True):
+    __tablename__ = "entity_sector"
+
+    entity_id: int = Field(foreign_key=ENTITY_FK, primary_key=True, ondelete="CASCADE")
+    sector_code: str = Field(foreign_key="sector.code", primary_key=True, index=True)
+
+
+class EntityTag(SQLModel, table=True):
+    __tablename__ = "entity_tag"
+
+    entity_id: int = Field(foreign_key=ENTITY_FK, primary_key=True, ondelete="CASCADE")
+    tag_code: str = Field(foreign_key="tag.code", primary_key=True, index=True)
+
+
+class Relation(SQLModel, table=True):
+    """A typed, directed link: ``subject`` *relation_type* ``object`` (Next3D spin-off-of …)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    subject_id: int = Field(foreign_key=ENTITY_FK, index=True, ondelete="CASCADE")
+    relation_type: str
+    object_id: int = Field(foreign_key=ENTITY_FK, index=True, ondelete="CASCADE")
+    note: str | None = None
+    source_id: int | None = Field(default=None, foreign_key=SOURCE_FK, ondelete="SET NULL")
+
+
+class SpaceOffer(SQLModel, table=True):
+    """Space a site offers (S1 lab, office, …) and whether it can be had."""
+
+    __tablename__ = "space_offer"
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: int = Field(foreign_key=ENTITY_FK, index=True, ondelete="CASCADE")
+    space_type: str
+    availability: str = "unknown"
+    since: str | None = None  # "YYYY" or "YYYY-MM-DD" when known
+    note: str | None = None
+    source_id: int | None = Field(default=None, foreign_key=SOURCE_FK, ondelete="SET NULL")
+
+
+class Fact(SQLModel, table=True):
+    """A key figure with its unit, scope, as-of date and source."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True, index=True)
+    label: str
+    value: float
+    qualifier: str = "exact"
+    unit: str
+    period: str | None = None
+    scope_id: int | None = Field(
+        default=None, foreign_key=ENTITY_FK, index=True, ondelete="CASCADE"
+    )
+    as_of: str | None = None  # "YYYY" or "YYYY-MM-DD"; None when the source does not date it
+    source_id: int | None = Field(default=None, foreign_key=SOURCE_FK, ondelete="RESTRICT")
+    quote: str | None = None
+    comparable: str | None = None
+    verified_on: date | None = None
+    created_at: datetime
+    updated_at: datetime
+
+
+class Contact(SQLModel, table=True):
+    """Contact details of a person entity; shared outside the agency only when ``public``."""
+
+    entity_id: int = Field(foreign_key=ENTITY_FK, primary_key=True, ondelete="CASCADE")
+    role: str | None = None
+    organisation_id: int | None = Field(
+        default=None, foreign_key=ENTITY_FK, index=True, ondelete="SET NULL"
+    )
+    phone: str | None = None
+    email: str | None = None
+    public: bool = False

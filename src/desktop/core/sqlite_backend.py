@@ -1,0 +1,226 @@
+"""Everything that only SQLite understands: connection pragmas and the FTS5 search index.
+
+The rest of ``desktop.core`` speaks portable SQL through SQLAlchemy; a PostgreSQL backend would
+replace this module (pragmas → server settings, FTS5 → ``tsvector``) and nothing else.
+
+The search index is a regular FTS5 table fed from the ``entity_search_doc`` view by triggers, so
+every write path (seed, editing, import) keeps it current without remembering to. Bulk loads
+switch the triggers off with :func:`search_index_suspended` and rebuild once at the end.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Connection, Engine, event
+
+FTS_TABLE = "entity_fts"
+# Column order matters: bm25 weights and snippet() refer to columns by position.
+FTS_COLUMNS = ("name", "short_name", "tags", "sectors", "location", "description")
+# FTS5 sums weighted hits before bm25's saturation, so large weights all saturate and stop
+# discriminating; modest ones keep "name beats tags beats description" without drowning the
+# document-length term.
+BM25_WEIGHTS = (4.0, 3.0, 2.0, 0.5, 0.5, 1.0)
+HIGHLIGHT_START = "\x02"
+HIGHLIGHT_END = "\x03"
+ELLIPSIS = "…"
+
+_SEARCH_DOC_VIEW = """
+CREATE VIEW IF NOT EXISTS entity_search_doc AS
+SELECT e.id AS id,
+       e.name AS name,
+       coalesce(e.short_name, '') AS short_name,
+       coalesce((SELECT group_concat(t.label, ' ')
+                   FROM entity_tag et JOIN tag t ON t.code = et.tag_code
+                  WHERE et.entity_id = e.id), '') AS tags,
+       coalesce((SELECT group_concat(s.label_en || ' ' || s.label_de, ' ')
+                   FROM entity_sector es JOIN sector s ON s.code = es.sector_code
+                  WHERE es.entity_id = e.id), '') AS sectors,
+       coalesce(e.location, '') AS location,
+       coalesce(e.description, '') AS description
+  FROM entity e
+"""
+
+_COLUMN_LIST = ", ".join(FTS_COLUMNS)
+_REFRESH = (
+    f"DELETE FROM {FTS_TABLE} WHERE rowid = {{id}};"
+    f" INSERT INTO {FTS_TABLE}(rowid, {_COLUMN_LIST})"
+    f" SELECT id, {_COLUMN_LIST} FROM entity_search_doc WHERE id = {{id}};"
+)
+_TRIGGERS = {
+    "entity_fts_ai": f"AFTER INSERT ON entity BEGIN {_REFRESH.format(id='new.id')} END",
+    "entity_fts_au": f"AFTER UPDATE ON entity BEGIN {_REFRESH.format(id='old.id')} END",
+    "entity_fts_ad": (
+        f"AFTER DELETE ON entity BEGIN DELETE FROM {FTS_TABLE} WHERE rowid = old.id; END"
+    ),
+    **{
+        f"{table}_fts_{suffix}": (
+            f"AFTER {event} ON {table} BEGIN {_REFRESH.format(id=f'{row}.entity_id')} END"
+        )
+        for table in ("entity_tag", "entity_sector")
+        for suffix, event, row in (("ai", "INSERT", "new"), ("ad", "DELETE", "old"))
+    },
+    "tag_fts_au": (
+        "AFTER UPDATE OF label ON tag BEGIN"
+        f" DELETE FROM {FTS_TABLE} WHERE rowid IN"
+        " (SELECT entity_id FROM entity_tag WHERE tag_code = new.code);"
+        f" INSERT INTO {FTS_TABLE}(rowid, {_COLUMN_LIST})"
+        f" SELECT id, {_COLUMN_LIST} FROM entity_search_doc WHERE id IN"
+        " (SELECT entity_id FROM entity_tag WHERE tag_code = new.code); END"
+    ),
+}
+
+
+# --- connections ---------------------------------------------------------------------------
+
+
+def configure_engine(engine: Engine) -> None:
+    """Apply our pragmas to every new connection and make transactions explicit.
+
+    pysqlite opens transactions lazily and not before DDL; taking over BEGIN ourselves (the
+    SQLAlchemy-documented recipe) makes DDL transactional too, which the bulk-load path relies on.
+    """
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA busy_timeout = 5000")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+
+def checkpoint(connection: Connection) -> None:
+    """Fold the write-ahead log into the main file, so the file alone is the whole database."""
+    connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def connect_args() -> dict[str, Any]:
+    """Driver arguments: one serialising executor may use a connection from another thread."""
+    return {"check_same_thread": False, "timeout": 5.0}
+
+
+def is_not_a_database_error(error: BaseException) -> bool:
+    """True when SQLite says the file is not a database (or is damaged beyond opening)."""
+    message = str(error).lower()
+    return "file is not a database" in message or "database disk image is malformed" in message
+
+
+def is_locked_error(error: BaseException) -> bool:
+    message = str(error).lower()
+    return "database is locked" in message or "database table is locked" in message
+
+
+# --- search index --------------------------------------------------------------------------
+
+
+def install_search_index(connection: Connection) -> None:
+    """Create the FTS5 table, its source view and triggers (idempotent)."""
+    connection.exec_driver_sql(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+        f"{_COLUMN_LIST}, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4')"
+    )
+    weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+    connection.exec_driver_sql(
+        f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('rank', 'bm25({weights})')"
+    )
+    connection.exec_driver_sql(_SEARCH_DOC_VIEW)
+    _create_triggers(connection)
+
+
+def _create_triggers(connection: Connection) -> None:
+    for name, body in _TRIGGERS.items():
+        connection.exec_driver_sql(f"CREATE TRIGGER IF NOT EXISTS {name} {body}")
+
+
+def _drop_triggers(connection: Connection) -> None:
+    for name in _TRIGGERS:
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+
+
+def rebuild_search_index(connection: Connection) -> None:
+    """Re-derive the whole index from the tables."""
+    connection.exec_driver_sql(f"DELETE FROM {FTS_TABLE}")
+    connection.exec_driver_sql(
+        f"INSERT INTO {FTS_TABLE}(rowid, {_COLUMN_LIST})"
+        f" SELECT id, {_COLUMN_LIST} FROM entity_search_doc"
+    )
+    connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
+
+
+@contextmanager
+def search_index_suspended(connection: Connection) -> Iterator[None]:
+    """Run a bulk load without per-row index upkeep, then rebuild the index once.
+
+    The triggers are dropped and re-created inside the caller's transaction, so a failure rolls
+    the triggers back together with the data.
+    """
+    _drop_triggers(connection)
+    yield
+    rebuild_search_index(connection)
+    _create_triggers(connection)
+
+
+def search_index_problems(connection: Connection) -> list[str]:
+    """FTS5's own integrity check plus a row-count comparison with the entity table."""
+    problems: list[str] = []
+    try:
+        connection.exec_driver_sql(
+            f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('integrity-check', 1)"
+        )
+    except Exception as error:  # the driver reports corruption as a generic error
+        problems.append(f"search index integrity check failed: {error}")
+    indexed = connection.exec_driver_sql(f"SELECT count(*) FROM {FTS_TABLE}").scalar_one()
+    entities = connection.exec_driver_sql("SELECT count(*) FROM entity").scalar_one()
+    if indexed != entities:
+        problems.append(f"search index holds {indexed} rows for {entities} entities")
+    return problems
+
+
+# --- queries -------------------------------------------------------------------------------
+
+_QUOTE = re.compile('"')
+
+
+def match_expression(tokens: Sequence[str], *, any_token: bool = False) -> str:
+    """An FTS5 MATCH string in which every user token is a quoted term.
+
+    Quoting makes operators (AND, NEAR, *, -) plain words, so no user input is FTS5 syntax.
+    Tokens of two or more characters match as prefixes (``cell`` finds "cells"); a single
+    character matches only itself, or ``CAR-T`` would match every word starting with t.
+    """
+    terms = [
+        f'"{_QUOTE.sub(chr(34) * 2, token)}"' + ("*" if len(token) > 1 else "") for token in tokens
+    ]
+    return (" OR " if any_token else " ").join(terms)
+
+
+def ranked_match_sql(columns: str, filter_sql: str) -> str:
+    """Ranked hits for ``:match``: ``columns`` of entity ``e``, bm25 score and a snippet.
+
+    ``columns`` and ``filter_sql`` are portable SQL over the alias ``e`` (entity); ``:limit``
+    and ``:offset`` page the result.
+    """
+    return (
+        f"SELECT {columns}, {FTS_TABLE}.rank AS score,"
+        f" snippet({FTS_TABLE}, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '{ELLIPSIS}', 12)"
+        f" AS snippet"
+        f" FROM {FTS_TABLE} JOIN entity e ON e.id = {FTS_TABLE}.rowid"
+        f" WHERE {FTS_TABLE} MATCH :match AND ({filter_sql})"
+        f" ORDER BY {FTS_TABLE}.rank, e.name LIMIT :limit OFFSET :offset"
+    )
+
+
+def matching_ids_sql() -> str:
+    """A sub-select of the entity ids matching ``:match``, for counts and facets."""
+    return f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match"

@@ -1,0 +1,151 @@
+"""Fixed vocabularies: entity kinds, sectors, relation types, space and availability.
+
+They live in code rather than in the database because the dossier, the search index and the
+import validation all depend on the exact codes; a consultant can add tags, but a new sector or
+kind is a product decision and ships with a release. Every vocabulary has English and German
+labels because the dossier is produced in both languages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One entry of a fixed vocabulary: a stable code and its labels."""
+
+    code: str
+    en: str
+    de: str
+
+    def label(self, language: str = "en") -> str:
+        return self.de if language == "de" else self.en
+
+
+def _index(*terms: Term) -> dict[str, Term]:
+    return {term.code: term for term in terms}
+
+
+KINDS: dict[str, Term] = _index(
+    Term("research-institute", "Research institute", "Forschungsinstitut"),
+    Term("university-or-school", "University or school", "Hochschule oder Schule"),
+    Term(
+        "hospital-or-clinical-service",
+        "Hospital or clinical service",
+        "Klinik oder klinischer Dienst",
+    ),
+    Term("biobank-or-blood-service", "Biobank or blood service", "Biobank oder Blutspendedienst"),
+    Term("company", "Company", "Unternehmen"),
+    Term("logistics-provider", "Logistics provider", "Logistikdienstleister"),
+    Term(
+        "support-organisation",
+        "Support organisation or network",
+        "Förderorganisation oder Netzwerk",
+    ),
+    Term("public-authority", "Public authority", "Behörde oder Gebietskörperschaft"),
+    Term("project-or-initiative", "Project or initiative", "Projekt oder Initiative"),
+    Term("programme-or-accelerator", "Programme or accelerator", "Programm oder Accelerator"),
+    Term("site-or-facility", "Site or facility", "Standort oder Einrichtung"),
+    Term("person", "Person", "Person"),
+)
+
+SECTORS: dict[str, Term] = _index(
+    Term("cell-gene-therapy", "Cell & gene therapy", "Zell- und Gentherapie"),
+    Term("biotech-pharma", "Biotech & pharma", "Biotechnologie und Pharma"),
+    Term("medtech", "Medical technology", "Medizintechnik"),
+    Term("diagnostics", "Diagnostics", "Diagnostik"),
+    Term("surgery", "Surgery", "Chirurgie"),
+    Term("digital-health", "Digital health", "Digitale Gesundheit"),
+    Term("ai-data", "AI & data science", "KI und Datenwissenschaft"),
+    Term("clinical-research", "Clinical research", "Klinische Forschung"),
+    Term("biobanking-blood", "Biobanking & blood", "Biobanken und Blutspende"),
+    Term("education-talent", "Education & talent", "Bildung und Fachkräfte"),
+    Term("real-estate", "Real estate & sites", "Immobilien und Flächen"),
+    Term("logistics", "Logistics", "Logistik"),
+    Term("investment-support", "Investment support", "Ansiedlungsförderung"),
+    Term("basic-research", "Basic research", "Grundlagenforschung"),
+)
+
+RELATION_TYPES: dict[str, Term] = _index(
+    Term("part-of", "part of", "Teil von"),
+    Term("spin-off-of", "spin-off of", "Ausgründung von"),
+    Term("partner-of", "partner of", "Partner von"),
+    Term("cooperates-with", "cooperates with", "kooperiert mit"),
+    Term("located-at", "located at", "ansässig in"),
+    Term("operates", "operates", "betreibt"),
+    Term("member-of", "member of", "Mitglied von"),
+    Term("alumnus-of", "alumnus of", "Absolvent von"),
+    Term("licensed-by", "licensed by", "zugelassen durch"),
+    Term("founded-by", "founded by", "gegründet von"),
+    Term("supplies", "supplies", "versorgt"),
+    Term("serves", "provides services to", "erbringt Leistungen für"),
+    Term("manufactures-for", "manufactures for", "fertigt für"),
+    Term("offered-at", "offered at", "angeboten an"),
+    Term("works-at", "works at", "arbeitet bei"),
+)
+
+# How an incoming relation reads from the object's side ("Next3D spin-off of X" → on X's page:
+# "has spin-off Next3D").
+INVERSE_RELATION_TYPES: dict[str, Term] = _index(
+    Term("part-of", "includes", "umfasst"),
+    Term("spin-off-of", "has spin-off", "hat Ausgründung"),
+    Term("partner-of", "partner of", "Partner von"),
+    Term("cooperates-with", "cooperates with", "kooperiert mit"),
+    Term("located-at", "hosts", "beherbergt"),
+    Term("operates", "operated by", "betrieben von"),
+    Term("member-of", "has member", "hat Mitglied"),
+    Term("alumnus-of", "has alumnus", "hat Absolvent"),
+    Term("licensed-by", "licenses", "erteilt Zulassung an"),
+    Term("founded-by", "founded", "gründete"),
+    Term("supplies", "supplied by", "versorgt von"),
+    Term("serves", "receives services from", "erhält Leistungen von"),
+    Term("manufactures-for", "has manufacturer", "hat Hersteller"),
+    Term("offered-at", "offers", "bietet an"),
+    Term("works-at", "has contact", "hat Ansprechpartner"),
+)
+
+SPACE_TYPES: dict[str, Term] = _index(
+    Term("lab-s1", "S1 laboratory", "S1-Labor"),
+    Term("lab-s2", "S2 laboratory", "S2-Labor"),
+    Term("office", "Office", "Büro"),
+    Term("production", "Production", "Produktion"),
+    Term("storage", "Storage", "Lager"),
+    Term("cleanroom", "Cleanroom", "Reinraum"),
+    Term("land", "Land for development", "Entwicklungsfläche"),
+)
+
+AVAILABILITY: dict[str, Term] = _index(
+    Term("available", "available", "verfügbar"),
+    Term("planned", "planned", "geplant"),
+    Term("under-construction", "under construction", "im Bau"),
+    Term("unknown", "unknown", "unbekannt"),
+)
+
+QUALIFIERS: dict[str, Term] = _index(
+    Term("exact", "", ""),
+    Term("more-than", "more than", "mehr als"),
+    Term("about", "about", "etwa"),
+    Term("up-to", "up to", "bis zu"),
+)
+
+TAG_CATEGORIES: dict[str, Term] = _index(
+    Term("certification", "Certification or standard", "Zertifizierung oder Norm"),
+    Term("capability", "Capability", "Kompetenz"),
+    Term("technology", "Technology", "Technologie"),
+    Term("space", "Space", "Fläche"),
+)
+
+
+def inverse_label(relation_type: str, language: str = "en") -> str:
+    """The label of a relation read from its object's side."""
+    return INVERSE_RELATION_TYPES[relation_type].label(language)
+
+
+def require(vocabulary: dict[str, Term], code: str, what: str) -> Term:
+    """Return the term for ``code`` or raise ``ValueError`` listing the valid codes."""
+    try:
+        return vocabulary[code]
+    except KeyError:
+        valid = ", ".join(sorted(vocabulary))
+        raise ValueError(f"unknown {what} {code!r}; expected one of: {valid}") from None
