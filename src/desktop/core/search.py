@@ -24,6 +24,9 @@ MAX_TOKENS = 12
 MAX_TOKEN_LENGTH = 48
 MAX_QUERY_LENGTH = 1000
 _WORD = re.compile(r"\w+", re.UNICODE)
+NO_FILTER = "1 = 1"
+RANK_LIMIT = 1000  # at most this many entities are ranked per query (see _ranked_rows)
+COUNT_LIMIT = 10_000  # totals beyond this are reported as "at least"
 HIT_COLUMNS = "e.id, e.slug, e.name, e.short_name, e.kind, e.location, e.verified_on"
 
 
@@ -55,6 +58,7 @@ class SearchResult:
     total: int
     tokens: tuple[str, ...]
     partial: bool = False  # True when no entity matched every word and any word was used
+    total_exact: bool = True  # False when ``total`` is a lower bound (very broad queries)
 
 
 @dataclass(frozen=True)
@@ -82,8 +86,14 @@ def search(
     filters: SearchFilters = SearchFilters(),
     limit: int = 50,
     offset: int = 0,
+    count_total: bool = True,
 ) -> SearchResult:
-    """Ranked entities for ``query`` (best first), limited to ``limit`` from ``offset``."""
+    """Ranked entities for ``query`` (best first), limited to ``limit`` from ``offset``.
+
+    Counting every match of a broad, filtered query can cost more than finding the first
+    page; pass ``count_total=False`` while the user types and ask :func:`count_matches` after
+    the page is shown. ``total`` is then a lower bound (``total_exact`` is False).
+    """
     limit, offset = max(0, int(limit)), max(0, int(offset))
     tokens = tokenize(query)
     filter_sql, params = _filter_sql(filters)
@@ -93,14 +103,24 @@ def search(
         if any_token and len(tokens) == 1:
             break
         match = sqlite_backend.match_expression(tokens, any_token=any_token)
-        rows = connection.execute(
-            text(sqlite_backend.ranked_match_sql(HIT_COLUMNS, filter_sql)),
-            {**params, "match": match, "limit": limit, "offset": offset},
-        ).all()
+        rows = _ranked_rows(connection, match, filter_sql, params, limit, offset)
         if rows or offset:
-            total = _total(connection, rows, limit, offset, filter_sql, {**params, "match": match})
-            return SearchResult([_hit(row) for row in rows], total, tokens, partial=any_token)
+            if count_total or len(rows) < limit:
+                total, exact = _total(connection, rows, limit, offset, match, filter_sql, params)
+            else:
+                total, exact = offset + len(rows), False
+            return SearchResult(
+                [_hit(row) for row in rows], total, tokens, partial=any_token, total_exact=exact
+            )
     return SearchResult([], 0, tokens)
+
+
+def count_matches(
+    connection: Connection, query: str, *, filters: SearchFilters = SearchFilters()
+) -> tuple[int, bool]:
+    """How many entities :func:`search` would find, and whether that number is exact."""
+    result = search(connection, query, filters=filters, limit=1)
+    return result.total, result.total_exact
 
 
 def facet_counts(
@@ -189,7 +209,7 @@ def _filter_sql(filters: SearchFilters) -> tuple[str, dict[str, Any]]:
             "EXISTS (SELECT 1 FROM entity_tag ft WHERE ft.entity_id = e.id"
             f" AND ft.tag_code IN ({placeholders('tag', filters.tags)}))"
         )
-    return (" AND ".join(clauses) or "1 = 1"), params
+    return (" AND ".join(clauses) or NO_FILTER), params
 
 
 def _browse(
@@ -208,23 +228,51 @@ def _browse(
     return SearchResult([_hit(row) for row in rows], total, ())
 
 
+def _ranked_rows(
+    connection: Connection,
+    match: str,
+    filter_sql: str,
+    params: dict[str, Any],
+    limit: int,
+    offset: int,
+) -> list[Any]:
+    """One page of hits, ranking at most ``RANK_LIMIT`` entities.
+
+    bm25 costs about a microsecond per matching entity, so a word that matches most of a large
+    database ("Leipzig" among 100,000) cannot be ranked in full while the user types. Such a
+    query is ranked among its newest ``RANK_LIMIT`` matches; below that (always, for a
+    knowledge base of the cluster's real size) the ranking is exact.
+    """
+    cutoff = connection.execute(
+        text(sqlite_backend.newest_matches_cutoff_sql()), {"match": match, "n": RANK_LIMIT - 1}
+    ).scalar_one_or_none()
+    return connection.execute(
+        text(sqlite_backend.ranked_match_sql(HIT_COLUMNS, filter_sql)),
+        {**params, "match": match, "min_rowid": cutoff or 0, "limit": limit, "offset": offset},
+    ).all()
+
+
 def _total(
     connection: Connection,
     rows: list[Any],
     limit: int,
     offset: int,
+    match: str,
     filter_sql: str,
     params: dict[str, Any],
-) -> int:
+) -> tuple[int, bool]:
+    """The number of matches, exact up to ``COUNT_LIMIT`` (beyond it: "10,000 or more")."""
     if len(rows) < limit and (rows or not offset):
-        return offset + len(rows)
-    return connection.execute(
-        text(
-            f"SELECT count(*) FROM entity e WHERE e.id IN ({sqlite_backend.matching_ids_sql()})"
-            f" AND ({filter_sql})"
-        ),
-        params,
+        return offset + len(rows), True
+    sql = (
+        sqlite_backend.count_matches_sql()
+        if filter_sql == NO_FILTER
+        else sqlite_backend.count_filtered_matches_sql(filter_sql)
+    )
+    total = connection.execute(
+        text(sql), {**params, "match": match, "cap": COUNT_LIMIT}
     ).scalar_one()
+    return total, total < COUNT_LIMIT
 
 
 def _hit(row: Any) -> SearchHit:

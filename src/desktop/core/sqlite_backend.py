@@ -187,6 +187,16 @@ def search_index_problems(connection: Connection) -> list[str]:
     return problems
 
 
+def search_index_bytes(connection: Connection) -> int | None:
+    """Bytes used by the FTS5 table and its shadow tables; None where dbstat is not compiled in."""
+    try:
+        return connection.exec_driver_sql(
+            f"SELECT sum(pgsize) FROM dbstat WHERE name LIKE '{FTS_TABLE}%'"
+        ).scalar()
+    except Exception:
+        return None
+
+
 # --- queries -------------------------------------------------------------------------------
 
 _QUOTE = re.compile('"')
@@ -196,31 +206,67 @@ def match_expression(tokens: Sequence[str], *, any_token: bool = False) -> str:
     """An FTS5 MATCH string in which every user token is a quoted term.
 
     Quoting makes operators (AND, NEAR, *, -) plain words, so no user input is FTS5 syntax.
-    Tokens of two or more characters match as prefixes (``cell`` finds "cells"); a single
-    character matches only itself, or ``CAR-T`` would match every word starting with t.
+    The last token is the word being typed and matches as a prefix (``stem cel`` finds "stem
+    cells"); earlier tokens are whole words, which FTS5 reads lazily, while a prefix term must
+    merge every word it expands to. A one-character last token matches only itself, or
+    ``CAR-T`` would match every word starting with t.
     """
+    last = len(tokens) - 1
     terms = [
-        f'"{_QUOTE.sub(chr(34) * 2, token)}"' + ("*" if len(token) > 1 else "") for token in tokens
+        f'"{_QUOTE.sub(chr(34) * 2, token)}"' + ("*" if i == last and len(token) > 1 else "")
+        for i, token in enumerate(tokens)
     ]
     return (" OR " if any_token else " ").join(terms)
 
 
-def ranked_match_sql(columns: str, filter_sql: str) -> str:
-    """Ranked hits for ``:match``: ``columns`` of entity ``e``, bm25 score and a snippet.
+def count_matches_sql() -> str:
+    """How many entities match ``:match``, counting no further than ``:cap``."""
+    return (
+        f"SELECT count(*) FROM (SELECT rowid FROM {FTS_TABLE}"
+        f" WHERE {FTS_TABLE} MATCH :match LIMIT :cap)"
+    )
 
-    ``columns`` and ``filter_sql`` are portable SQL over the alias ``e`` (entity); ``:limit``
-    and ``:offset`` page the result.
+
+def newest_matches_cutoff_sql() -> str:
+    """The rowid of the ``:n``-th newest entity matching ``:match`` (bounds ranking work)."""
+    return (
+        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match"
+        " ORDER BY rowid DESC LIMIT 1 OFFSET :n"
+    )
+
+
+def _snippet() -> str:
+    return f"snippet({FTS_TABLE}, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '{ELLIPSIS}', 12)"
+
+
+def ranked_match_sql(columns: str, filter_sql: str) -> str:
+    """Hits for ``:match`` best first: ``columns`` of entity ``e``, bm25 score and a snippet.
+
+    Only entities with ``rowid >= :min_rowid`` are ranked (FTS5 applies the rowid bound while
+    scanning), which lets the caller bound the work for very broad queries. ``ORDER BY rank``
+    alone lets FTS5 hand rows over in order, so the snippet is computed for the returned page
+    only. CROSS JOIN keeps the index scan outermost: otherwise SQLite may loop over ``entity``
+    by a filter's index and re-run the MATCH for every row. ``columns`` and ``filter_sql`` are
+    portable SQL over the alias ``e``; ``:limit`` and ``:offset`` page the result.
     """
     return (
-        f"SELECT {columns}, {FTS_TABLE}.rank AS score,"
-        f" snippet({FTS_TABLE}, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '{ELLIPSIS}', 12)"
-        f" AS snippet"
-        f" FROM {FTS_TABLE} JOIN entity e ON e.id = {FTS_TABLE}.rowid"
-        f" WHERE {FTS_TABLE} MATCH :match AND ({filter_sql})"
-        f" ORDER BY {FTS_TABLE}.rank, e.name LIMIT :limit OFFSET :offset"
+        f"SELECT {columns}, {FTS_TABLE}.rank AS score, {_snippet()} AS snippet"
+        f" FROM {FTS_TABLE} CROSS JOIN entity e ON e.id = {FTS_TABLE}.rowid"
+        f" WHERE {FTS_TABLE} MATCH :match AND {FTS_TABLE}.rowid >= :min_rowid"
+        f" AND ({filter_sql})"
+        f" ORDER BY {FTS_TABLE}.rank LIMIT :limit OFFSET :offset"
+    )
+
+
+def count_filtered_matches_sql(filter_sql: str) -> str:
+    """Entities matching ``:match`` and ``filter_sql``, counting no further than ``:cap``."""
+    return (
+        f"SELECT count(*) FROM (SELECT 1 FROM {FTS_TABLE} CROSS JOIN entity e"
+        f" ON e.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH :match AND ({filter_sql})"
+        " LIMIT :cap)"
     )
 
 
 def matching_ids_sql() -> str:
-    """A sub-select of the entity ids matching ``:match``, for counts and facets."""
+    """A sub-select of the entity ids matching ``:match``, for facets."""
     return f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match"
