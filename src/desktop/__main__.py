@@ -1,7 +1,7 @@
 """``python -m desktop`` and the ``dossier-desk`` command.
 
-With a sub-command it runs the headless CLI; without one it will open the window once the
-window exists, and until then prints the knowledge-base summary.
+With a sub-command (``list``, ``search``, …) or ``--help``/``--version`` it runs the headless
+CLI and never imports Qt; otherwise it opens the window (``--db PATH`` selects the database).
 """
 
 from __future__ import annotations
@@ -9,11 +9,24 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+CLI_FLAGS = {"-h", "--help", "--version"}
+
+
+def wants_cli(argv: Sequence[str]) -> bool:
+    from desktop.cli import COMMANDS
+
+    return any(arg in COMMANDS or arg in CLI_FLAGS for arg in argv)
+
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from desktop.cli import main as cli_main
+    args = list(sys.argv[1:] if argv is None else argv)
+    if wants_cli(args):
+        from desktop.cli import main as cli_main
 
-    return cli_main(list(sys.argv[1:] if argv is None else argv))
+        return cli_main(args)
+    from desktop.ui.app import main as gui_main
+
+    return gui_main(args)
 
 
 if __name__ == "__main__":

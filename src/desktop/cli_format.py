@@ -71,7 +71,12 @@ def format_detail(detail: EntityDetail) -> str:
                 lines.append(f"  {label}: {value}")
     if detail.contacts:
         lines += ["", "Contacts:"]
-        lines += [f"  • {person.name} [{person.slug}]" for person in detail.contacts]
+        for person in detail.contacts:
+            reach = ", ".join(v for v in (person.contact.role, person.contact.phone) if v)
+            shared = "" if person.contact.public else " (internal)"
+            lines.append(
+                f"  • {person.name} [{person.slug}]{shared}" + (f": {reach}" if reach else "")
+            )
     lines += [
         "",
         "Description " + source_line(detail.source, None).replace("undated in source · ", ""),

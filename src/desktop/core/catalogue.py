@@ -100,6 +100,15 @@ class ContactView:
 
 
 @dataclass(frozen=True)
+class PersonContact:
+    """A person listed on an organisation's page."""
+
+    slug: str
+    name: str
+    contact: ContactView
+
+
+@dataclass(frozen=True)
 class EntityDetail(EntitySummary):
     website: str | None = None
     founded_year: int | None = None
@@ -108,7 +117,7 @@ class EntityDetail(EntitySummary):
     facts: list[FactView] = field(default_factory=list)
     space: list[SpaceView] = field(default_factory=list)
     contact: ContactView | None = None
-    contacts: list[EntitySummary] = field(default_factory=list)  # persons of an organisation
+    contacts: list[PersonContact] = field(default_factory=list)  # persons of an organisation
 
 
 @dataclass(frozen=True)
@@ -174,17 +183,15 @@ def entity_detail(session: Session, slug: str) -> EntityDetail:
             )
         ],
         contact=_contact(session, entity),
-        contacts=_summaries(
-            session,
-            list(
-                session.exec(
-                    select(Entity)
-                    .join(Contact, col(Contact.entity_id) == col(Entity.id))
-                    .where(Contact.organisation_id == entity.id)
-                    .order_by(Entity.name)
-                )
-            ),
-        ),
+        contacts=[
+            PersonContact(person.slug, person.name, _contact(session, person))  # type: ignore[arg-type]
+            for person in session.exec(
+                select(Entity)
+                .join(Contact, col(Contact.entity_id) == col(Entity.id))
+                .where(Contact.organisation_id == entity.id)
+                .order_by(Entity.name)
+            )
+        ],
     )
 
 

@@ -16,9 +16,19 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, bindparam, text
 
-from desktop.core import sqlite_backend
+from desktop.core import sqlite_backend, taxonomy
+from desktop.core.snippets import highlight_segments
+
+__all__ = [
+    "SearchFilters",
+    "SearchHit",
+    "SearchResult",
+    "facet_counts",
+    "highlight_segments",
+    "search",
+]
 
 MAX_TOKENS = 12
 MAX_TOKEN_LENGTH = 48
@@ -50,6 +60,7 @@ class SearchHit:
     verified_on: str | None
     score: float
     snippet: str = ""
+    sectors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -110,7 +121,7 @@ def search(
             else:
                 total, exact = offset + len(rows), False
             return SearchResult(
-                [_hit(row) for row in rows], total, tokens, partial=any_token, total_exact=exact
+                _hits(connection, rows), total, tokens, partial=any_token, total_exact=exact
             )
     return SearchResult([], 0, tokens)
 
@@ -169,21 +180,6 @@ def facet_counts(
     )
 
 
-def highlight_segments(snippet: str) -> list[tuple[str, bool]]:
-    """Split a snippet into ``(text, is_match)`` pieces for bold or coloured display."""
-    segments: list[tuple[str, bool]] = []
-    for piece in re.split(
-        f"({sqlite_backend.HIGHLIGHT_START}.*?{sqlite_backend.HIGHLIGHT_END})", snippet
-    ):
-        if not piece:
-            continue
-        if piece.startswith(sqlite_backend.HIGHLIGHT_START):
-            segments.append((piece[1:-1], True))
-        else:
-            segments.append((piece, False))
-    return segments
-
-
 # --- internals -----------------------------------------------------------------------------
 
 
@@ -225,7 +221,7 @@ def _browse(
     total = connection.execute(
         text(f"SELECT count(*) FROM entity e WHERE {filter_sql}"), params
     ).scalar_one()
-    return SearchResult([_hit(row) for row in rows], total, ())
+    return SearchResult(_hits(connection, rows), total, ())
 
 
 def _ranked_rows(
@@ -275,15 +271,28 @@ def _total(
     return total, total < COUNT_LIMIT
 
 
-def _hit(row: Any) -> SearchHit:
-    return SearchHit(
-        entity_id=row.id,
-        slug=row.slug,
-        name=row.name,
-        short_name=row.short_name,
-        kind=row.kind,
-        location=row.location,
-        verified_on=row.verified_on,
-        score=float(row.score),
-        snippet=row.snippet or "",
-    )
+def _hits(connection: Connection, rows: list[Any]) -> list[SearchHit]:
+    """Hits for result rows, with their sector codes in taxonomy order (one extra query)."""
+    sectors: dict[int, list[str]] = {row.id: [] for row in rows}
+    if rows:
+        statement = text(
+            "SELECT entity_id, sector_code FROM entity_sector WHERE entity_id IN :ids"
+        ).bindparams(bindparam("ids", expanding=True))
+        for entity_id, code in connection.execute(statement, {"ids": list(sectors)}):
+            sectors[entity_id].append(code)
+    order = {code: i for i, code in enumerate(taxonomy.SECTORS)}
+    return [
+        SearchHit(
+            entity_id=row.id,
+            slug=row.slug,
+            name=row.name,
+            short_name=row.short_name,
+            kind=row.kind,
+            location=row.location,
+            verified_on=row.verified_on,
+            score=float(row.score),
+            snippet=row.snippet or "",
+            sectors=tuple(sorted(sectors[row.id], key=lambda code: order.get(code, len(order)))),
+        )
+        for row in rows
+    ]

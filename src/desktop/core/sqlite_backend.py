@@ -18,6 +18,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, event
 
+from desktop.core.snippets import HIGHLIGHT_END, HIGHLIGHT_START
+
 FTS_TABLE = "entity_fts"
 # Column order matters: bm25 weights and snippet() refer to columns by position.
 FTS_COLUMNS = ("name", "short_name", "tags", "sectors", "location", "description")
@@ -25,8 +27,6 @@ FTS_COLUMNS = ("name", "short_name", "tags", "sectors", "location", "description
 # discriminating; modest ones keep "name beats tags beats description" without drowning the
 # document-length term.
 BM25_WEIGHTS = (4.0, 3.0, 2.0, 0.5, 0.5, 1.0)
-HIGHLIGHT_START = "\x02"
-HIGHLIGHT_END = "\x03"
 ELLIPSIS = "…"
 
 _SEARCH_DOC_VIEW = """
@@ -236,7 +236,12 @@ def newest_matches_cutoff_sql() -> str:
 
 
 def _snippet() -> str:
-    return f"snippet({FTS_TABLE}, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '{ELLIPSIS}', 12)"
+    """Context from the description: it says why an entity matters, even when the match was
+    in the name or a tag (then the snippet is the description's opening words)."""
+    column = FTS_COLUMNS.index("description")
+    return (
+        f"snippet({FTS_TABLE}, {column}, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '{ELLIPSIS}', 12)"
+    )
 
 
 def ranked_match_sql(columns: str, filter_sql: str) -> str:

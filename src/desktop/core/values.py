@@ -55,3 +55,18 @@ def format_figure(value: float, qualifier: str, unit: str, period: str | None = 
     if period:
         parts.append(period)
     return " ".join(part for part in parts if part)
+
+
+def freshness(as_of: str | None, *, today: date, stale_after_months: int = 24) -> str:
+    """``"current"``, ``"stale"`` (older than the limit) or ``"undated"`` for a figure.
+
+    A consultant must see at a glance which figures need checking before they go to an
+    investor; an undated figure is flagged separately because its age is unknown.
+    """
+    if not as_of:
+        return "undated"
+    try:
+        dated = check_partial_date(as_of)
+    except ValueError:
+        return "undated"
+    return "stale" if months_between(dated, today) > stale_after_months else "current"

@@ -1,0 +1,75 @@
+"""Screenshots of the main window in typical states, for review and the README.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUT_DIR]
+
+Runs on a fresh copy of the bundled knowledge base with settings in a temporary folder, so it
+never touches the user's own data.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+TEMP = Path(tempfile.mkdtemp(prefix="dossier-shots-"))
+for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+    os.environ[variable] = str(TEMP / variable.lower())
+
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+
+from desktop.ui.app import build_main_window, ensure_application  # noqa: E402
+
+
+def wait_for(signal, timeout_ms: int = 10_000) -> None:  # type: ignore[no-untyped-def]
+    loop = QEventLoop()
+    signal.connect(lambda *_: QTimer.singleShot(150, loop.quit))
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+
+
+def main() -> None:
+    paths = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
+    out = Path(paths[0] if paths else "docs/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    dark = "--dark" in sys.argv
+    os.environ["DOSSIER_DESK_COLOR_SCHEME"] = "dark" if dark else "light"
+    app = ensure_application()
+    suffix = "-dark" if dark else ""
+    window = build_main_window(TEMP / "knowledge.sqlite3")
+    window.resize(1400, 860)
+    window.show()
+    wait_for(window.results_shown)
+    window.grab().save(str(out / f"browse{suffix}.png"))
+
+    window.search_field.setText("cell therapy")
+    wait_for(window.results_shown)
+    window.table.setCurrentIndex(window.results.proxy.index(0, 0))
+    wait_for(window.detail_shown)
+    window.grab().save(str(out / f"search{suffix}.png"))
+
+    window.search_field.setText("")
+    wait_for(window.results_shown)
+    window.show_entity("biocube-leipzig")
+    wait_for(window.detail_shown)
+    window.grab().save(str(out / f"site{suffix}.png"))
+
+    window.show_entity("invest-region-leipzig")
+    wait_for(window.detail_shown)
+    window.grab().save(str(out / f"contact{suffix}.png"))
+
+    window.search_field.setText("zebrafish aquaculture")
+    wait_for(window.results_shown)
+    window.grab().save(str(out / f"empty{suffix}.png"))
+
+    window.tabs.setCurrentIndex(1)
+    app.processEvents()
+    window.grab().save(str(out / f"figures{suffix}.png"))
+    window.close()
+    print(f"screenshots in {out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+"""The detail pane: an entity rendered as HTML, its relations as in-app links."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from desktop.ui.detail_html import ENTITY_SCHEME, Colours, render_detail
+from desktop.ui.style import is_dark
+
+if TYPE_CHECKING:
+    from desktop.core.catalogue import EntityDetail
+
+DARK = Colours(
+    text="#e6e9ee",
+    muted="#a3adba",
+    link="#7ab8ff",
+    chip="#23405f",
+    chip_text="#d6e7fa",
+    tag="#343a42",
+    warning="#ff8a80",
+    caution="#f2c46d",
+    good="#7fd69b",
+)
+
+PLACEHOLDER = (
+    "<p style='color:gray'>Select an entity to see what it offers, its key figures with "
+    "sources, its contacts and how it relates to the rest of the cluster.</p>"
+)
+
+
+class EntityDetailView(QTextBrowser):
+    """Emits ``entity_requested(slug)`` when a related entity is clicked."""
+
+    entity_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("entityDetail")
+        self.setAccessibleName("Entity details")
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self._on_anchor)
+        self.tag_labels: dict[str, str] = {}
+        self.stale_after_months = 24
+        self.detail: EntityDetail | None = None
+        self.setHtml(PLACEHOLDER)
+
+    def show_detail(self, detail: EntityDetail) -> None:
+        self.detail = detail
+        colours = DARK if is_dark(self.palette()) else Colours()
+        self.setHtml(
+            render_detail(
+                detail,
+                today=date.today(),
+                colours=colours,
+                tag_labels=self.tag_labels,
+                stale_after_months=self.stale_after_months,
+            )
+        )
+        self.setAccessibleDescription(detail.name)
+
+    def show_message(self, html_text: str) -> None:
+        self.detail = None
+        self.setHtml(html_text)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.detail is not None:
+            self.show_detail(self.detail)
+
+    def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() == ENTITY_SCHEME:
+            self.entity_requested.emit(url.path())
+        elif url.scheme() in ("http", "https", "mailto", "tel"):
+            QDesktopServices.openUrl(url)

@@ -1,0 +1,79 @@
+"""Every message box the app shows goes through here, so tests can patch one place.
+
+Also the last line of defence: an unexpected exception is logged with its traceback to the
+rotating log file and shown as a dialog naming that file, never as a silent crash.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop import APP_NAME
+
+log = logging.getLogger(__name__)
+_log_file: Path | None = None
+
+
+def setup_logging(log_dir: Path) -> Path:
+    """Log to ``log_dir/dossier-desk.log``, rotating at 1 MB with 3 old files kept."""
+    global _log_file
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / "dossier-desk.log"
+    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    _log_file = path
+    return path
+
+
+def log_file() -> Path | None:
+    return _log_file
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> None:
+    """A modal error a person can act on: what happened and what to do."""
+    box = QMessageBox(QMessageBox.Icon.Critical, f"{title} — {APP_NAME}", message, parent=parent)
+    box.setObjectName("errorDialog")
+    box.exec()
+
+
+def show_info(parent: QWidget | None, title: str, message: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Information, f"{title} — {APP_NAME}", message, parent=parent)
+    box.exec()
+
+
+def report_unexpected(parent: QWidget | None, error: BaseException) -> None:
+    """Log an exception that is a bug and tell the user where the details are."""
+    log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
+    where = f"\n\nDetails were written to:\n{_log_file}" if _log_file else ""
+    show_error(
+        parent,
+        "Unexpected error",
+        f"Something went wrong that Dossier Desk did not expect ({type(error).__name__}: "
+        f"{error}). Your data is safe; the last action may not have completed.{where}",
+    )
+
+
+def install_excepthook() -> None:
+    """Route uncaught exceptions in Qt callbacks to :func:`report_unexpected`."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)
+            return
+        error.__traceback__ = tb
+        try:
+            report_unexpected(None, error)
+        except Exception:  # the dialog itself failed: at least print the original
+            traceback.print_exception(kind, error, tb)
+
+    sys.excepthook = hook

@@ -1,0 +1,106 @@
+"""One background thread for every database call, with results delivered on the UI thread.
+
+SQLite allows one writer at a time and the window must never wait for the disk, so all
+database work goes through this serialising executor: jobs run in submission order on a single
+worker thread, and their results come back through a queued Qt signal, so callbacks run on the
+UI thread and may touch widgets. The database is opened by the first job, in the worker, which
+also keeps the import of SQLAlchemy off the start-up path of the window.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+Work = Callable[[Any], T]
+
+
+class DatabaseExecutor(QObject):
+    """Runs ``work(database)`` jobs one at a time off the UI thread.
+
+    ``opener`` is called once, in the worker, to open the database; if it raises, every job
+    fails with that error until :meth:`reopen` is called.
+    """
+
+    _delivered = Signal(object, object, object)  # callback, value, is_error
+    failed = Signal(object)  # an error no job callback handled
+
+    def __init__(self, opener: Callable[[], Any], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._opener = opener
+        self._database: Any = None
+        self._open_error: BaseException | None = None
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="database")
+        self._delivered.connect(self._deliver)
+        self._closed = threading.Event()
+
+    def submit(
+        self,
+        work: Work[T],
+        on_success: Callable[[T], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+    ) -> Future[T]:
+        """Queue ``work``; its result or error reaches the matching callback on the UI thread."""
+
+        def run() -> T:
+            try:
+                result = work(self._ensure_open())
+            except BaseException as error:
+                if not self._closed.is_set():
+                    self._delivered.emit(on_failure, error, True)
+                raise
+            if not self._closed.is_set():
+                self._delivered.emit(on_success, result, False)
+            return result
+
+        return self._pool.submit(run)
+
+    def reopen(self, opener: Callable[[], Any] | None = None) -> None:
+        """Forget the current database (or its open error); the next job opens it again."""
+
+        def close() -> None:
+            if self._database is not None:
+                self._database.close()
+            self._database, self._open_error = None, None
+            if opener is not None:
+                self._opener = opener
+
+        self._pool.submit(close)
+
+    def shutdown(self) -> None:
+        """Finish queued jobs, close the database and stop the thread (blocks until done)."""
+        self._closed.set()
+
+        def close() -> None:
+            if self._database is not None:
+                self._database.close()
+                self._database = None
+
+        self._pool.submit(close)
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _ensure_open(self) -> Any:
+        if self._open_error is not None:
+            raise self._open_error
+        if self._database is None:
+            try:
+                self._database = self._opener()
+            except BaseException as error:
+                self._open_error = error
+                raise
+        return self._database
+
+    @Slot(object, object, object)
+    def _deliver(self, callback: Callable[[Any], None] | None, value: Any, is_error: bool) -> None:
+        if callback is not None:
+            callback(value)
+        elif is_error:
+            log.error("database job failed", exc_info=value)
+            self.failed.emit(value)

@@ -1,0 +1,29 @@
+"""Where the window keeps its state between runs.
+
+An INI file in the user config folder (platformdirs), not the platform registry, so tests can
+redirect it with ``XDG_CONFIG_HOME`` and a consultant can copy or reset it by hand.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+from desktop import APP_ID
+
+
+def app_settings() -> QSettings:
+    from platformdirs import user_config_path
+
+    path = user_config_path(APP_ID, appauthor=False) / "settings.ini"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(path), QSettings.Format.IniFormat)
+
+
+def read_list(settings: QSettings, key: str) -> list[str]:
+    """A string list, whatever QSettings makes of an empty or one-element list."""
+    value = settings.value(key, [])
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(item) for item in value]
