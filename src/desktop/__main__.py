@@ -10,12 +10,13 @@ import sys
 from collections.abc import Sequence
 
 CLI_FLAGS = {"-h", "--help", "--version"}
+# The CLI's sub-commands, listed here so that starting the window does not import the CLI
+# (a test keeps this in step with desktop.cli.COMMANDS).
+CLI_COMMANDS = {"summary", "list", "show", "search", "figures", "sectors"}
 
 
 def wants_cli(argv: Sequence[str]) -> bool:
-    from desktop.cli import COMMANDS
-
-    return any(arg in COMMANDS or arg in CLI_FLAGS for arg in argv)
+    return any(arg in CLI_COMMANDS or arg in CLI_FLAGS for arg in argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.__main__ import wants_cli
+from desktop.__main__ import CLI_COMMANDS, wants_cli
+from desktop.cli import COMMANDS
 from desktop.ui import app
 
 
@@ -46,3 +47,7 @@ def test_missing_folder_is_reported_not_raised(
 )
 def test_cli_or_window(argv: list[str], cli: bool) -> None:
     assert wants_cli(argv) is cli
+
+
+def test_entry_point_knows_every_cli_command() -> None:
+    assert set(COMMANDS) == CLI_COMMANDS

@@ -33,7 +33,8 @@ def select_slug(qtbot: QtBot, window: MainWindow, slug: str) -> None:
         window.table.setCurrentIndex(window.results.proxy.index(row, 0))
 
 
-def test_window_has_its_named_parts(window: MainWindow) -> None:
+def test_window_has_its_named_parts(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window.findChild(object, "figuresView") is not None, timeout=5_000)
     for name in (
         "searchField",
         "entityTable",

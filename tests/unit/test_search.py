@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 import pytest
 from sqlalchemy import text
 
-from desktop.core.database import Database
+from desktop.core.database import Database, open_reader
 from desktop.core.search import (
     SearchFilters,
     facet_counts,
@@ -181,3 +184,28 @@ def test_index_follows_edits(database: Database) -> None:
     with database.engine.begin() as connection:
         connection.execute(text("DELETE FROM entity WHERE slug = 'zyxo-bio'"))
     assert slugs(database, "quorva") == []
+
+
+@pytest.mark.parametrize("query", ["", "GMP", "cell therapy", "Kuhne", "ultrasound zzz"])
+def test_plain_reader_gives_the_same_results(db_path: Path, database: Database, query: str) -> None:
+    """The window's start-up read path (no SQLAlchemy) answers exactly like the engine."""
+    reader = open_reader(db_path)
+    try:
+        filters = SearchFilters(kinds=("company",)) if query == "" else SearchFilters()
+        light = search(reader, query, filters=filters)
+        light_facets = facet_counts(reader, query)
+    finally:
+        reader.close()
+    with database.engine.connect() as connection:
+        full = search(connection, query, filters=filters)
+        full_facets = facet_counts(connection, query)
+    assert light == full and light_facets == full_facets
+
+
+def test_plain_reader_cannot_write(db_path: Path) -> None:
+    reader = open_reader(db_path)
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            reader.execute("DELETE FROM entity")
+    finally:
+        reader.close()

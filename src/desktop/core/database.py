@@ -14,18 +14,20 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, select, text
-from sqlalchemy.exc import DBAPIError
-from sqlmodel import Session, SQLModel
-
-from desktop.core import models, sqlite_backend
+from desktop.core import sqlite_backend
 from desktop.core.errors import (
+    DatabaseError,
     DatabaseLockedError,
     DatabaseMissingError,
     DatabaseUnreadableError,
     NewerSchemaError,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlmodel import Session
 
 SCHEMA_VERSION = 1
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -33,6 +35,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 def make_engine(target: Path | str) -> Engine:
     """An engine for a file path or a SQLAlchemy URL (``sqlite:///…``, later ``postgresql://…``)."""
+    from sqlalchemy import create_engine
+
     url = str(target) if "://" in str(target) else f"sqlite:///{Path(target)}"
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args=sqlite_backend.connect_args())
@@ -55,12 +59,7 @@ class Database:
         Raises a :class:`~desktop.core.errors.DatabaseError` subclass for anything a person
         must fix (missing folder, not our file, newer schema, locked).
         """
-        path = Path(path).expanduser()
-        if not _exists_with_content(path):
-            if not create or not path.parent.is_dir():
-                raise DatabaseMissingError(path)
-            build_seeded_database(path, seed_dir=seed_dir)
-        _check_header(path)
+        path = _prepare(Path(path).expanduser(), create=create, seed_dir=seed_dir)
         engine = make_engine(path)
         try:
             _check_schema_version(engine, path)
@@ -70,6 +69,10 @@ class Database:
         return cls(path=path, engine=engine)
 
     def session(self) -> Session:
+        # SQLModel is imported on first use: searching needs only SQLAlchemy Core, and the
+        # window shows its first results before paying for the ORM.
+        from sqlmodel import Session
+
         return Session(self.engine, expire_on_commit=False)
 
     @contextlib.contextmanager
@@ -82,8 +85,43 @@ class Database:
         self.engine.dispose()
 
 
+def open_reader(path: Path, *, create: bool = True, seed_dir: Path | None = None) -> Any:
+    """A plain DB-API connection for searching, checked like :meth:`Database.open`.
+
+    The window's first screen needs only search and browse; this path answers them without
+    importing SQLAlchemy (a quarter of a second), which loads meanwhile for everything else.
+    """
+    path = _prepare(Path(path).expanduser(), create=create, seed_dir=seed_dir)
+    connection = sqlite_backend.open_reader(path)
+    try:
+        version = sqlite_backend.schema_version(connection)
+    except Exception as error:
+        connection.close()
+        raise _open_error(path, error) from error
+    try:
+        _check_version(version, path)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _prepare(path: Path, *, create: bool, seed_dir: Path | None) -> Path:
+    """Make sure ``path`` is an SQLite file (building it from the seed if allowed)."""
+    if not _exists_with_content(path):
+        if not create or not path.parent.is_dir():
+            raise DatabaseMissingError(path)
+        build_seeded_database(path, seed_dir=seed_dir)
+    _check_header(path)
+    return path
+
+
 def create_schema(engine: Engine) -> None:
     """Create every table, the search index and the version stamp in one transaction."""
+    from sqlmodel import SQLModel
+
+    from desktop.core import models
+
     with engine.begin() as connection:
         SQLModel.metadata.create_all(connection)
         sqlite_backend.install_search_index(connection)
@@ -124,6 +162,11 @@ def content_digest(engine: Engine) -> str:
     Two databases with the same digest hold the same knowledge base; tests use it to prove that
     a rejected import or a rebuild changed nothing.
     """
+    from sqlalchemy import select
+    from sqlmodel import SQLModel
+
+    from desktop.core import models  # noqa: F401  (registers the tables)
+
     digest = hashlib.sha256()
     with engine.connect() as connection:
         for table in sorted(SQLModel.metadata.sorted_tables, key=lambda t: t.name):
@@ -156,28 +199,35 @@ def _check_header(path: Path) -> None:
 
 
 def _check_schema_version(engine: Engine, path: Path) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
     try:
         with engine.connect() as connection:
             version = connection.execute(
                 text("SELECT value FROM meta WHERE key = 'schema_version'")
             ).scalar_one_or_none()
     except DBAPIError as error:
-        if sqlite_backend.is_locked_error(error.orig or error):
-            raise DatabaseLockedError(path) from error
-        if "no such table" in str(error.orig or error):
-            raise DatabaseUnreadableError(path, "it holds no Dossier Desk data") from error
-        raise DatabaseUnreadableError(path, _driver_reason(error)) from error
+        raise _open_error(path, error.orig or error) from error
+    _check_version(version, path)
+
+
+def _check_version(version: object, path: Path) -> None:
     if version is None or not str(version).isdigit():
         raise DatabaseUnreadableError(path, "its schema version is missing")
-    if int(version) > SCHEMA_VERSION:
-        raise NewerSchemaError(path, int(version), SCHEMA_VERSION)
+    if int(str(version)) > SCHEMA_VERSION:
+        raise NewerSchemaError(path, int(str(version)), SCHEMA_VERSION)
 
 
-def _driver_reason(error: DBAPIError) -> str:
-    reason = str(error.orig or error).strip()
-    if sqlite_backend.is_not_a_database_error(error.orig or error):
-        return "the file is not a database or is damaged"
-    return reason or type(error).__name__
+def _open_error(path: Path, error: BaseException) -> DatabaseError:
+    """The user-facing error for a driver error raised while opening ``path``."""
+    if sqlite_backend.is_locked_error(error):
+        return DatabaseLockedError(path)
+    if "no such table" in str(error):
+        return DatabaseUnreadableError(path, "it holds no Dossier Desk data")
+    if sqlite_backend.is_not_a_database_error(error):
+        return DatabaseUnreadableError(path, "the file is not a database or is damaged")
+    return DatabaseUnreadableError(path, str(error).strip() or type(error).__name__)
 
 
 def _remove_database_files(path: Path) -> None:

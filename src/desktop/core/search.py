@@ -6,7 +6,9 @@ All tokens must match (prefix match, ``Kuhne`` finds "Kühne+Nagel"); when that 
 search falls back to any token and says so with ``SearchResult.partial``. An empty query lists
 every entity that passes the filters, by name.
 
-Only :mod:`desktop.core.sqlite_backend` knows FTS5; this module's SQL is portable.
+Only :mod:`desktop.core.sqlite_backend` knows FTS5; this module's SQL is portable. It runs
+on a SQLAlchemy connection or on a plain DB-API connection with named parameters (the window's
+start-up read path, which must not wait for SQLAlchemy to import); see :func:`_fetch`.
 """
 
 from __future__ import annotations
@@ -14,9 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
-
-from sqlalchemy import Connection, bindparam, text
+from typing import Any, Protocol
 
 from desktop.core import sqlite_backend, taxonomy
 from desktop.core.snippets import highlight_segments
@@ -38,6 +38,12 @@ NO_FILTER = "1 = 1"
 RANK_LIMIT = 1000  # at most this many entities are ranked per query (see _ranked_rows)
 COUNT_LIMIT = 10_000  # totals beyond this are reported as "at least"
 HIT_COLUMNS = "e.id, e.slug, e.name, e.short_name, e.kind, e.location, e.verified_on"
+
+
+class Connection(Protocol):
+    """A SQLAlchemy ``Connection`` or a DB-API connection (``sqlite3.Connection``)."""
+
+    def execute(self, *args: Any, **kwargs: Any) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -148,9 +154,7 @@ def facet_counts(
     if tokens:
         params["match"] = sqlite_backend.match_expression(tokens)
         matched = f"e.id IN ({sqlite_backend.matching_ids_sql()})"
-        if not connection.execute(
-            text(f"SELECT 1 FROM entity e WHERE {matched} LIMIT 1"), params
-        ).first():
+        if not _fetch(connection, f"SELECT 1 FROM entity e WHERE {matched} LIMIT 1", params):
             params["match"] = sqlite_backend.match_expression(tokens, any_token=True)
 
     def counts(dimension: str, select_sql: str) -> dict[str, int]:
@@ -161,7 +165,8 @@ def facet_counts(
         )
         filter_sql, filter_params = _filter_sql(others)
         sql = select_sql.format(where=f"{matched} AND ({filter_sql})")
-        return {code: n for code, n in connection.execute(text(sql), {**params, **filter_params})}
+        rows = _fetch(connection, sql, {**params, **filter_params})
+        return dict(_values(row) for row in rows)
 
     return Facets(
         kinds=counts(
@@ -208,19 +213,40 @@ def _filter_sql(filters: SearchFilters) -> tuple[str, dict[str, Any]]:
     return (" AND ".join(clauses) or NO_FILTER), params
 
 
+def _fetch(connection: Connection, sql: str, params: dict[str, Any]) -> list[Any]:
+    """All rows of ``sql``; each row is indexable by position and by column name.
+
+    A SQLAlchemy connection gets the statement through ``text()``; any other is taken to be a
+    DB-API connection with the named parameter style (``sqlite3``), whose rows are set up by
+    :func:`desktop.core.sqlite_backend.open_reader`.
+    """
+    if hasattr(connection, "exec_driver_sql"):
+        from sqlalchemy import text
+
+        return [row._mapping for row in connection.execute(text(sql), params)]
+    return connection.execute(sql, params).fetchall()
+
+
+def _values(row: Any) -> list[Any]:
+    """A row's values in column order (a SQLAlchemy mapping has no positional access)."""
+    return [row[key] for key in row.keys()]  # noqa: SIM118  (both row types need keys())
+
+
+def _scalar(connection: Connection, sql: str, params: dict[str, Any]) -> Any:
+    rows = _fetch(connection, sql, params)
+    return _values(rows[0])[0] if rows else None
+
+
 def _browse(
     connection: Connection, filter_sql: str, params: dict[str, Any], limit: int, offset: int
 ) -> SearchResult:
-    rows = connection.execute(
-        text(
-            f"SELECT {HIT_COLUMNS}, 0.0 AS score, '' AS snippet FROM entity e WHERE {filter_sql}"
-            " ORDER BY e.name COLLATE NOCASE, e.id LIMIT :limit OFFSET :offset"
-        ),
+    rows = _fetch(
+        connection,
+        f"SELECT {HIT_COLUMNS}, 0.0 AS score, '' AS snippet FROM entity e WHERE {filter_sql}"
+        f" ORDER BY {sqlite_backend.NAME_ORDER}, e.id LIMIT :limit OFFSET :offset",
         {**params, "limit": limit, "offset": offset},
-    ).all()
-    total = connection.execute(
-        text(f"SELECT count(*) FROM entity e WHERE {filter_sql}"), params
-    ).scalar_one()
+    )
+    total = _scalar(connection, f"SELECT count(*) FROM entity e WHERE {filter_sql}", params)
     return SearchResult(_hits(connection, rows), total, ())
 
 
@@ -239,13 +265,16 @@ def _ranked_rows(
     query is ranked among its newest ``RANK_LIMIT`` matches; below that (always, for a
     knowledge base of the cluster's real size) the ranking is exact.
     """
-    cutoff = connection.execute(
-        text(sqlite_backend.newest_matches_cutoff_sql()), {"match": match, "n": RANK_LIMIT - 1}
-    ).scalar_one_or_none()
-    return connection.execute(
-        text(sqlite_backend.ranked_match_sql(HIT_COLUMNS, filter_sql)),
+    cutoff = _scalar(
+        connection,
+        sqlite_backend.newest_matches_cutoff_sql(),
+        {"match": match, "n": RANK_LIMIT - 1},
+    )
+    return _fetch(
+        connection,
+        sqlite_backend.ranked_match_sql(HIT_COLUMNS, filter_sql),
         {**params, "match": match, "min_rowid": cutoff or 0, "limit": limit, "offset": offset},
-    ).all()
+    )
 
 
 def _total(
@@ -265,34 +294,35 @@ def _total(
         if filter_sql == NO_FILTER
         else sqlite_backend.count_filtered_matches_sql(filter_sql)
     )
-    total = connection.execute(
-        text(sql), {**params, "match": match, "cap": COUNT_LIMIT}
-    ).scalar_one()
+    total = _scalar(connection, sql, {**params, "match": match, "cap": COUNT_LIMIT})
     return total, total < COUNT_LIMIT
 
 
 def _hits(connection: Connection, rows: list[Any]) -> list[SearchHit]:
     """Hits for result rows, with their sector codes in taxonomy order (one extra query)."""
-    sectors: dict[int, list[str]] = {row.id: [] for row in rows}
+    sectors: dict[int, list[str]] = {row["id"]: [] for row in rows}
     if rows:
-        statement = text(
-            "SELECT entity_id, sector_code FROM entity_sector WHERE entity_id IN :ids"
-        ).bindparams(bindparam("ids", expanding=True))
-        for entity_id, code in connection.execute(statement, {"ids": list(sectors)}):
-            sectors[entity_id].append(code)
+        names = {f"id{i}": entity_id for i, entity_id in enumerate(sectors)}
+        placeholders = ", ".join(f":{name}" for name in names)
+        for link in _fetch(
+            connection,
+            f"SELECT entity_id, sector_code FROM entity_sector WHERE entity_id IN ({placeholders})",
+            names,
+        ):
+            sectors[link["entity_id"]].append(link["sector_code"])
     order = {code: i for i, code in enumerate(taxonomy.SECTORS)}
     return [
         SearchHit(
-            entity_id=row.id,
-            slug=row.slug,
-            name=row.name,
-            short_name=row.short_name,
-            kind=row.kind,
-            location=row.location,
-            verified_on=row.verified_on,
-            score=float(row.score),
-            snippet=row.snippet or "",
-            sectors=tuple(sorted(sectors[row.id], key=lambda code: order.get(code, len(order)))),
+            entity_id=row["id"],
+            slug=row["slug"],
+            name=row["name"],
+            short_name=row["short_name"],
+            kind=row["kind"],
+            location=row["location"],
+            verified_on=row["verified_on"],
+            score=float(row["score"]),
+            snippet=row["snippet"] or "",
+            sectors=tuple(sorted(sectors[row["id"]], key=lambda code: order.get(code, len(order)))),
         )
         for row in rows
     ]

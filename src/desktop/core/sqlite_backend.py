@@ -14,11 +14,13 @@ import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
-
-from sqlalchemy import Connection, Engine, event
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.snippets import HIGHLIGHT_END, HIGHLIGHT_START
+
+if TYPE_CHECKING:  # SQLAlchemy is imported only by the functions that use it
+    from sqlalchemy import Connection, Engine
 
 FTS_TABLE = "entity_fts"
 # Column order matters: bm25 weights and snippet() refer to columns by position.
@@ -28,6 +30,8 @@ FTS_COLUMNS = ("name", "short_name", "tags", "sectors", "location", "description
 # document-length term.
 BM25_WEIGHTS = (4.0, 3.0, 2.0, 0.5, 0.5, 1.0)
 ELLIPSIS = "…"
+# Alphabetical order as people expect it ("bionection" beside "BioCity"), served by an index.
+NAME_ORDER = "e.name COLLATE NOCASE"
 
 _SEARCH_DOC_VIEW = """
 CREATE VIEW IF NOT EXISTS entity_search_doc AS
@@ -84,6 +88,7 @@ def configure_engine(engine: Engine) -> None:
     pysqlite opens transactions lazily and not before DDL; taking over BEGIN ourselves (the
     SQLAlchemy-documented recipe) makes DDL transactional too, which the bulk-load path relies on.
     """
+    from sqlalchemy import event
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -103,6 +108,21 @@ def configure_engine(engine: Engine) -> None:
 def checkpoint(connection: Connection) -> None:
     """Fold the write-ahead log into the main file, so the file alone is the whole database."""
     connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def open_reader(path: Path) -> sqlite3.Connection:
+    """A stdlib connection for the search read path: autocommit, so every read sees the
+    latest commit; ``query_only`` so it can never write; rows readable by column name."""
+    connection = sqlite3.connect(path, check_same_thread=False, timeout=5.0, isolation_level=None)
+    connection.row_factory = sqlite3.Row
+    connection.execute("PRAGMA busy_timeout = 5000")
+    connection.execute("PRAGMA query_only = ON")
+    return connection
+
+
+def schema_version(connection: sqlite3.Connection) -> str | None:
+    row = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return None if row is None else row[0]
 
 
 def connect_args() -> dict[str, Any]:
@@ -125,7 +145,7 @@ def is_locked_error(error: BaseException) -> bool:
 
 
 def install_search_index(connection: Connection) -> None:
-    """Create the FTS5 table, its source view and triggers (idempotent)."""
+    """Create the FTS5 table, its source view, triggers and the case-blind name index."""
     connection.exec_driver_sql(
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
         f"{_COLUMN_LIST}, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4')"
@@ -135,6 +155,9 @@ def install_search_index(connection: Connection) -> None:
         f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('rank', 'bm25({weights})')"
     )
     connection.exec_driver_sql(_SEARCH_DOC_VIEW)
+    connection.exec_driver_sql(
+        "CREATE INDEX IF NOT EXISTS ix_entity_name_nocase ON entity (name COLLATE NOCASE)"
+    )
     _create_triggers(connection)
 
 

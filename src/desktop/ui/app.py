@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, Qt
+from PySide6.QtCore import QLockFile, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -73,7 +73,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop.ui import dialogs
 
     db_path = (args.db or default_db_path()).expanduser().resolve()
-    log_path = dialogs.setup_logging(user_log_dir())
     app = ensure_application()
     dialogs.install_excepthook()
     if not db_path.parent.is_dir():
@@ -89,16 +88,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         dialogs.show_info(None, "Already open", lock)
         return 0
     window = build_main_window(db_path)
-    window.show()
-    if os.environ.get("DOSSIER_DESK_SMOKE"):  # packaging check: start, show, quit
-        from PySide6.QtCore import QTimer
+    if os.environ.get("DOSSIER_DESK_STARTUP_PROBE"):
+        from desktop.ui.startup_probe import StartupProbe
 
+        StartupProbe(window, app)
+    window.show()
+    QTimer.singleShot(0, lambda: dialogs.setup_logging(user_log_dir()))
+    if os.environ.get("DOSSIER_DESK_SMOKE"):  # packaging check: start, show, quit
         QTimer.singleShot(500, app.quit)
     try:
         return app.exec()
     finally:
         lock.unlock()
-        del log_path
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:

@@ -36,6 +36,19 @@ class Colours:
     good: str = "#1e6b37"
 
 
+LIGHT = Colours()
+DARK = Colours(
+    text="#e6e9ee",
+    muted="#a3adba",
+    link="#7ab8ff",
+    chip="#23405f",
+    chip_text="#d6e7fa",
+    tag="#343a42",
+    warning="#ff8a80",
+    caution="#f2c46d",
+    good="#7fd69b",
+)
+
 AVAILABILITY_COLOUR = {"available": "good", "planned": "caution", "under-construction": "caution"}
 
 

@@ -9,23 +9,10 @@ from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from desktop.ui.detail_html import ENTITY_SCHEME, Colours, render_detail
 from desktop.ui.style import is_dark
 
 if TYPE_CHECKING:
     from desktop.core.catalogue import EntityDetail
-
-DARK = Colours(
-    text="#e6e9ee",
-    muted="#a3adba",
-    link="#7ab8ff",
-    chip="#23405f",
-    chip_text="#d6e7fa",
-    tag="#343a42",
-    warning="#ff8a80",
-    caution="#f2c46d",
-    good="#7fd69b",
-)
 
 PLACEHOLDER = (
     "<p style='color:gray'>Select an entity to see what it offers, its key figures with "
@@ -50,8 +37,10 @@ class EntityDetailView(QTextBrowser):
         self.setHtml(PLACEHOLDER)
 
     def show_detail(self, detail: EntityDetail) -> None:
+        from desktop.ui.detail_html import DARK, LIGHT, render_detail
+
         self.detail = detail
-        colours = DARK if is_dark(self.palette()) else Colours()
+        colours = DARK if is_dark(self.palette()) else LIGHT
         self.setHtml(
             render_detail(
                 detail,
@@ -73,6 +62,8 @@ class EntityDetailView(QTextBrowser):
             self.show_detail(self.detail)
 
     def _on_anchor(self, url: QUrl) -> None:
+        from desktop.ui.detail_html import ENTITY_SCHEME
+
         if url.scheme() == ENTITY_SCHEME:
             self.entity_requested.emit(url.path())
         elif url.scheme() in ("http", "https", "mailto", "tel"):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -24,6 +23,8 @@ _log_file: Path | None = None
 def setup_logging(log_dir: Path) -> Path:
     """Log to ``log_dir/dossier-desk.log``, rotating at 1 MB with 3 old files kept."""
     global _log_file
+    from logging.handlers import RotatingFileHandler
+
     log_dir.mkdir(parents=True, exist_ok=True)
     path = log_dir / "dossier-desk.log"
     handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")

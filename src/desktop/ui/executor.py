@@ -46,8 +46,14 @@ class DatabaseExecutor(QObject):
         work: Work[T],
         on_success: Callable[[T], None] | None = None,
         on_failure: Callable[[BaseException], None] | None = None,
-    ) -> Future[T]:
-        """Queue ``work``; its result or error reaches the matching callback on the UI thread."""
+    ) -> Future[T] | None:
+        """Queue ``work``; its result or error reaches the matching callback on the UI thread.
+
+        After :meth:`shutdown` nothing more is queued (a late timer may still ask) and None
+        is returned.
+        """
+        if self._closed.is_set():
+            return None
 
         def run() -> T:
             try:

@@ -1,6 +1,6 @@
 """The database work behind the window, run by :class:`DatabaseExecutor` in its thread.
 
-Each function takes the open :class:`~desktop.core.database.Database` and returns plain data;
+Each function takes the window's :class:`Store` and returns plain data;
 none touches Qt. Imported lazily by the window so start-up does not pay for SQLAlchemy.
 """
 
@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop.core import catalogue
-from desktop.core.database import Database
+from desktop.core.database import Database, open_reader
 from desktop.core.search import Facets, SearchFilters, SearchResult, facet_counts, search
 
+if TYPE_CHECKING:
+    from desktop.core import catalogue
+
+FilterChoice = tuple[str | None, str | None, tuple[str, ...]]  # kind, sector, tags
 DISPLAY_LIMIT = 500  # rows shown for one search; the status bar says when there are more
 
 
@@ -24,25 +28,58 @@ class Overview:
     facts: list[catalogue.FactView]
 
 
-def open_database(path: Path) -> Database:
-    return Database.open(path)
+class Store:
+    """The window's handle on its database, used only in the executor's thread.
+
+    Searching goes through a plain reader that is ready at once; everything else through the
+    full :class:`Database`, opened on first use, so the first list never waits for SQLAlchemy.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.reader = open_reader(path)
+        self._database: Database | None = None
+
+    @property
+    def database(self) -> Database:
+        if self._database is None:
+            self._database = Database.open(self.path, create=False)
+        return self._database
+
+    def close(self) -> None:
+        self.reader.close()
+        if self._database is not None:
+            self._database.close()
 
 
-def overview(database: Database) -> Overview:
-    with database.session() as session:
+def open_store(path: Path) -> Store:
+    return Store(path)
+
+
+def overview(store: Store) -> Overview:
+    from desktop.core import catalogue
+
+    with store.database.session() as session:
         return Overview(catalogue.tag_labels(session), catalogue.list_facts(session))
 
 
-def run_search(database: Database, query: str, filters: SearchFilters) -> SearchResult:
-    with database.engine.connect() as connection:
-        return search(connection, query, filters=filters, limit=DISPLAY_LIMIT)
+def run_search(store: Store, query: str, filters: FilterChoice) -> SearchResult:
+    return search(store.reader, query, filters=_filters(filters), limit=DISPLAY_LIMIT)
 
 
-def run_facets(database: Database, query: str, filters: SearchFilters) -> Facets:
-    with database.engine.connect() as connection:
-        return facet_counts(connection, query, filters=filters)
+def run_facets(store: Store, query: str, filters: FilterChoice) -> Facets:
+    return facet_counts(store.reader, query, filters=_filters(filters))
 
 
-def entity_detail(database: Database, slug: str) -> catalogue.EntityDetail:
-    with database.session() as session:
+def _filters(choice: FilterChoice) -> SearchFilters:
+    kind, sector, tags = choice
+    return SearchFilters(
+        kinds=(kind,) if kind else (), sectors=(sector,) if sector else (), tags=tuple(tags)
+    )
+
+
+def entity_detail(store: Store, slug: str) -> catalogue.EntityDetail:
+    from desktop.core import catalogue
+
+    with store.database.session() as session:
         return catalogue.entity_detail(session, slug)
