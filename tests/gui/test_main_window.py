@@ -179,3 +179,34 @@ def test_key_figures_tab_lists_every_figure(qtbot: QtBot, window: MainWindow) ->
         window.figures.model.index(r, 1).data() for r in range(window.figures.model.rowCount())
     ]
     assert "more than 1,500 companies" in texts
+
+
+def test_every_focusable_control_has_an_accessible_name(qtbot: QtBot, window: MainWindow) -> None:
+    """Screen readers and keyboard users can reach and identify each control."""
+    from PySide6.QtWidgets import QAbstractButton, QWidget
+
+    qtbot.waitUntil(lambda: window.database_ok, timeout=10_000)
+    window.figures  # noqa: B018  (build the second tab too)
+    unnamed = []
+    for widget in window.findChildren(QWidget):
+        if widget.focusPolicy() == Qt.FocusPolicy.NoFocus or not widget.isVisibleTo(window):
+            continue
+        if widget.parent() is not None and widget.parent().inherits("QAbstractScrollArea"):
+            continue  # viewports and scroll bars belong to their named view
+        text = widget.text() if isinstance(widget, QAbstractButton) else ""
+        if not (widget.accessibleName() or text):
+            unnamed.append(f"{type(widget).__name__} {widget.objectName()}")
+    assert unnamed == []
+
+
+def test_unexpected_error_in_a_job_shows_the_log_path(
+    qtbot: QtBot, window: MainWindow, shown_dialogs: list, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from desktop.ui import dialogs
+
+    monkeypatch.setattr(dialogs, "_log_file", tmp_path / "dossier-desk.log")
+    window.executor.submit(lambda _store: 1 / 0)
+    qtbot.waitUntil(lambda: bool(shown_dialogs), timeout=5_000)
+    title, message = shown_dialogs[0]
+    assert title == "Unexpected error" and "ZeroDivisionError" in message
+    assert str(tmp_path / "dossier-desk.log") in message

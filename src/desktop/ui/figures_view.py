@@ -77,7 +77,7 @@ class FiguresView(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(6, 4, 6, 0)
         layout.addWidget(splitter)
         self._groups: dict[str, list[FactView]] = {}
 

@@ -169,8 +169,11 @@ class MainWindow(QMainWindow):
             self.browse.detail,
         )
         self.table = self.browse.table
+        self.browse.setContentsMargins(6, 4, 6, 0)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
+        self.tabs.setAccessibleName("Views: entities and key figures")
+        self.tabs.tabBar().setAccessibleName("Switch view")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.browse, "Entities")
         self.tabs.addTab(QWidget(self), "Key figures")
