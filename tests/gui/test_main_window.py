@@ -200,7 +200,11 @@ def test_every_focusable_control_has_an_accessible_name(qtbot: QtBot, window: Ma
 
 
 def test_unexpected_error_in_a_job_shows_the_log_path(
-    qtbot: QtBot, window: MainWindow, shown_dialogs: list, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot,
+    window: MainWindow,
+    shown_dialogs: list,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     from desktop.ui import dialogs
 
