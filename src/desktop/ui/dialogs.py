@@ -52,6 +52,17 @@ def show_info(parent: QWidget | None, title: str, message: str) -> None:
     box.exec()
 
 
+def show_about(parent: QWidget | None, db_path: Path) -> None:
+    from desktop import __version__
+
+    show_info(
+        parent,
+        "About",
+        f"{APP_NAME} {__version__}\nThe investor consultants' desk for the Leipzig "
+        f"life-sciences cluster.\n\nDatabase: {db_path}",
+    )
+
+
 def report_unexpected(parent: QWidget | None, error: BaseException) -> None:
     """Log an exception that is a bug and tell the user where the details are."""
     log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))

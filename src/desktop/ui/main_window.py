@@ -17,15 +17,14 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QTabWidget, QToolButton, QWidget
 
 from desktop import APP_NAME
-from desktop.ui import dialogs
+from desktop.ui import dialogs, window_state
 from desktop.ui.executor import DatabaseExecutor
 from desktop.ui.history import NavigationHistory
-from desktop.ui.settings import app_settings, read_list
 
 if TYPE_CHECKING:
     from desktop.core.catalogue import EntityDetail, FactView
@@ -142,7 +141,9 @@ class MainWindow(QMainWindow):
         menus.addMenu("&Edit").addActions([find, clear])
         menus.addMenu("&View").addActions([entities, figures])
         menus.addMenu("&Go").addActions([self.back_action, self.forward_action])
-        menus.addMenu("&Help").addAction(action("&About Dossier Desk", self._about))
+        menus.addMenu("&Help").addAction(
+            action("&About Dossier Desk", lambda: dialogs.show_about(self, self.db_path))
+        )
         self._update_history_actions()
 
     # --- the panels, built after the first paint ----------------------------------------------
@@ -376,52 +377,14 @@ class MainWindow(QMainWindow):
     def _on_unexpected(self, error: BaseException) -> None:
         dialogs.report_unexpected(self, error)
 
-    def _about(self) -> None:
-        from desktop import __version__
-
-        dialogs.show_info(
-            self,
-            "About",
-            f"{APP_NAME} {__version__}\nThe investor consultants' desk for the Leipzig "
-            f"life-sciences cluster.\n\nDatabase: {self.db_path}",
-        )
-
     # --- state --------------------------------------------------------------------------------
 
     def _restore_state(self) -> None:
-        settings = app_settings()
-        for key, restore in (
-            ("window/geometry", self.restoreGeometry),
-            ("window/browseSplitter", self.browse.restoreState),
-            ("window/tableHeader", self.table.horizontalHeader().restoreState),
-        ):
-            value = settings.value(key)
-            if isinstance(value, QByteArray):
-                restore(value)
-        self.search_field.blockSignals(True)
-        self.search_field.setText(str(settings.value("search/query", "") or ""))
-        self.search_field.blockSignals(False)
-        self.browse.set_filter_choice(
-            settings.value("search/kind") or None,
-            settings.value("search/sector") or None,
-            tuple(read_list(settings, "search/tags")),
-        )
-        self._selected_slug = str(settings.value("detail/slug", "") or "") or None
+        self._selected_slug = window_state.restore(self)
 
     def save_state(self) -> None:
-        if not self._started:
-            return  # nothing was shown, nothing to remember
-        settings = app_settings()
-        kind, sector, tags = self.browse.filter_choice()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/browseSplitter", self.browse.saveState())
-        settings.setValue("window/tableHeader", self.table.horizontalHeader().saveState())
-        settings.setValue("search/query", self.search_field.text())
-        settings.setValue("search/kind", kind or "")
-        settings.setValue("search/sector", sector or "")
-        settings.setValue("search/tags", list(tags))
-        settings.setValue("detail/slug", self._selected_slug or "")
-        settings.sync()
+        if self._started:  # nothing was shown, nothing to remember
+            window_state.save(self, self._selected_slug)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
