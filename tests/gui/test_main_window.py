@@ -214,3 +214,18 @@ def test_unexpected_error_in_a_job_shows_the_log_path(
     title, message = shown_dialogs[0]
     assert title == "Unexpected error" and "ZeroDivisionError" in message
     assert str(tmp_path / "dossier-desk.log") in message
+
+
+def test_database_from_a_newer_version_is_explained(
+    qtbot: QtBot, open_window, db_path: Path, shown_dialogs: list
+) -> None:
+    import sqlite3
+
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    window = open_window(db_path, wait=False)
+    qtbot.waitUntil(lambda: bool(shown_dialogs), timeout=10_000)
+    assert (
+        "newer Dossier Desk" in shown_dialogs[0][1] and "Update Dossier Desk" in shown_dialogs[0][1]
+    )
+    assert window.results.is_empty_state()
