@@ -64,6 +64,7 @@ class RelationView:
 
 @dataclass(frozen=True)
 class FactView:
+    fact_id: int
     key: str
     label: str
     value: float
@@ -78,6 +79,7 @@ class FactView:
     quote: str | None
     comparable: str | None
     verified_on: str | None
+    topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -209,6 +211,7 @@ def list_facts(session: Session, *, scope_id: int | None = None) -> list[FactVie
     }
     return [
         FactView(
+            fact_id=fact.id,  # type: ignore[arg-type]
             key=fact.key,
             label=fact.label,
             value=fact.value,
@@ -223,6 +226,7 @@ def list_facts(session: Session, *, scope_id: int | None = None) -> list[FactVie
             quote=fact.quote,
             comparable=fact.comparable,
             verified_on=_iso(fact.verified_on),
+            topics=tuple((fact.topics or "").split()),
         )
         for fact in facts
     ]

@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlmodel import Session
 
-SCHEMA_VERSION = 1
+# 1: knowledge base. 2: prospects, briefs, the sent register, fact topics.
+SCHEMA_VERSION = 2
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -62,7 +63,9 @@ class Database:
         path = _prepare(Path(path).expanduser(), create=create, seed_dir=seed_dir)
         engine = make_engine(path)
         try:
-            _check_schema_version(engine, path)
+            version = _check_schema_version(engine, path)
+            if version < SCHEMA_VERSION:
+                upgrade_schema(engine, version)
         except BaseException:
             engine.dispose()
             raise
@@ -99,10 +102,14 @@ def open_reader(path: Path, *, create: bool = True, seed_dir: Path | None = None
         connection.close()
         raise _open_error(path, error) from error
     try:
-        _check_version(version, path)
+        current = _check_version(version, path)
     except BaseException:
         connection.close()
         raise
+    if current < SCHEMA_VERSION:  # an older file: let the full path upgrade it, then read
+        connection.close()
+        Database.open(path, create=False).close()
+        connection = sqlite_backend.open_reader(path)
     return connection
 
 
@@ -198,7 +205,29 @@ def _check_header(path: Path) -> None:
         raise DatabaseUnreadableError(path, "the file is not a database or is damaged")
 
 
-def _check_schema_version(engine: Engine, path: Path) -> None:
+def upgrade_schema(engine: Engine, version: int) -> None:
+    """Bring a database from ``version`` to :data:`SCHEMA_VERSION`, in one transaction.
+
+    Only additive steps so far (new tables and columns). Proper migrations with a backup first
+    arrive with the data-maintenance release.
+    """
+    from sqlalchemy import inspect
+    from sqlmodel import SQLModel
+
+    from desktop.core import models  # noqa: F401  (registers the tables)
+
+    with engine.begin() as connection:
+        if version < 2:
+            columns = {column["name"] for column in inspect(connection).get_columns("fact")}
+            if "topics" not in columns:
+                connection.exec_driver_sql("ALTER TABLE fact ADD COLUMN topics VARCHAR")
+            SQLModel.metadata.create_all(connection)
+        connection.exec_driver_sql(
+            "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
+        )
+
+
+def _check_schema_version(engine: Engine, path: Path) -> int:
     from sqlalchemy import text
     from sqlalchemy.exc import DBAPIError
 
@@ -209,14 +238,15 @@ def _check_schema_version(engine: Engine, path: Path) -> None:
             ).scalar_one_or_none()
     except DBAPIError as error:
         raise _open_error(path, error.orig or error) from error
-    _check_version(version, path)
+    return _check_version(version, path)
 
 
-def _check_version(version: object, path: Path) -> None:
+def _check_version(version: object, path: Path) -> int:
     if version is None or not str(version).isdigit():
         raise DatabaseUnreadableError(path, "its schema version is missing")
     if int(str(version)) > SCHEMA_VERSION:
         raise NewerSchemaError(path, int(str(version)), SCHEMA_VERSION)
+    return int(str(version))
 
 
 def _open_error(path: Path, error: BaseException) -> DatabaseError:

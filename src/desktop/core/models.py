@@ -128,6 +128,7 @@ class Fact(SQLModel, table=True):
     source_id: int | None = Field(default=None, foreign_key=SOURCE_FK, ondelete="RESTRICT")
     quote: str | None = None
     comparable: str | None = None
+    topics: str | None = None  # space-separated sector/requirement/activity codes it evidences
     verified_on: date | None = None
     created_at: datetime
     updated_at: datetime
@@ -144,3 +145,71 @@ class Contact(SQLModel, table=True):
     phone: str | None = None
     email: str | None = None
     public: bool = False
+
+
+class Prospect(SQLModel, table=True):
+    """A prospective investor. ``internal_notes`` never leave the agency."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    company_name: str
+    code_name: str | None = None
+    use_code_name: bool = False
+    country: str | None = None
+    sectors: str = "[]"  # JSON lists of codes (prospect_vocab / taxonomy)
+    activities: str = "[]"
+    requirements: str = "[]"
+    keywords: str = "[]"
+    needs: str | None = None
+    status: str = "lead"
+    meeting_on: date | None = None
+    internal_notes: str | None = None
+    created_at: datetime
+    updated_at: datetime
+
+
+class Brief(SQLModel, table=True):
+    """A tailored selection of entities and figures for one prospect."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    prospect_id: int = Field(foreign_key="prospect.id", index=True, ondelete="CASCADE")
+    title: str
+    template: str = "full"
+    language: str = "en"
+    consultant: str | None = None
+    section_order: str = "[]"  # JSON list of section keys
+    created_at: datetime
+    updated_at: datetime
+
+
+class BriefItem(SQLModel, table=True):
+    """One suggested entity or figure in a brief, with the consultant's choices."""
+
+    __tablename__ = "brief_item"
+
+    id: int | None = Field(default=None, primary_key=True)
+    brief_id: int = Field(foreign_key="brief.id", index=True, ondelete="CASCADE")
+    section: str
+    position: int = 0
+    entity_id: int | None = Field(default=None, foreign_key=ENTITY_FK, ondelete="CASCADE")
+    fact_id: int | None = Field(default=None, foreign_key="fact.id", ondelete="CASCADE")
+    included: bool = True
+    note: str | None = None  # for the investor; printed in the dossier
+    reason: str = ""
+    score: float = 0.0
+
+
+class SentDossier(SQLModel, table=True):
+    """The sent register: what was handed to a prospect, and a snapshot to compare with later."""
+
+    __tablename__ = "sent_dossier"
+
+    id: int | None = Field(default=None, primary_key=True)
+    prospect_id: int = Field(foreign_key="prospect.id", index=True, ondelete="CASCADE")
+    brief_id: int | None = Field(default=None, foreign_key="brief.id", ondelete="SET NULL")
+    sent_at: datetime
+    template: str
+    language: str
+    prepared_for: str
+    file_name: str
+    sha256: str
+    snapshot: str  # JSON: the included entities and figures as printed

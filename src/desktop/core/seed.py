@@ -181,6 +181,7 @@ def _insert_facts(
             "source_id": source_ids[fact["source"]],
             "quote": fact.get("quote"),
             "comparable": fact.get("comparable") or None,
+            "topics": " ".join(fact.get("topics", [])) or None,
             "created_at": stamp,
             "updated_at": stamp,
         }

@@ -13,10 +13,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop.core import taxonomy
+from desktop.core import prospect_vocab, taxonomy
 from desktop.core.errors import SeedError
 from desktop.core.values import check_partial_date
 
+TOPICS = {*taxonomy.SECTORS, *prospect_vocab.REQUIREMENTS, *prospect_vocab.ACTIVITIES}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # key -> (accepted types, required)
@@ -78,6 +79,7 @@ FACT_SPEC: _Spec = {
     "source": ((str,), True),
     "quote": ((str,), False),
     "comparable": ((str,), False),
+    "topics": ((list,), False),
 }
 
 
@@ -198,6 +200,11 @@ def _cross_check(data: SeedData) -> None:
             _ref(slugs, fact["scope"], "entity", where)
         _ref(sources, fact["source"], "source", where)
         _partial_date(fact.get("as_of"), where)
+        for topic in fact.get("topics", []):
+            if topic not in TOPICS:
+                raise SeedError(
+                    f"{where}: unknown topic {topic!r}; use a sector, requirement or activity code"
+                )
 
 
 def _unique(records: list[dict[str, Any]], key: str, what: str) -> set[str]:

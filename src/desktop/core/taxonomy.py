@@ -23,11 +23,11 @@ class Term:
         return self.de if language == "de" else self.en
 
 
-def _index(*terms: Term) -> dict[str, Term]:
+def index_terms(*terms: Term) -> dict[str, Term]:
     return {term.code: term for term in terms}
 
 
-KINDS: dict[str, Term] = _index(
+KINDS: dict[str, Term] = index_terms(
     Term("research-institute", "Research institute", "Forschungsinstitut"),
     Term("university-or-school", "University or school", "Hochschule oder Schule"),
     Term(
@@ -50,7 +50,7 @@ KINDS: dict[str, Term] = _index(
     Term("person", "Person", "Person"),
 )
 
-SECTORS: dict[str, Term] = _index(
+SECTORS: dict[str, Term] = index_terms(
     Term("cell-gene-therapy", "Cell & gene therapy", "Zell- und Gentherapie"),
     Term("biotech-pharma", "Biotech & pharma", "Biotechnologie und Pharma"),
     Term("medtech", "Medical technology", "Medizintechnik"),
@@ -67,7 +67,7 @@ SECTORS: dict[str, Term] = _index(
     Term("basic-research", "Basic research", "Grundlagenforschung"),
 )
 
-RELATION_TYPES: dict[str, Term] = _index(
+RELATION_TYPES: dict[str, Term] = index_terms(
     Term("part-of", "part of", "Teil von"),
     Term("spin-off-of", "spin-off of", "Ausgründung von"),
     Term("partner-of", "partner of", "Partner von"),
@@ -87,7 +87,7 @@ RELATION_TYPES: dict[str, Term] = _index(
 
 # How an incoming relation reads from the object's side ("Next3D spin-off of X" → on X's page:
 # "has spin-off Next3D").
-INVERSE_RELATION_TYPES: dict[str, Term] = _index(
+INVERSE_RELATION_TYPES: dict[str, Term] = index_terms(
     Term("part-of", "includes", "umfasst"),
     Term("spin-off-of", "has spin-off", "hat Ausgründung"),
     Term("partner-of", "partner of", "Partner von"),
@@ -105,7 +105,7 @@ INVERSE_RELATION_TYPES: dict[str, Term] = _index(
     Term("works-at", "has contact", "hat Ansprechpartner"),
 )
 
-SPACE_TYPES: dict[str, Term] = _index(
+SPACE_TYPES: dict[str, Term] = index_terms(
     Term("lab-s1", "S1 laboratory", "S1-Labor"),
     Term("lab-s2", "S2 laboratory", "S2-Labor"),
     Term("office", "Office", "Büro"),
@@ -115,21 +115,21 @@ SPACE_TYPES: dict[str, Term] = _index(
     Term("land", "Land for development", "Entwicklungsfläche"),
 )
 
-AVAILABILITY: dict[str, Term] = _index(
+AVAILABILITY: dict[str, Term] = index_terms(
     Term("available", "available", "verfügbar"),
     Term("planned", "planned", "geplant"),
     Term("under-construction", "under construction", "im Bau"),
     Term("unknown", "unknown", "unbekannt"),
 )
 
-QUALIFIERS: dict[str, Term] = _index(
+QUALIFIERS: dict[str, Term] = index_terms(
     Term("exact", "", ""),
     Term("more-than", "more than", "mehr als"),
     Term("about", "about", "etwa"),
     Term("up-to", "up to", "bis zu"),
 )
 
-TAG_CATEGORIES: dict[str, Term] = _index(
+TAG_CATEGORIES: dict[str, Term] = index_terms(
     Term("certification", "Certification or standard", "Zertifizierung oder Norm"),
     Term("capability", "Capability", "Kompetenz"),
     Term("technology", "Technology", "Technologie"),

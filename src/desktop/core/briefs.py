@@ -1,0 +1,440 @@
+"""Prospects and their briefs: create, read, curate, duplicate.
+
+A brief starts as the ranked suggestions for its prospect (see :mod:`desktop.core.matching`);
+the consultant then includes or excludes items, reorders items and sections, and adds notes
+for the investor. Service functions take the session explicitly and commit nothing: the
+caller's transaction decides.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from sqlmodel import Session, col, select
+
+from desktop.core import prospect_vocab, taxonomy
+from desktop.core.errors import NotFoundError
+from desktop.core.matching import SECTIONS, Interest, Suggestions
+from desktop.core.models import Brief, BriefItem, Entity, Fact, Prospect
+from desktop.core.suggest import suggest
+
+FIGURES_SECTION = "figures"
+DEFAULT_INCLUDED = 12  # the best this many entities start included; the rest are listed
+INCLUDE_SCORE = 6.0  # … and anything scoring at least this
+
+
+@dataclass(frozen=True)
+class ProspectInput:
+    """The editable fields of a prospect, validated against the vocabularies."""
+
+    company_name: str
+    code_name: str | None = None
+    use_code_name: bool = False
+    country: str | None = None
+    sectors: tuple[str, ...] = ()
+    activities: tuple[str, ...] = ()
+    requirements: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    needs: str | None = None
+    status: str = "lead"
+    meeting_on: date | None = None
+    internal_notes: str | None = None
+
+    def problems(self) -> list[str]:
+        """Every reason this input cannot be saved, as sentences for the form."""
+        found = []
+        if not self.company_name.strip():
+            found.append("The company name is required.")
+        if self.use_code_name and not (self.code_name or "").strip():
+            found.append("A code name is required when the dossier uses it.")
+        for codes, vocabulary, what in (
+            (self.sectors, taxonomy.SECTORS, "sector"),
+            (self.activities, prospect_vocab.ACTIVITIES, "activity"),
+            (self.requirements, prospect_vocab.REQUIREMENTS, "requirement"),
+        ):
+            found += [f"Unknown {what} {code!r}." for code in codes if code not in vocabulary]
+        if self.status not in prospect_vocab.STATUSES:
+            found.append(f"Unknown status {self.status!r}.")
+        return found
+
+
+@dataclass(frozen=True)
+class BriefItemView:
+    item_id: int
+    section: str
+    position: int
+    kind: str  # "entity" or "fact"
+    ref_id: int
+    slug: str | None  # entities only
+    title: str
+    subtitle: str  # entity kind label, or the fact's value
+    reason: str
+    included: bool
+    note: str | None
+    score: float
+
+
+@dataclass(frozen=True)
+class BriefView:
+    brief_id: int
+    prospect_id: int
+    title: str
+    template: str
+    language: str
+    consultant: str | None
+    sections: list[tuple[str, list[BriefItemView]]] = field(default_factory=list)
+
+    def items(self) -> list[BriefItemView]:
+        return [item for _, items in self.sections for item in items]
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+# --- prospects ------------------------------------------------------------------------------
+
+
+def save_prospect(
+    session: Session, data: ProspectInput, *, prospect_id: int | None = None
+) -> Prospect:
+    """Create a prospect, or update ``prospect_id``; raises ``ValueError`` listing problems."""
+    problems = data.problems()
+    if problems:
+        raise ValueError(" ".join(problems))
+    prospect = Prospect(created_at=now(), updated_at=now(), company_name="")
+    if prospect_id is not None:
+        prospect = _get(session, Prospect, prospect_id, "prospect")
+        prospect.updated_at = now()
+    prospect.company_name = data.company_name.strip()
+    prospect.code_name = (data.code_name or "").strip() or None
+    prospect.use_code_name = data.use_code_name
+    prospect.country = (data.country or "").strip().upper() or None
+    prospect.sectors = json.dumps(list(dict.fromkeys(data.sectors)))
+    prospect.activities = json.dumps(list(dict.fromkeys(data.activities)))
+    prospect.requirements = json.dumps(list(dict.fromkeys(data.requirements)))
+    prospect.keywords = json.dumps([k.strip() for k in dict.fromkeys(data.keywords) if k.strip()])
+    prospect.needs = (data.needs or "").strip() or None
+    prospect.status = data.status
+    prospect.meeting_on = data.meeting_on
+    prospect.internal_notes = (data.internal_notes or "").strip() or None
+    session.add(prospect)
+    session.flush()
+    return prospect
+
+
+def prospect_input(prospect: Prospect) -> ProspectInput:
+    return ProspectInput(
+        company_name=prospect.company_name,
+        code_name=prospect.code_name,
+        use_code_name=prospect.use_code_name,
+        country=prospect.country,
+        sectors=tuple(json.loads(prospect.sectors)),
+        activities=tuple(json.loads(prospect.activities)),
+        requirements=tuple(json.loads(prospect.requirements)),
+        keywords=tuple(json.loads(prospect.keywords)),
+        needs=prospect.needs,
+        status=prospect.status,
+        meeting_on=prospect.meeting_on,
+        internal_notes=prospect.internal_notes,
+    )
+
+
+def interest_of(prospect: Prospect) -> Interest:
+    data = prospect_input(prospect)
+    return Interest(data.sectors, data.activities, data.requirements, data.keywords)
+
+
+def list_prospects(
+    session: Session, *, status: str | None = None, text: str | None = None
+) -> list[Prospect]:
+    statement = select(Prospect).order_by(col(Prospect.updated_at).desc(), Prospect.id)
+    if status:
+        statement = statement.where(Prospect.status == status)
+    prospects = list(session.exec(statement))
+    if text:
+        needle = text.casefold()
+        prospects = [
+            p
+            for p in prospects
+            if needle in " ".join(filter(None, (p.company_name, p.code_name, p.country))).casefold()
+        ]
+    return prospects
+
+
+def get_prospect(session: Session, prospect_id: int) -> Prospect:
+    return _get(session, Prospect, prospect_id, "prospect")
+
+
+def delete_prospect(session: Session, prospect_id: int) -> None:
+    session.delete(_get(session, Prospect, prospect_id, "prospect"))
+    session.flush()
+
+
+# --- briefs ---------------------------------------------------------------------------------
+
+
+def create_brief(
+    session: Session,
+    *,
+    prospect_id: int,
+    template: str = "full",
+    language: str = "en",
+    consultant: str | None = None,
+    title: str | None = None,
+) -> int:
+    """A new brief filled with the ranked suggestions for the prospect; returns its id."""
+    prospect = get_prospect(session, prospect_id)
+    taxonomy.require(prospect_vocab.TEMPLATES, template, "template")
+    taxonomy.require(prospect_vocab.LANGUAGES, language, "language")
+    stamp = now()
+    brief = Brief(
+        prospect_id=prospect_id,
+        title=title or f"Brief for {prospect.code_name or prospect.company_name}, {stamp:%d %b %Y}",
+        template=template,
+        language=language,
+        consultant=consultant,
+        section_order=json.dumps(list(SECTIONS)),
+        created_at=stamp,
+        updated_at=stamp,
+    )
+    session.add(brief)
+    session.flush()
+    assert brief.id is not None
+    _fill(session, brief.id, suggest(session, interest_of(prospect)))
+    return brief.id
+
+
+def _fill(session: Session, brief_id: int, suggestions: Suggestions) -> None:
+    positions: dict[str, int] = {}
+    for rank, entity in enumerate(suggestions.entities):
+        position = positions.get(entity.section, 0)
+        positions[entity.section] = position + 1
+        session.add(
+            BriefItem(
+                brief_id=brief_id,
+                section=entity.section,
+                position=position,
+                entity_id=entity.entity_id,
+                included=rank < DEFAULT_INCLUDED or entity.score >= INCLUDE_SCORE,
+                reason=entity.reason,
+                score=entity.score,
+            )
+        )
+    for position, fact in enumerate(f for f in suggestions.facts if f.topics):
+        session.add(
+            BriefItem(
+                brief_id=brief_id,
+                section=FIGURES_SECTION,
+                position=position,
+                fact_id=fact.fact_id,
+                included=True,
+                reason=fact.reason,
+            )
+        )
+    session.flush()
+
+
+def brief_view(session: Session, brief_id: int) -> BriefView:
+    brief = _get(session, Brief, brief_id, "brief")
+    items = list(
+        session.exec(
+            select(BriefItem)
+            .where(BriefItem.brief_id == brief_id)
+            .order_by(BriefItem.position, BriefItem.id)
+        )
+    )
+    entities = {
+        e.id: e
+        for e in session.exec(
+            select(Entity).where(col(Entity.id).in_([i.entity_id for i in items if i.entity_id]))
+        )
+    }
+    facts = {
+        f.id: f
+        for f in session.exec(
+            select(Fact).where(col(Fact.id).in_([i.fact_id for i in items if i.fact_id]))
+        )
+    }
+    from desktop.core.values import format_figure
+
+    by_section: dict[str, list[BriefItemView]] = {}
+    for item in items:
+        if item.entity_id is not None and item.entity_id in entities:
+            entity = entities[item.entity_id]
+            view = BriefItemView(
+                item.id,
+                item.section,
+                item.position,
+                "entity",
+                entity.id,
+                entity.slug,  # type: ignore[arg-type]
+                entity.name,
+                taxonomy.KINDS[entity.kind].en,
+                item.reason,
+                item.included,
+                item.note,
+                item.score,
+            )
+        elif item.fact_id is not None and item.fact_id in facts:
+            fact = facts[item.fact_id]
+            view = BriefItemView(
+                item.id,
+                item.section,
+                item.position,
+                "fact",
+                fact.id,
+                None,  # type: ignore[arg-type]
+                fact.label,
+                format_figure(fact.value, fact.qualifier, fact.unit, fact.period),
+                item.reason,
+                item.included,
+                item.note,
+                item.score,
+            )
+        else:
+            continue
+        by_section.setdefault(item.section, []).append(view)
+    order = [key for key in json.loads(brief.section_order) if key in by_section]
+    order += [key for key in by_section if key not in order]
+    return BriefView(
+        brief_id=brief_id,
+        prospect_id=brief.prospect_id,
+        title=brief.title,
+        template=brief.template,
+        language=brief.language,
+        consultant=brief.consultant,
+        sections=[(key, by_section[key]) for key in order],
+    )
+
+
+def list_briefs(session: Session, prospect_id: int) -> list[Brief]:
+    return list(
+        session.exec(
+            select(Brief)
+            .where(Brief.prospect_id == prospect_id)
+            .order_by(col(Brief.updated_at).desc())
+        )
+    )
+
+
+def update_brief(
+    session: Session,
+    brief_id: int,
+    *,
+    title: str | None = None,
+    template: str | None = None,
+    language: str | None = None,
+    consultant: str | None = None,
+) -> None:
+    brief = _get(session, Brief, brief_id, "brief")
+    if template is not None:
+        brief.template = taxonomy.require(prospect_vocab.TEMPLATES, template, "template").code
+    if language is not None:
+        brief.language = taxonomy.require(prospect_vocab.LANGUAGES, language, "language").code
+    if title is not None and title.strip():
+        brief.title = title.strip()
+    if consultant is not None:
+        brief.consultant = consultant.strip() or None
+    brief.updated_at = now()
+    session.add(brief)
+    session.flush()
+
+
+def set_item(
+    session: Session, item_id: int, *, included: bool | None = None, note: str | None = None
+) -> None:
+    """Include/exclude an item or set its note for the investor (empty text clears it)."""
+    item = _get(session, BriefItem, item_id, "brief item")
+    if included is not None:
+        item.included = included
+    if note is not None:
+        item.note = note.strip() or None
+    session.add(item)
+    _touch(session, item.brief_id)
+
+
+def move_item(session: Session, item_id: int, *, section: str, position: int) -> None:
+    """Put an item at ``position`` in ``section`` (entities only between entity sections)."""
+    item = _get(session, BriefItem, item_id, "brief item")
+    if (item.fact_id is not None) != (section == FIGURES_SECTION) or section not in SECTIONS:
+        raise ValueError("Figures stay in the key-figures section and entities outside it.")
+    siblings = [
+        other
+        for other in session.exec(
+            select(BriefItem)
+            .where(BriefItem.brief_id == item.brief_id, BriefItem.section == section)
+            .order_by(BriefItem.position, BriefItem.id)
+        )
+        if other.id != item.id
+    ]
+    position = max(0, min(position, len(siblings)))
+    siblings.insert(position, item)
+    item.section = section
+    for index, sibling in enumerate(siblings):
+        sibling.position = index
+        session.add(sibling)
+    _touch(session, item.brief_id)
+
+
+def set_section_order(session: Session, brief_id: int, keys: list[str]) -> None:
+    brief = _get(session, Brief, brief_id, "brief")
+    unknown = [key for key in keys if key not in SECTIONS]
+    if unknown:
+        raise ValueError(f"unknown section(s): {', '.join(unknown)}")
+    brief.section_order = json.dumps(list(dict.fromkeys(keys + list(SECTIONS))))
+    _touch(session, brief_id)
+
+
+def duplicate_brief(session: Session, brief_id: int) -> int:
+    original = _get(session, Brief, brief_id, "brief")
+    copy = Brief(
+        prospect_id=original.prospect_id,
+        title=f"{original.title} (copy)",
+        template=original.template,
+        language=original.language,
+        consultant=original.consultant,
+        section_order=original.section_order,
+        created_at=now(),
+        updated_at=now(),
+    )
+    session.add(copy)
+    session.flush()
+    for item in session.exec(select(BriefItem).where(BriefItem.brief_id == brief_id)):
+        session.add(
+            BriefItem(
+                brief_id=copy.id,  # type: ignore[arg-type]
+                section=item.section,
+                position=item.position,
+                entity_id=item.entity_id,
+                fact_id=item.fact_id,
+                included=item.included,
+                note=item.note,
+                reason=item.reason,
+                score=item.score,
+            )
+        )
+    session.flush()
+    assert copy.id is not None
+    return copy.id
+
+
+def delete_brief(session: Session, brief_id: int) -> None:
+    session.delete(_get(session, Brief, brief_id, "brief"))
+    session.flush()
+
+
+def _touch(session: Session, brief_id: int) -> None:
+    brief = _get(session, Brief, brief_id, "brief")
+    brief.updated_at = now()
+    session.add(brief)
+    session.flush()
+
+
+def _get(session: Session, model: type, record_id: int, what: str):  # type: ignore[no-untyped-def]
+    record = session.get(model, record_id)
+    if record is None:
+        raise NotFoundError(f"no {what} with id {record_id}")
+    return record
