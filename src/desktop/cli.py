@@ -58,6 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sectors = commands.add_parser("sectors", help="the sector taxonomy with entity counts")
     _add_json(sectors)
+
+    from desktop.cli_dossier import add_commands
+
+    add_commands(commands, _positive_int)
     return parser
 
 
@@ -194,6 +198,18 @@ def _sectors(database: Any, args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _suggest(database: Any, args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.cli_dossier import suggest_command
+
+    return suggest_command(database, args, out)
+
+
+def _export(database: Any, args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.cli_dossier import export_command
+
+    return export_command(database, args, out)
+
+
 COMMANDS: dict[str, Callable[[Any, argparse.Namespace, TextIO], int]] = {
     "summary": _summary,
     "list": _list,
@@ -201,6 +217,8 @@ COMMANDS: dict[str, Callable[[Any, argparse.Namespace, TextIO], int]] = {
     "search": _search,
     "figures": _figures,
     "sectors": _sectors,
+    "suggest": _suggest,
+    "export": _export,
 }
 
 

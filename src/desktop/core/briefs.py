@@ -379,6 +379,30 @@ def move_item(session: Session, item_id: int, *, section: str, position: int) ->
     _touch(session, item.brief_id)
 
 
+def reorder(session: Session, brief_id: int, sections: list[tuple[str, list[int]]]) -> None:
+    """Rewrite sections and positions from a full layout (what a drag and drop leaves).
+
+    Every item of the brief must appear once; figures stay in the key-figures section.
+    """
+    items = {
+        item.id: item
+        for item in session.exec(select(BriefItem).where(BriefItem.brief_id == brief_id))
+    }
+    listed = [item_id for _, ids in sections for item_id in ids]
+    if sorted(listed) != sorted(items) or len(set(listed)) != len(listed):
+        raise ValueError("the new layout does not list every item of the brief exactly once")
+    for key, ids in sections:
+        if key not in SECTIONS:
+            raise ValueError(f"unknown section {key!r}")
+        for position, item_id in enumerate(ids):
+            item = items[item_id]
+            if (item.fact_id is not None) != (key == FIGURES_SECTION):
+                raise ValueError("Figures stay in the key-figures section and entities outside it.")
+            item.section, item.position = key, position
+            session.add(item)
+    set_section_order(session, brief_id, [key for key, _ in sections])
+
+
 def set_section_order(session: Session, brief_id: int, keys: list[str]) -> None:
     brief = _get(session, Brief, brief_id, "brief")
     unknown = [key for key in keys if key not in SECTIONS]

@@ -9,9 +9,12 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop import APP_NAME
@@ -50,6 +53,146 @@ def show_error(parent: QWidget | None, title: str, message: str) -> None:
 def show_info(parent: QWidget | None, title: str, message: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Information, f"{title} — {APP_NAME}", message, parent=parent)
     box.exec()
+
+
+def confirm(parent: QWidget | None, title: str, message: str) -> bool:
+    """Ask before something that cannot be undone; Cancel is the default."""
+    answer = QMessageBox.question(
+        parent,
+        f"{title} — {APP_NAME}",
+        message,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def edit_prospect(parent: QWidget | None, data: Any = None) -> Any:
+    """The prospect form; returns the entered ProspectInput, or None when cancelled."""
+    from desktop.ui.prospect_dialog import ProspectDialog
+
+    dialog = ProspectDialog(parent, data)
+    try:
+        return dialog.data() if dialog.exec() == ProspectDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    password: str | None
+
+
+def ask_save_path(parent: QWidget | None, suggested_name: str) -> Path | None:
+    """Where to save a dossier; None when cancelled. Tests patch this one function."""
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QFileDialog
+
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent, f"Save the dossier — {APP_NAME}", str(Path(folder) / suggested_name), "PDF (*.pdf)"
+    )
+    if not chosen:
+        return None
+    path = Path(chosen)
+    return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+
+
+def pre_export_check(parent: QWidget | None, findings: list[str]) -> ExportChoice | None:
+    """Show what to know before the dossier leaves the agency; None when the consultant stops."""
+    from PySide6.QtWidgets import (
+        QDialog,
+        QDialogButtonBox,
+        QLabel,
+        QLineEdit,
+        QVBoxLayout,
+    )
+
+    dialog = QDialog(parent)
+    dialog.setObjectName("preExportCheck")
+    dialog.setWindowTitle(f"Before you export — {APP_NAME}")
+    layout = QVBoxLayout(dialog)
+    text = (
+        "Please review before the dossier goes out:\n\n" + "\n".join(f"• {f}" for f in findings)
+        if findings
+        else "Nothing to review: every figure is current and every requirement has evidence."
+    )
+    message = QLabel(text, dialog)
+    message.setWordWrap(True)
+    message.setTextFormat(Qt.TextFormat.PlainText)
+    layout.addWidget(message)
+    password = QLineEdit(dialog)
+    password.setEchoMode(QLineEdit.EchoMode.Password)
+    password.setPlaceholderText("Optional password to open the PDF (AES-256)")
+    password.setAccessibleName("Optional password")
+    layout.addWidget(password)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return ExportChoice(password=password.text() or None)
+    finally:
+        dialog.deleteLater()
+
+
+def consultant_card() -> Any:
+    """The consultant's own card for the dossier's contact page, from the settings."""
+    from desktop.dossier.model import ContactCard
+    from desktop.ui.settings import app_settings
+
+    settings = app_settings()
+
+    def value(key: str) -> str | None:
+        return str(settings.value(f"consultant/{key}", "") or "").strip() or None
+
+    return ContactCard(
+        name=value("name") or "",
+        role=value("role"),
+        organisation=value("organisation"),
+        phone=value("phone"),
+        email=value("email"),
+    )
+
+
+def edit_consultant(parent: QWidget | None) -> None:
+    """Ask for the consultant's name, role, phone and e-mail (printed on the contact page)."""
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit
+
+    from desktop.ui.settings import app_settings
+
+    settings = app_settings()
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(f"Your contact details — {APP_NAME}")
+    form = QFormLayout(dialog)
+    fields = {}
+    for key, label in (
+        ("name", "Name"),
+        ("role", "Role"),
+        ("organisation", "Organisation"),
+        ("phone", "Phone"),
+        ("email", "E-mail"),
+    ):
+        field = QLineEdit(str(settings.value(f"consultant/{key}", "") or ""), dialog)
+        field.setAccessibleName(label)
+        form.addRow(label, field)
+        fields[key] = field
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        for key, field in fields.items():
+            settings.setValue(f"consultant/{key}", field.text().strip())
+        settings.sync()
+    dialog.deleteLater()
 
 
 def show_about(parent: QWidget | None, db_path: Path) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QTabWidget, QToolB
 
 from desktop import APP_NAME
 from desktop.ui import dialogs, window_state
+from desktop.ui.briefs_desk import BriefsDesk
 from desktop.ui.executor import DatabaseExecutor
 from desktop.ui.history import NavigationHistory
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from desktop.ui.browse_view import BrowseView
     from desktop.ui.figures_view import FiguresView
     from desktop.ui.jobs import Overview
+    from desktop.ui.prospects_view import ProspectsView
 
 SEARCH_DELAY_MS = 150
 
@@ -65,6 +67,7 @@ class MainWindow(QMainWindow):
         self._facts: list[FactView] = []
         self._orm_thread: threading.Thread | None = None
         self.executor = DatabaseExecutor(lambda: _jobs().open_store(db_path), self)
+        self.desk = BriefsDesk(self.executor, self)
         self.executor.failed.connect(self._on_unexpected)
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.run_search)
@@ -136,10 +139,14 @@ class MainWindow(QMainWindow):
         clear = action("&Clear search and filters", self.clear_search_and_filters, "Ctrl+Shift+K")
         entities = action("&Entities", lambda: self._show_tab(0), "Ctrl+1")
         figures = action("&Key figures", lambda: self._show_tab(1), "Ctrl+2")
+        prospects = action("&Prospects and briefs", lambda: self._show_tab(2), "Ctrl+3")
+        new_prospect = action("&New prospect…", self._new_prospect, "Ctrl+N")
+        consultant = action("Your &contact details…", lambda: dialogs.edit_consultant(self))
         menus = self.menuBar()
         menus.addMenu("&File").addAction(action("&Quit", self.close, QKeySequence.StandardKey.Quit))
         menus.addMenu("&Edit").addActions([find, clear])
-        menus.addMenu("&View").addActions([entities, figures])
+        menus.addMenu("&View").addActions([entities, figures, prospects])
+        menus.addMenu("&Briefs").addActions([new_prospect, consultant])
         menus.addMenu("&Go").addActions([self.back_action, self.forward_action])
         menus.addMenu("&Help").addAction(
             action("&About Dossier Desk", lambda: dialogs.show_about(self, self.db_path))
@@ -178,6 +185,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.browse, "Entities")
         self.tabs.addTab(QWidget(self), "Key figures")
+        self.tabs.addTab(QWidget(self), "Prospects")
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tabs)
         self.placeholder.deleteLater()
@@ -225,19 +233,36 @@ class MainWindow(QMainWindow):
 
             self._figures = FiguresView(self)
             self._figures.set_facts(self._facts)
-            current = self.tabs.currentIndex()
-            placeholder = self.tabs.widget(1)
-            self.tabs.blockSignals(True)
-            self.tabs.removeTab(1)
-            self.tabs.insertTab(1, self._figures, "Key figures")
-            self.tabs.setCurrentIndex(current)
-            self.tabs.blockSignals(False)
-            placeholder.deleteLater()
+            self._replace_tab(1, self._figures, "Key figures")
         return self._figures
 
+    @property
+    def prospects(self) -> ProspectsView:
+        """The Prospects tab (built when first opened)."""
+        view = self.desk.view()
+        if self.tabs.widget(2) is not view:
+            self._replace_tab(2, view, "Prospects")
+        return view
+
+    def _replace_tab(self, index: int, widget: QWidget, title: str) -> None:
+        current = self.tabs.currentIndex()
+        placeholder = self.tabs.widget(index)
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, widget, title)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        placeholder.deleteLater()
+
     def _on_tab_changed(self, index: int) -> None:
-        if index == 1 and self._figures is None:
-            self.tabs.setCurrentWidget(self.figures)
+        lazy = {1: lambda: self.figures, 2: lambda: self.prospects}
+        if index in lazy:
+            self.tabs.setCurrentWidget(lazy[index]())
+
+    def _new_prospect(self) -> None:
+        if self._started:
+            self._show_tab(2)
+            self.prospects.edit_prospect(new=True)
 
     def _show_tab(self, index: int) -> None:
         if self._started:
@@ -389,6 +414,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self._debounce.stop()
+        self.desk.close_all()
         if self._orm_thread is not None:
             self._orm_thread.join(timeout=10)  # never tear down Python mid-import
         self.executor.shutdown()

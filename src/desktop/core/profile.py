@@ -1,0 +1,680 @@
+"""Investor profiles: one small TOML file per prospect, checked with errors a person can act on.
+
+A profile says who the investor is, what they are looking for (sectors, activities,
+requirements, keywords) and how their dossier should be produced. The format is documented
+field by field in ``examples/README.md``.
+
+Every problem with a profile file raises :class:`ProfileError` with a one-line message that
+names the file, the line, the table and key, and what to write instead. ``tomllib`` does not
+report where a key was written, so :func:`_key_lines` scans the raw text for that.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from desktop.core import prospect_vocab, taxonomy
+from desktop.core.errors import DossierError
+
+MAX_PROFILE_BYTES = 1_000_000
+
+_TOML_HINT = " — check quotes, brackets and commas"
+_TOML_HINTS = (  # tomllib's wording → what to do about it
+    ("Illegal character '\\n'", " — probably a closing quote is missing"),
+    ("Unterminated string", " — a closing quote is missing"),
+    ("Cannot declare", " — merge the two into one"),
+    ("Cannot overwrite a value", " — each key may be set only once"),
+    ("Invalid value", ' — strings need quotes; lists look like ["a", "b"]'),
+)
+_DECLARED_TWICE = re.compile(r"^Cannot declare \((.*)\) twice$")
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
+_TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)\s*$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # line breaks and tabs allowed
+
+
+@dataclass(frozen=True)
+class InvestorProfile:
+    """A checked investor profile: codes are valid, strings stripped, lists without duplicates."""
+
+    name: str
+    code_name: str | None
+    use_code_name: bool
+    country: str | None  # ISO 3166-1 alpha-2, e.g. "US"
+    sectors: tuple[str, ...]  # taxonomy.SECTORS codes, at least one
+    activities: tuple[str, ...]  # prospect_vocab.ACTIVITIES codes
+    requirements: tuple[str, ...]  # prospect_vocab.REQUIREMENTS codes
+    keywords: tuple[str, ...]
+    needs: str | None
+    template: str  # prospect_vocab.TEMPLATES code
+    language: str  # prospect_vocab.LANGUAGES code
+    consultant: str | None  # None: the app settings supply the consultant
+
+    @property
+    def display_name(self) -> str:
+        """The name to print: the code name when the investor asked for confidentiality."""
+        if self.use_code_name and self.code_name:
+            return self.code_name
+        return self.name
+
+
+class ProfileError(DossierError):
+    """A profile file that cannot be used; ``str(error)`` is one line saying where and why.
+
+    ``path`` is the file (or the ``source`` given to :func:`parse_profile`), ``line`` the
+    1-based line the problem is on (``None`` when it has none, e.g. a missing table), ``key``
+    the dotted key concerned (``"interest.requirements"``; ``None`` for file-level problems)
+    and ``reason`` the message without the location.
+    """
+
+    def __init__(
+        self,
+        path: Path | str,
+        reason: str,
+        *,
+        line: int | None = None,
+        key: str | None = None,
+        column: int | None = None,
+    ) -> None:
+        where = str(path)
+        if line is not None:
+            where += f", line {line}"
+            if column is not None:
+                where += f", column {column}"
+        super().__init__(_one_line(f"{where}: {reason}"))
+        self.path = path
+        self.line = line
+        self.key = key
+        self.reason = reason
+
+
+def load_profile(path: Path) -> InvestorProfile:
+    """Read and check the profile at ``path``; raise :class:`ProfileError` for any problem."""
+    path = Path(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_PROFILE_BYTES + 1)
+    except FileNotFoundError:
+        raise ProfileError(path, "file not found — check the path") from None
+    except IsADirectoryError:
+        raise ProfileError(path, "is a folder, not a profile file") from None
+    except PermissionError:
+        raise ProfileError(path, "cannot read the file: permission denied") from None
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise ProfileError(path, f"cannot read the file: {reason}") from None
+    if len(data) > MAX_PROFILE_BYTES:
+        raise ProfileError(path, _too_big())
+    try:
+        text = data.decode("utf-8-sig")  # editors on Windows like to add a byte-order mark
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ProfileError(
+            path,
+            f"not UTF-8 text (byte {error.start + 1}) — save the file as UTF-8",
+            line=line,
+        ) from None
+    return _parse(text, path)
+
+
+def parse_profile(text: str, *, source: str = "<profile>") -> InvestorProfile:
+    """Check a profile given as TOML text; ``source`` names it in error messages."""
+    return _parse(text, source)
+
+
+# --- schema --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Field:
+    kind: str  # "text", "line", "bool", "country", "code", "codes", "words"
+    required: bool = False
+    vocabulary: dict[str, taxonomy.Term] | None = None
+
+
+_SCHEMA: dict[str, dict[str, _Field]] = {
+    "investor": {
+        "name": _Field("line", required=True),
+        "code_name": _Field("line"),
+        "use_code_name": _Field("bool"),
+        "country": _Field("country"),
+    },
+    "interest": {
+        "sectors": _Field("codes", required=True, vocabulary=taxonomy.SECTORS),
+        "activities": _Field("codes", vocabulary=prospect_vocab.ACTIVITIES),
+        "requirements": _Field("codes", vocabulary=prospect_vocab.REQUIREMENTS),
+        "keywords": _Field("words"),
+        "needs": _Field("text"),
+    },
+    "dossier": {
+        "template": _Field("code", vocabulary=prospect_vocab.TEMPLATES),
+        "language": _Field("code", vocabulary=prospect_vocab.LANGUAGES),
+        "consultant": _Field("line"),
+    },
+}
+_REQUIRED_TABLES = ("investor", "interest")
+_DEFAULTS = {"template": "full", "language": "en"}
+
+
+# --- checking ------------------------------------------------------------------------------
+
+
+class _Checker:
+    """Checks a parsed document, turning each problem into a located :class:`ProfileError`."""
+
+    def __init__(self, source: Path | str, text: str) -> None:
+        self.source = source
+        self.text = text
+        self._lines: dict[tuple[str, ...], int] | None = None
+
+    def line_of(self, *key_path: str) -> int | None:
+        """The line where ``key_path`` (or, failing that, its nearest parent) is written."""
+        if self._lines is None:
+            self._lines = _key_lines(self.text)
+        for end in range(len(key_path), 0, -1):
+            line = self._lines.get(key_path[:end])
+            if line is not None:
+                return line
+        return None
+
+    def error(
+        self, table: str | None, key: str | None, reason: str, *, missing: bool = False
+    ) -> ProfileError:
+        """A :class:`ProfileError` for ``[table] key``; ``missing`` points at the table header."""
+        if table is None:
+            path = (key,) if key else ()
+            label = reason
+        elif key is None:
+            path = (table,)
+            label = f"[{table}] {reason}"
+        else:
+            path = (table,) if missing else (table, key)
+            label = f"[{table}] {key}: {reason}"
+        line = self.line_of(*path) if path else None
+        dotted = ".".join(part for part in (table, key) if part) or None
+        return ProfileError(self.source, label, line=line, key=dotted)
+
+    def check(self, document: dict[str, Any]) -> InvestorProfile:
+        for name, value in document.items():
+            if name not in _SCHEMA:
+                raise self.error(None, name, _unknown_top_level(name, value))
+        tables: dict[str, dict[str, Any]] = {}
+        for name in _SCHEMA:
+            if name not in document:
+                if name in _REQUIRED_TABLES:
+                    raise self.error(
+                        None,
+                        name,
+                        f"the [{name}] table is missing — add a [{name}] header "
+                        f"followed by at least {_required_keys(name)}",
+                    )
+                tables[name] = {}
+                continue
+            value = document[name]
+            if not isinstance(value, dict):
+                raise self.error(
+                    None,
+                    name,
+                    f"[{name}] must be a table (a [{name}] header followed by its keys), "
+                    f"not {_describe(value)}",
+                )
+            tables[name] = value
+        values: dict[str, Any] = {}
+        for name, fields in _SCHEMA.items():
+            table = tables[name]
+            for key in table:
+                if key not in fields:
+                    raise self.error(name, key, _unknown_key(name, key))
+            for key, spec in fields.items():
+                values[key] = self.field(name, key, spec, table)
+        if values["use_code_name"] and not values["code_name"]:
+            raise self.error(
+                "investor",
+                "code_name",
+                'required when use_code_name = true — add code_name = "Project …" '
+                "or set use_code_name = false",
+                missing="code_name" not in tables["investor"],
+            )
+        return InvestorProfile(**values)
+
+    def field(self, table: str, key: str, spec: _Field, values: dict[str, Any]) -> Any:
+        if key not in values:
+            if spec.required:
+                raise self.error(table, key, f"missing — {_example(key)}", missing=True)
+            return _empty(key, spec)
+        value = values[key]
+        check = _CHECKS[spec.kind]
+        try:
+            return check(value, spec)
+        except _Problem as problem:
+            raise self.error(table, key, str(problem)) from None
+
+
+class _Problem(Exception):
+    """A problem with one value; the checker adds the table, key and line."""
+
+
+def _empty(key: str, spec: _Field) -> Any:
+    if spec.kind in ("codes", "words"):
+        return ()
+    if spec.kind == "bool":
+        return False
+    return _DEFAULTS.get(key)
+
+
+def _check_bool(value: Any, spec: _Field) -> bool:
+    if not isinstance(value, bool):
+        quoted = " (no quotes)" if isinstance(value, str) else ""
+        raise _Problem(f"expected true or false{quoted}, got {_describe(value)}")
+    return value
+
+
+def _check_string(value: Any, spec: _Field) -> str | None:
+    if not isinstance(value, str):
+        raise _Problem(f"expected a string in quotes, got {_describe(value)}")
+    stripped = value.replace("\r\n", "\n").strip()
+    if spec.required and not stripped:
+        raise _Problem("must not be empty")
+    if spec.kind != "text" and _CONTROL.search(stripped):
+        raise _Problem("must be a single line without tabs or control characters")
+    if _CONTROL_IN_TEXT.search(stripped):
+        raise _Problem("contains control characters — only line breaks and tabs are allowed")
+    return stripped or None
+
+
+def _check_country(value: Any, spec: _Field) -> str | None:
+    country = _check_string(value, spec)
+    if country is None or _COUNTRY.match(country):
+        return country
+    hint = f" — did you mean {country.upper()!r}?" if _COUNTRY.match(country.upper()) else ""
+    raise _Problem(
+        f"{_show(country)} is not an ISO 3166-1 alpha-2 code; "
+        f"write two upper-case letters such as 'US' or 'DE'{hint}"
+    )
+
+
+def _check_code(value: Any, spec: _Field) -> str:
+    code = _check_string(value, spec)
+    assert spec.vocabulary is not None
+    if code is None:
+        raise _Problem(f"must not be empty — {_expected_codes(spec.vocabulary)}")
+    return _known_code(code, spec.vocabulary)
+
+
+def _check_list(value: Any, spec: _Field) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        example = '["…"]' if spec.vocabulary is None else f'["{next(iter(spec.vocabulary))}"]'
+        raise _Problem(f"expected a list of strings such as {example}, got {_describe(value)}")
+    seen: set[str] = set()
+    result: list[str] = []
+    for position, item in enumerate(value, start=1):
+        if not isinstance(item, str):
+            raise _Problem(f"item {position} must be a string in quotes, got {_describe(item)}")
+        item = item.strip()
+        if not item:
+            raise _Problem(f"item {position} is empty — remove it or fill it in")
+        if _CONTROL.search(item):
+            raise _Problem(f"item {position} must be a single line without control characters")
+        if spec.vocabulary is not None:
+            item = _known_code(item, spec.vocabulary)
+            identity = item
+        else:
+            identity = item.casefold()  # "CAR-T" and "car-t" are the same keyword
+        if identity not in seen:
+            seen.add(identity)
+            result.append(item)
+    if spec.required and not result:
+        assert spec.vocabulary is not None
+        raise _Problem(f"needs at least one code — {_expected_codes(spec.vocabulary)}")
+    return tuple(result)
+
+
+_CHECKS: dict[str, Callable[[Any, _Field], Any]] = {
+    "text": _check_string,
+    "line": _check_string,
+    "bool": _check_bool,
+    "country": _check_country,
+    "code": _check_code,
+    "codes": _check_list,
+    "words": _check_list,
+}
+
+
+def _known_code(code: str, vocabulary: dict[str, taxonomy.Term]) -> str:
+    if code in vocabulary:
+        return code
+    hint = ""
+    folded = code.casefold()
+    by_folded = {known.casefold(): known for known in vocabulary}
+    # "gmp" → "gmp-manufacturing": a code it begins or is one part of, when only one matches
+    partial = [
+        known
+        for key, known in by_folded.items()
+        if key.startswith(folded) or folded in key.split("-")
+    ]
+    close = difflib.get_close_matches(folded, list(by_folded), n=1, cutoff=0.6)
+    if len(partial) == 1:
+        hint = f" (did you mean {partial[0]!r}?)"
+    elif 1 < len(partial) <= 3:
+        hint = f" (did you mean one of {', '.join(map(repr, partial))}?)"
+    elif close:
+        hint = f" (did you mean {by_folded[close[0]]!r}?)"
+    raise _Problem(f"unknown code {_show(code)}{hint} — {_expected_codes(vocabulary)}")
+
+
+# --- messages ------------------------------------------------------------------------------
+
+
+def _expected_codes(vocabulary: dict[str, taxonomy.Term]) -> str:
+    return "expected one of: " + ", ".join(sorted(vocabulary))
+
+
+def _required_keys(table: str) -> str:
+    return " and ".join(key for key, spec in _SCHEMA[table].items() if spec.required)
+
+
+def _example(key: str) -> str:
+    if key == "name":
+        return 'add name = "Company name" under [investor]'
+    if key == "sectors":
+        return f'add sectors = ["…"] under [interest] — {_expected_codes(taxonomy.SECTORS)}'
+    return f"add {key} = …"
+
+
+def _home_of(key: str) -> str | None:
+    """The table a key belongs in, if it is a known key of any table."""
+    for table, fields in _SCHEMA.items():
+        if key in fields:
+            return table
+    return None
+
+
+def _unknown_top_level(name: str, value: Any) -> str:
+    home = _home_of(name)
+    if home is not None:
+        return f"{name!r} belongs under the [{home}] header — move it there"
+    valid = ", ".join(f"[{table}]" for table in _SCHEMA)
+    close = difflib.get_close_matches(name.casefold(), list(_SCHEMA), n=1, cutoff=0.6)
+    what = f"table [{name}]" if isinstance(value, dict) else f"key {name!r}"
+    hint = f" — did you mean [{close[0]}]?" if close else ""
+    return f"unknown {what}{hint} (valid tables: {valid})"
+
+
+def _unknown_key(table: str, key: str) -> str:
+    fields = _SCHEMA[table]
+    home = _home_of(key)
+    if home is not None and home != table:
+        return f"belongs under [{home}], not [{table}] — move it there"
+    close = difflib.get_close_matches(key.casefold(), list(fields), n=1, cutoff=0.6)
+    hint = f" — did you mean {close[0]!r}?" if close else ""
+    valid = ", ".join(fields)
+    return f"unknown key{hint} (valid keys in [{table}]: {valid})"
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, str):
+        return f"the string {_show(value)}"
+    if isinstance(value, int):
+        return f"the number {value}" if abs(value) < 10**20 else "a number"
+    if isinstance(value, float):
+        return f"the number {value}"
+    if isinstance(value, datetime):
+        return "a date-time"
+    if isinstance(value, date):
+        return "a date"
+    if isinstance(value, time):
+        return "a time"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+def _show(text: str, limit: int = 40) -> str:
+    """``text`` quoted for a message, shortened, with control characters escaped."""
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return repr(text)
+
+
+def _one_line(message: str) -> str:
+    return _CONTROL.sub(" ", message)
+
+
+def _too_big() -> str:
+    return (
+        f"larger than {MAX_PROFILE_BYTES // 1_000_000} MB — a profile is a few lines of text; "
+        "check that this is the right file"
+    )
+
+
+# --- parsing -------------------------------------------------------------------------------
+
+
+def _parse(text: str, source: Path | str) -> InvestorProfile:
+    if len(text) > MAX_PROFILE_BYTES or len(text.encode("utf-8", "surrogatepass")) > (
+        MAX_PROFILE_BYTES
+    ):
+        raise ProfileError(source, _too_big())
+    text = text.removeprefix("\ufeff")
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise _syntax_error(str(error), text, source) from None
+    except RecursionError:
+        raise ProfileError(source, "not valid TOML: brackets nested too deeply") from None
+    except ValueError as error:  # e.g. an integer with thousands of digits
+        raise ProfileError(source, f"not valid TOML: {error}") from None
+    return _Checker(source, text).check(document)
+
+
+def _syntax_error(message: str, text: str, source: Path | str) -> ProfileError:
+    """Turn tomllib's message into a located error, finding what it could not place."""
+    match = _TOML_POSITION.search(message)
+    line = column = None
+    if match:
+        message = message[: match.start()]
+        if match.group(1):
+            line, column = int(match.group(1)), int(match.group(2))
+    hint = next((hint for start, hint in _TOML_HINTS if message.startswith(start)), _TOML_HINT)
+    declared = _DECLARED_TWICE.match(message)
+    if declared:  # "Cannot declare ('interest',) twice"
+        names = re.findall(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"", declared.group(1))
+        table = ".".join(single or double for single, double in names)
+        message = f"the table [{table}] appears twice"
+    scanner = _KeyScanner(text)
+    scanner.scan()
+    if message.startswith("Cannot overwrite") and scanner.duplicates:
+        path, line = scanner.duplicates[0]
+        dotted = ".".join(path)
+        return ProfileError(
+            source,
+            f"not valid TOML: {dotted} is set twice — keep one of them",
+            line=line,
+            key=dotted,
+        )
+    if line is None:  # "at end of document": tomllib saw the problem only there
+        if scanner.unclosed is not None:
+            line, message = scanner.unclosed, "a string is not closed"
+            hint = " — add the closing quotes"
+        else:
+            line = text.rstrip("\n").count("\n") + 1
+            hint = " at the end of the file — a quote or bracket is probably not closed"
+    return ProfileError(source, f"not valid TOML: {message}{hint}", line=line, column=column)
+
+
+# --- where keys are written ----------------------------------------------------------------
+
+_BARE_KEY = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+
+
+def _key_lines(text: str) -> dict[tuple[str, ...], int]:
+    """Map every table and key path to the 1-based line where it is first written.
+
+    ``[interest]`` then ``sectors = …`` gives ``("interest",)`` and ``("interest", "sectors")``;
+    a dotted key ``interest.sectors = …`` at the top level gives the same paths. Strings
+    (including multi-line ones), arrays spanning lines and comments are skipped, so text inside
+    them is never mistaken for a key. Keys inside inline tables are not listed; their enclosing
+    key is. Meant for text ``tomllib`` accepted, but never fails on anything else.
+    """
+    return _KeyScanner(text).scan()
+
+
+class _KeyScanner:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.line = 1
+        self.found: dict[tuple[str, ...], int] = {}
+        self.headers: set[tuple[str, ...]] = set()
+        self.assigned: set[tuple[str, ...]] = set()
+        self.duplicates: list[tuple[tuple[str, ...], int]] = []  # keys assigned again
+        self.unclosed: int | None = None  # line where a string that never ends begins
+
+    def peek(self, offset: int = 0) -> str:
+        index = self.pos + offset
+        return self.text[index] if index < len(self.text) else ""
+
+    def record(self, path: tuple[str, ...]) -> None:
+        for end in range(1, len(path) + 1):
+            self.found.setdefault(path[:end], self.line)
+
+    def scan(self) -> dict[tuple[str, ...], int]:
+        table: tuple[str, ...] = ()
+        size = len(self.text)
+        while self.pos < size:
+            self.skip_blanks()
+            char = self.peek()
+            if char == "":
+                break
+            if char == "\n":
+                self.pos += 1
+                self.line += 1
+            elif char == "#":
+                self.skip_to_newline()
+            elif char == "[":
+                self.pos += 2 if self.peek(1) == "[" else 1
+                table = self.read_key()
+                self.record(table)
+                if table not in self.headers:  # [a] after [a.b]: the header is where [a] is
+                    self.headers.add(table)
+                    self.found[table] = self.line
+                self.skip_to_newline()
+            else:
+                start = self.pos
+                key = self.read_key()
+                self.skip_blanks()
+                if key and self.peek() == "=":
+                    if table + key in self.assigned:
+                        self.duplicates.append((table + key, self.line))
+                    self.assigned.add(table + key)
+                    self.record(table + key)
+                    self.pos += 1
+                    self.skip_value()
+                else:
+                    if self.pos == start:
+                        self.pos += 1
+                    self.skip_to_newline()
+        return self.found
+
+    def skip_blanks(self) -> None:
+        while self.peek() in (" ", "\t", "\r"):
+            self.pos += 1
+
+    def skip_to_newline(self) -> None:
+        end = self.text.find("\n", self.pos)
+        self.pos = len(self.text) if end < 0 else end
+
+    def read_key(self) -> tuple[str, ...]:
+        parts: list[str] = []
+        while True:
+            self.skip_blanks()
+            char = self.peek()
+            if char == '"' or char == "'":
+                start = self.pos
+                self.skip_string()
+                raw = self.text[start + 1 : self.pos - 1] if self.pos - start >= 2 else ""
+                parts.append(_decode_key(raw) if char == '"' else raw)
+            elif char and char in _BARE_KEY:
+                start = self.pos
+                while self.peek() and self.peek() in _BARE_KEY:
+                    self.pos += 1
+                parts.append(self.text[start : self.pos])
+            else:
+                break
+            self.skip_blanks()
+            if self.peek() != ".":
+                break
+            self.pos += 1
+        return tuple(parts)
+
+    def skip_string(self) -> None:
+        """Skip the string starting at ``pos`` (any of the four kinds), counting newlines."""
+        quote = self.peek()
+        start_line = self.line
+        triple = self.text.startswith(quote * 3, self.pos)
+        self.pos += 3 if triple else 1
+        size = len(self.text)
+        while self.pos < size:
+            char = self.text[self.pos]
+            if triple and self.text.startswith(quote * 3, self.pos):
+                self.pos += 3
+                extra = 0
+                while extra < 2 and self.peek() == quote:  # """a""""  ends with a quote
+                    self.pos += 1
+                    extra += 1
+                return
+            if char == quote and not triple:
+                self.pos += 1
+                return
+            if char == "\n":
+                if not triple:
+                    return  # unterminated: leave the newline to the caller
+                self.line += 1
+            elif char == "\\" and quote == '"':
+                self.pos += 1
+                if self.peek() == "\n":
+                    self.line += 1
+            self.pos += 1
+        if self.unclosed is None:
+            self.unclosed = start_line
+
+    def skip_value(self) -> None:
+        """Skip a value up to the end of its statement: arrays may span lines."""
+        depth = 0
+        while self.pos < len(self.text):
+            char = self.text[self.pos]
+            if char == '"' or char == "'":
+                self.skip_string()
+                continue
+            if char == "#":
+                self.skip_to_newline()
+                continue
+            if char == "\n":
+                if depth <= 0:
+                    return
+                self.line += 1
+            elif char in "[{":
+                depth += 1
+            elif char in "]}":
+                depth -= 1
+            self.pos += 1
+
+
+def _decode_key(raw: str) -> str:
+    if "\\" not in raw:
+        return raw
+    try:
+        return tomllib.loads(f'k = "{raw}"')["k"]
+    except (tomllib.TOMLDecodeError, ValueError, RecursionError):
+        return raw

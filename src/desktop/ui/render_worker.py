@@ -1,0 +1,68 @@
+"""PDF rendering off the UI thread, with progress and cancel.
+
+Rendering is CPU work, not database work, so it gets its own short-lived thread rather than
+the database executor. The renderer reports progress through a plain callback and checks a
+``threading.Event`` for cancellation; this class turns both into Qt signals and a slot.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QThread, Signal
+
+if TYPE_CHECKING:
+    from desktop.dossier.model import DossierData
+
+
+class RenderWorker(QThread):
+    progress = Signal(int, int, str)  # done, total, what
+    rendered = Signal(object)  # RenderResult (file) or (bytes, pages) (preview)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(
+        self,
+        data: DossierData,
+        *,
+        out: Path | None = None,
+        password: str | None = None,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._data = data
+        self._out = out
+        self._password = password or None
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def run(self) -> None:
+        from desktop.dossier import render
+
+        def report(done: int, total: int, text: str) -> None:
+            self.progress.emit(done, total, text)
+
+        try:
+            if self._out is None:
+                result: Any = render.render_bytes(self._data, progress=report, cancel=self._cancel)
+            else:
+                result = render.render_file(
+                    self._data,
+                    self._out,
+                    password=self._password,
+                    progress=report,
+                    cancel=self._cancel,
+                )
+        except render.ExportCancelled:
+            self.cancelled.emit()
+        except Exception as error:  # reported to the user; the renderer left no partial file
+            import logging
+
+            logging.getLogger(__name__).exception("rendering failed")
+            self.failed.emit(f"{type(error).__name__}: {error}")
+        else:
+            self.rendered.emit(result)
