@@ -220,7 +220,8 @@ class EntitySuggestion:
             served = ", ".join(
                 prospect_vocab.REQUIREMENTS[c].label(language) for c in self.requirements
             )
-            parts.append(("Bietet: " if language == "de" else "Offers: ") + served)
+            lead = "Für Ihre Anforderungen: " if language == "de" else "For your requirements: "
+            parts.append(lead + served)
         if self.tags:
             parts.append(", ".join(sorted(labels.get(tag, tag) for tag in self.tags)))
         if self.sectors:

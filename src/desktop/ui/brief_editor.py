@@ -240,6 +240,10 @@ class BriefEditor(QMainWindow):
             self._error,
         )
 
+    def _save_title(self) -> None:
+        if self.view is not None and self.title.text().strip() not in ("", self.view.title):
+            self._change("update_brief", title=self.title.text())
+
     def _after_change(self, view: BriefView) -> None:
         self._show(view)
         self.brief_changed.emit(self.brief_id)

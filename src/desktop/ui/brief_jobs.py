@@ -120,7 +120,7 @@ def load_brief(store: Store, brief_id: int) -> BriefView:
         return briefs.brief_view(session, brief_id)
 
 
-def change_brief(store: Store, brief_id: int, action: str, **arguments: Any) -> BriefView:
+def change_brief(store: Store, brief_id: int, action: str, /, **arguments: Any) -> BriefView:
     """Apply one curation step (``set_item``, ``move_item``, ``reorder``,
     ``set_section_order``, ``update_brief``) and return the brief as it now is."""
     operations = {

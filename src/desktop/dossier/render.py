@@ -1,0 +1,189 @@
+"""Public API: DossierData → PDF bytes or an atomically written (optionally encrypted) file.
+
+Layout happens in memory; only finished bytes touch the disk, through a temp file in the
+destination folder that replaces the target in one ``os.replace``. A failed or cancelled export
+therefore leaves the previous file untouched and no debris. Encryption is done afterwards with
+pypdf (AES-256), because ReportLab's own 256-bit mode yields files poppler and pypdf reject.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import os
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.dossier.model import DossierData
+from desktop.dossier.progress import ExportCancelled, Progress, ProgressCallback
+from desktop.dossier.theme import Theme, load_theme
+
+__all__ = ["ExportCancelled", "RenderResult", "render_bytes", "render_file", "warm_up"]
+
+TEMPLATES = ("full", "onepager")
+# mkstemp creates files readable by the owner only; an export should get the usual mode.
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+_default_theme: Theme | None = None
+_theme_lock = threading.Lock()
+# ReportLab keeps per-font subset state in shared objects and is not documented as thread-safe;
+# a preview and an export started together are laid out one after the other.
+_build_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    path: Path | None  # None for render_bytes
+    pages: int
+    sha256: str
+
+
+def _theme(theme: Theme | None) -> Theme:
+    global _default_theme
+    if theme is not None:
+        return theme
+    with _theme_lock:
+        if _default_theme is None:
+            _default_theme = load_theme()
+        return _default_theme
+
+
+def _metadata_title(data: DossierData, language: str) -> str:
+    from desktop.dossier import i18n, markup
+
+    return f"{i18n.label('location_dossier', language)} — {markup.one_line(data.prepared_for)}"
+
+
+def _build(
+    data: DossierData, theme: Theme, reproducible: bool, progress: Progress
+) -> tuple[bytes, int]:
+    # Imported here so that importing this module (e.g. from the UI) stays cheap.
+    from desktop.dossier import markup
+    from desktop.dossier.onepager import onepager_story
+    from desktop.dossier.story import full_story
+    from desktop.dossier.styles import make_kit
+    from desktop.dossier.template import DossierDocTemplate
+
+    if data.template not in TEMPLATES:
+        raise ValueError(f"unknown dossier template {data.template!r}; expected one of {TEMPLATES}")
+    language = data.language if data.language in ("en", "de") else "en"
+    progress.stage(5, "Preparing fonts and styles")
+    kit = make_kit(theme, language)
+    progress.stage(12, "Composing the dossier")
+    buffer = io.BytesIO()
+    doc = DossierDocTemplate(
+        buffer,
+        kit,
+        first_template="cover" if data.template == "full" else "onepager",
+        title=_metadata_title(data, language),
+        author=markup.one_line(data.consultant.name),
+        subject=markup.one_line(data.subject),
+        keywords=[markup.one_line(k) for k in data.keywords if k],
+        prepared_for=data.prepared_for,
+        prepared_on=data.prepared_on,
+        reproducible=reproducible,
+        progress=progress,
+    )
+    while not _build_lock.acquire(timeout=0.05):
+        progress.check()  # waiting for another render stays cancellable
+    try:
+        if data.template == "full":
+            story = full_story(data, kit).flowables
+        else:
+            story = onepager_story(data, kit)
+        doc.multiBuild(story)
+    finally:
+        _build_lock.release()
+    return buffer.getvalue(), doc.pages
+
+
+def render_bytes(
+    data: DossierData,
+    *,
+    theme: Theme | None = None,
+    reproducible: bool = False,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> tuple[bytes, int]:
+    """The dossier as PDF bytes and its page count. Raises ``ExportCancelled`` on cancel."""
+    tracker = Progress(progress, cancel)
+    pdf, pages = _build(data, _theme(theme), reproducible, tracker)
+    tracker.finish()
+    return pdf, pages
+
+
+def warm_up(theme: Theme | None = None) -> None:
+    """Load the theme and register the fonts now (≈ 0.2 s once per process), e.g. at idle
+    time in the UI, so the first export does not pay for it."""
+    from desktop.dossier import onepager, story  # noqa: F401 - imported for their cost
+    from desktop.dossier.styles import make_kit
+
+    make_kit(_theme(theme), "en")
+
+
+def encrypt_pdf(pdf: bytes, password: str) -> bytes:
+    """AES-256 encryption with pypdf; the outline and metadata are cloned along."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.encrypt(user_password=password, owner_password=password, algorithm="AES-256")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def write_atomically(out: Path, payload: bytes) -> None:
+    """Temp file beside ``out`` → write → fsync → ``os.replace``; the temp file never stays."""
+    out = Path(out)
+    try:
+        mode = out.stat().st_mode & 0o777  # replacing a file keeps its permissions
+    except OSError:
+        mode = 0o666 & ~_UMASK
+    handle, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
+    try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(handle, mode)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp_name, out)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp_name)
+        raise
+    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (POSIX)
+        with contextlib.suppress(OSError):
+            directory = os.open(out.parent, os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                os.fsync(directory)
+            finally:
+                os.close(directory)
+
+
+def render_file(
+    data: DossierData,
+    out: Path,
+    *,
+    theme: Theme | None = None,
+    password: str | None = None,
+    reproducible: bool = False,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> RenderResult:
+    """Render and write ``out`` atomically; with ``password`` the file is AES-256 encrypted.
+
+    Encrypted output is never byte-reproducible (pypdf draws fresh salts and keys).
+    """
+    tracker = Progress(progress, cancel)
+    pdf, pages = _build(data, _theme(theme), reproducible, tracker)
+    if password:
+        tracker.stage(970, "Encrypting")
+        pdf = encrypt_pdf(pdf, password)
+    tracker.stage(985, "Saving")
+    write_atomically(Path(out), pdf)
+    tracker.finish()
+    return RenderResult(path=Path(out), pages=pages, sha256=hashlib.sha256(pdf).hexdigest())
