@@ -222,8 +222,12 @@ class EntitySuggestion:
             )
             lead = "Für Ihre Anforderungen: " if language == "de" else "For your requirements: "
             parts.append(lead + served)
-        if self.tags:
-            parts.append(", ".join(sorted(labels.get(tag, tag) for tag in self.tags)))
+        said = {
+            prospect_vocab.REQUIREMENTS[c].label(language).casefold() for c in self.requirements
+        }
+        tags = sorted(labels.get(tag, tag) for tag in self.tags)
+        if tags := [tag for tag in tags if tag.casefold() not in said]:
+            parts.append(", ".join(tags))
         if self.sectors:
             parts.append(", ".join(taxonomy.SECTORS[c].label(language) for c in self.sectors))
         if self.activities and not self.requirements:

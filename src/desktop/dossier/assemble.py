@@ -130,6 +130,18 @@ def assemble(
             term = SECTIONS[key]
             sections.append(DossierSection(key, term.label(language), None, cards))
 
+    if selection.template == "onepager" and sections:
+        # one page has room for a few names only: the best matches first, whatever their theme
+        cards = [card for section in sections for card in section.entities]
+        score = {d.slug: matched[eid].score for eid, d in details.items() if eid in matched}
+        cards.sort(key=lambda card: -score.get(card.slug, 0.0))
+        title = (
+            "Ausgewählte Partner und Standorte"
+            if language == "de"
+            else "Selected partners and sites"
+        )
+        sections = [DossierSection("selected", title, None, cards)]
+
     in_cards = {fact.key for fact in shown_facts}
     all_facts = {
         fact.fact_id: fact for fact in _fact_views(session, [f for f, _ in selection.facts])
