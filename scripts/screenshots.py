@@ -71,5 +71,48 @@ def main() -> None:
     print(f"screenshots in {out}")
 
 
+
+
+def briefs(out: Path) -> None:
+    """The Prospects tab and a brief editor with its preview, for a fictional prospect."""
+    from desktop.core.briefs import ProspectInput
+    from desktop.ui import dialogs
+
+    app = ensure_application()
+    window = build_main_window(TEMP / "knowledge.sqlite3")
+    window.resize(1400, 860)
+    window.show()
+    wait_for(window.results_shown)
+    prospect = ProspectInput(
+        company_name="Acme Cell Therapeutics Inc.",
+        code_name="Project Aurora",
+        use_code_name=True,
+        country="US",
+        sectors=("cell-gene-therapy",),
+        activities=("manufacturing", "rd"),
+        requirements=("gmp-manufacturing", "cleanroom", "cold-chain-logistics", "talent-graduates"),
+        keywords=("CAR-T",),
+        status="active",
+    )
+    dialogs.edit_prospect = lambda _parent, _data=None: prospect  # type: ignore[assignment]
+    window.tabs.setCurrentIndex(2)
+    view = window.prospects
+    view.edit_prospect(new=True)
+    while view.model.rowCount() == 0 or not view.new_brief_button.isEnabled():
+        app.processEvents()
+    view.new_brief()
+    wait_for(view.open_brief)
+    editor = next(iter(window.desk.editors.values()))
+    wait_for(editor.assembled)
+    editor.preview()
+    wait_for(editor.preview_ready, 30_000)
+    window.grab().save(str(out / "prospects.png"))
+    editor.grab().save(str(out / "brief-editor.png"))
+    window.close()
+
+
 if __name__ == "__main__":
-    main()
+    if "--briefs" in sys.argv:
+        briefs(Path([a for a in sys.argv[1:] if not a.startswith("--")][0]))
+    else:
+        main()

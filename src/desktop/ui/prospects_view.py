@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import prospect_vocab
+from desktop.core import prospect_vocab, taxonomy
 from desktop.ui import dialogs
 from desktop.ui.record_model import RECORD_ROLE, Column, RecordTableModel, sorted_proxy
 
@@ -223,7 +223,7 @@ class ProspectsView(QSplitter):
             data.company_name
             + (f" — dossiers use “{data.code_name}”" if data.use_code_name else "")
         ]
-        lines.append("Sectors: " + ", ".join(data.sectors))
+        lines.append("Sectors: " + ", ".join(taxonomy.SECTORS[c].en for c in data.sectors))
         if data.requirements:
             lines.append(
                 "Requirements: "
