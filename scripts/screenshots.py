@@ -71,8 +71,6 @@ def main() -> None:
     print(f"screenshots in {out}")
 
 
-
-
 def briefs(out: Path) -> None:
     """The Prospects tab and a brief editor with its preview, for a fictional prospect."""
     from desktop.core.briefs import ProspectInput
@@ -113,6 +111,6 @@ def briefs(out: Path) -> None:
 
 if __name__ == "__main__":
     if "--briefs" in sys.argv:
-        briefs(Path([a for a in sys.argv[1:] if not a.startswith("--")][0]))
+        briefs(Path(next(a for a in sys.argv[1:] if not a.startswith("--"))))
     else:
         main()

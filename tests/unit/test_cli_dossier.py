@@ -153,3 +153,15 @@ def test_german_onepager_from_flags(db_path: Path, tmp_path: Path) -> None:
     reader = PdfReader(out)
     assert len(reader.pages) == 1
     assert "Standortdossier" in pdf_text(out)
+
+
+def test_hostile_investor_name_is_printed_literally(db_path: Path, tmp_path: Path) -> None:
+    profile = tmp_path / "evil.toml"
+    profile.write_text(
+        '[investor]\nname = "<b>Evil & Co</b> <font size=40>"\n'
+        '[interest]\nsectors = ["cell-gene-therapy"]\nrequirements = ["gmp-manufacturing"]\n',
+        "utf-8",
+    )
+    out = tmp_path / "evil.pdf"
+    assert run("--db", str(db_path), "export", "--profile", str(profile), "--out", str(out))[0] == 0
+    assert "<b>Evil & Co</b> <font size=40>" in pdf_text(out)
