@@ -14,10 +14,10 @@ from desktop.core.profile import (
     MAX_PROFILE_BYTES,
     InvestorProfile,
     ProfileError,
-    _key_lines,
     load_profile,
     parse_profile,
 )
+from desktop.core.toml_keys import key_lines
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 ACME = EXAMPLES / "acme-cell-therapy.toml"
@@ -466,8 +466,8 @@ keywords = ["a", 5]
 
 def test_key_lines_of_a_table_declared_after_its_sub_table() -> None:
     text = "[investor.extra]\nx = 1\n\n[investor]\nuse_code_name = true\n"
-    assert _key_lines(text)[("investor",)] == 4
-    assert _key_lines(text)[("investor", "extra", "x")] == 2
+    assert key_lines(text)[("investor",)] == 4
+    assert key_lines(text)[("investor", "extra", "x")] == 2
 
 
 # --- TOML syntax ----------------------------------------------------------------------------
@@ -597,7 +597,7 @@ def test_fuzz_gives_a_profile_or_a_profile_error() -> None:
     assert len(variants) > 200
     outcomes = {"valid": 0, "error": 0}
     for text in variants:
-        _key_lines(text)  # the line finder must cope with anything
+        key_lines(text)  # the line finder must cope with anything
         try:
             profile = parse_profile(text, source="fuzz.toml")
         except ProfileError as error:

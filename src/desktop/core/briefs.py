@@ -1,4 +1,4 @@
-"""Prospects and their briefs: create, read, curate, duplicate.
+"""Briefs: create from suggestions, read, curate, reorder, duplicate.
 
 A brief starts as the ranked suggestions for its prospect (see :mod:`desktop.core.matching`);
 the consultant then includes or excludes items, reorders items and sections, and adds notes
@@ -10,54 +10,39 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
 
 from sqlmodel import Session, col, select
 
 from desktop.core import prospect_vocab, taxonomy
-from desktop.core.errors import NotFoundError
 from desktop.core.matching import SECTIONS, Interest, Suggestions
-from desktop.core.models import Brief, BriefItem, Entity, Fact, Prospect
+from desktop.core.models import Brief, BriefItem, Entity, Fact
+from desktop.core.prospects import (
+    ProspectInput,
+    delete_prospect,
+    get_prospect,
+    get_record,
+    interest_of,
+    list_prospects,
+    now,
+    prospect_input,
+    save_prospect,
+)
 from desktop.core.suggest import suggest
+
+__all__ = [
+    "Interest",
+    "ProspectInput",
+    "delete_prospect",
+    "get_prospect",
+    "interest_of",
+    "list_prospects",
+    "prospect_input",
+    "save_prospect",
+]
 
 FIGURES_SECTION = "figures"
 DEFAULT_INCLUDED = 12  # the best this many entities start included; the rest are listed
 INCLUDE_SCORE = 6.0  # … and anything scoring at least this
-
-
-@dataclass(frozen=True)
-class ProspectInput:
-    """The editable fields of a prospect, validated against the vocabularies."""
-
-    company_name: str
-    code_name: str | None = None
-    use_code_name: bool = False
-    country: str | None = None
-    sectors: tuple[str, ...] = ()
-    activities: tuple[str, ...] = ()
-    requirements: tuple[str, ...] = ()
-    keywords: tuple[str, ...] = ()
-    needs: str | None = None
-    status: str = "lead"
-    meeting_on: date | None = None
-    internal_notes: str | None = None
-
-    def problems(self) -> list[str]:
-        """Every reason this input cannot be saved, as sentences for the form."""
-        found = []
-        if not self.company_name.strip():
-            found.append("The company name is required.")
-        if self.use_code_name and not (self.code_name or "").strip():
-            found.append("A code name is required when the dossier uses it.")
-        for codes, vocabulary, what in (
-            (self.sectors, taxonomy.SECTORS, "sector"),
-            (self.activities, prospect_vocab.ACTIVITIES, "activity"),
-            (self.requirements, prospect_vocab.REQUIREMENTS, "requirement"),
-        ):
-            found += [f"Unknown {what} {code!r}." for code in codes if code not in vocabulary]
-        if self.status not in prospect_vocab.STATUSES:
-            found.append(f"Unknown status {self.status!r}.")
-        return found
 
 
 @dataclass(frozen=True)
@@ -88,89 +73,6 @@ class BriefView:
 
     def items(self) -> list[BriefItemView]:
         return [item for _, items in self.sections for item in items]
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
-
-
-# --- prospects ------------------------------------------------------------------------------
-
-
-def save_prospect(
-    session: Session, data: ProspectInput, *, prospect_id: int | None = None
-) -> Prospect:
-    """Create a prospect, or update ``prospect_id``; raises ``ValueError`` listing problems."""
-    problems = data.problems()
-    if problems:
-        raise ValueError(" ".join(problems))
-    prospect = Prospect(created_at=now(), updated_at=now(), company_name="")
-    if prospect_id is not None:
-        prospect = _get(session, Prospect, prospect_id, "prospect")
-        prospect.updated_at = now()
-    prospect.company_name = data.company_name.strip()
-    prospect.code_name = (data.code_name or "").strip() or None
-    prospect.use_code_name = data.use_code_name
-    prospect.country = (data.country or "").strip().upper() or None
-    prospect.sectors = json.dumps(list(dict.fromkeys(data.sectors)))
-    prospect.activities = json.dumps(list(dict.fromkeys(data.activities)))
-    prospect.requirements = json.dumps(list(dict.fromkeys(data.requirements)))
-    prospect.keywords = json.dumps([k.strip() for k in dict.fromkeys(data.keywords) if k.strip()])
-    prospect.needs = (data.needs or "").strip() or None
-    prospect.status = data.status
-    prospect.meeting_on = data.meeting_on
-    prospect.internal_notes = (data.internal_notes or "").strip() or None
-    session.add(prospect)
-    session.flush()
-    return prospect
-
-
-def prospect_input(prospect: Prospect) -> ProspectInput:
-    return ProspectInput(
-        company_name=prospect.company_name,
-        code_name=prospect.code_name,
-        use_code_name=prospect.use_code_name,
-        country=prospect.country,
-        sectors=tuple(json.loads(prospect.sectors)),
-        activities=tuple(json.loads(prospect.activities)),
-        requirements=tuple(json.loads(prospect.requirements)),
-        keywords=tuple(json.loads(prospect.keywords)),
-        needs=prospect.needs,
-        status=prospect.status,
-        meeting_on=prospect.meeting_on,
-        internal_notes=prospect.internal_notes,
-    )
-
-
-def interest_of(prospect: Prospect) -> Interest:
-    data = prospect_input(prospect)
-    return Interest(data.sectors, data.activities, data.requirements, data.keywords)
-
-
-def list_prospects(
-    session: Session, *, status: str | None = None, text: str | None = None
-) -> list[Prospect]:
-    statement = select(Prospect).order_by(col(Prospect.updated_at).desc(), Prospect.id)
-    if status:
-        statement = statement.where(Prospect.status == status)
-    prospects = list(session.exec(statement))
-    if text:
-        needle = text.casefold()
-        prospects = [
-            p
-            for p in prospects
-            if needle in " ".join(filter(None, (p.company_name, p.code_name, p.country))).casefold()
-        ]
-    return prospects
-
-
-def get_prospect(session: Session, prospect_id: int) -> Prospect:
-    return _get(session, Prospect, prospect_id, "prospect")
-
-
-def delete_prospect(session: Session, prospect_id: int) -> None:
-    session.delete(_get(session, Prospect, prospect_id, "prospect"))
-    session.flush()
 
 
 # --- briefs ---------------------------------------------------------------------------------
@@ -238,7 +140,7 @@ def _fill(session: Session, brief_id: int, suggestions: Suggestions) -> None:
 
 
 def brief_view(session: Session, brief_id: int) -> BriefView:
-    brief = _get(session, Brief, brief_id, "brief")
+    brief = get_record(session, Brief, brief_id, "brief")
     items = list(
         session.exec(
             select(BriefItem)
@@ -329,7 +231,7 @@ def update_brief(
     language: str | None = None,
     consultant: str | None = None,
 ) -> None:
-    brief = _get(session, Brief, brief_id, "brief")
+    brief = get_record(session, Brief, brief_id, "brief")
     if template is not None:
         brief.template = taxonomy.require(prospect_vocab.TEMPLATES, template, "template").code
     if language is not None:
@@ -347,7 +249,7 @@ def set_item(
     session: Session, item_id: int, *, included: bool | None = None, note: str | None = None
 ) -> None:
     """Include/exclude an item or set its note for the investor (empty text clears it)."""
-    item = _get(session, BriefItem, item_id, "brief item")
+    item = get_record(session, BriefItem, item_id, "brief item")
     if included is not None:
         item.included = included
     if note is not None:
@@ -358,7 +260,7 @@ def set_item(
 
 def move_item(session: Session, item_id: int, *, section: str, position: int) -> None:
     """Put an item at ``position`` in ``section`` (entities only between entity sections)."""
-    item = _get(session, BriefItem, item_id, "brief item")
+    item = get_record(session, BriefItem, item_id, "brief item")
     if (item.fact_id is not None) != (section == FIGURES_SECTION) or section not in SECTIONS:
         raise ValueError("Figures stay in the key-figures section and entities outside it.")
     siblings = [
@@ -404,7 +306,7 @@ def reorder(session: Session, brief_id: int, sections: list[tuple[str, list[int]
 
 
 def set_section_order(session: Session, brief_id: int, keys: list[str]) -> None:
-    brief = _get(session, Brief, brief_id, "brief")
+    brief = get_record(session, Brief, brief_id, "brief")
     unknown = [key for key in keys if key not in SECTIONS]
     if unknown:
         raise ValueError(f"unknown section(s): {', '.join(unknown)}")
@@ -413,7 +315,7 @@ def set_section_order(session: Session, brief_id: int, keys: list[str]) -> None:
 
 
 def duplicate_brief(session: Session, brief_id: int) -> int:
-    original = _get(session, Brief, brief_id, "brief")
+    original = get_record(session, Brief, brief_id, "brief")
     copy = Brief(
         prospect_id=original.prospect_id,
         title=f"{original.title} (copy)",
@@ -446,19 +348,12 @@ def duplicate_brief(session: Session, brief_id: int) -> int:
 
 
 def delete_brief(session: Session, brief_id: int) -> None:
-    session.delete(_get(session, Brief, brief_id, "brief"))
+    session.delete(get_record(session, Brief, brief_id, "brief"))
     session.flush()
 
 
 def _touch(session: Session, brief_id: int) -> None:
-    brief = _get(session, Brief, brief_id, "brief")
+    brief = get_record(session, Brief, brief_id, "brief")
     brief.updated_at = now()
     session.add(brief)
     session.flush()
-
-
-def _get(session: Session, model: type, record_id: int, what: str):  # type: ignore[no-untyped-def]
-    record = session.get(model, record_id)
-    if record is None:
-        raise NotFoundError(f"no {what} with id {record_id}")
-    return record

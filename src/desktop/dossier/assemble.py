@@ -20,7 +20,7 @@ from desktop.core import catalogue, prospect_vocab, taxonomy
 from desktop.core.catalogue import FactView, SourceRef
 from desktop.core.matching import SECTIONS, EntitySuggestion, Interest, Suggestions
 from desktop.core.models import Contact, Entity
-from desktop.core.values import freshness
+from desktop.dossier.checks import Finding, findings, snapshot
 from desktop.dossier.model import (
     ChartBar,
     ContactCard,
@@ -52,14 +52,6 @@ class Selection:
     interest: Interest
     sections: list[tuple[str, list[SelectedEntity]]]
     facts: list[tuple[int, str | None]] = field(default_factory=list)  # (fact id, note)
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One point of the pre-export check; the consultant may proceed regardless."""
-
-    kind: str  # "stale-fact", "undated-facts", "never-verified", "no-contact", "no-evidence"
-    message: str
 
 
 @dataclass(frozen=True)
@@ -183,8 +175,8 @@ def assemble(
             else ""
         ),
     )
-    findings = _findings(data, details.values(), shown_facts, today, stale_after_months)
-    return Assembled(data, findings, _snapshot(details.values(), shown_facts))
+    found = findings(data, details.values(), shown_facts, today, stale_after_months)
+    return Assembled(data, found, snapshot(details.values(), shown_facts))
 
 
 # --- parts ------------------------------------------------------------------------------------
@@ -347,59 +339,3 @@ def _public_contacts(session: Session, entity_ids: list[int]) -> list[ContactCar
             )
         )
     return cards
-
-
-def _findings(
-    data: DossierData,
-    details: Any,
-    facts: list[FactView],
-    today: date,
-    stale_after_months: int,
-) -> list[Finding]:
-    findings = []
-    undated = 0
-    for fact in facts:
-        status = freshness(fact.as_of, today=today, stale_after_months=stale_after_months)
-        if status == "stale":
-            findings.append(
-                Finding(
-                    "stale-fact",
-                    f"{fact.label} is as of {fact.as_of}, older than {stale_after_months} months.",
-                )
-            )
-        elif status == "undated":
-            undated += 1
-    if undated:
-        findings.append(
-            Finding("undated-facts", f"{undated} figure(s) are undated in their source.")
-        )
-    never = sorted(d.name for d in details if not d.verified_on)
-    if never:
-        findings.append(
-            Finding("never-verified", f"Never verified ({len(never)}): " + ", ".join(never) + ".")
-        )
-    if not data.consultant.name.strip():
-        findings.append(Finding("no-contact", "No consultant is named for the contact page."))
-    for row in data.evidence:
-        if not row.evidence:
-            findings.append(
-                Finding("no-evidence", f"No evidence in the database for: {row.requirement}.")
-            )
-    return findings
-
-
-def _snapshot(details: Any, facts: list[FactView]) -> dict[str, Any]:
-    """What was printed, to compare with the database on a follow-up."""
-    return {
-        "entities": {
-            d.slug: {
-                "name": d.name,
-                "description": d.description,
-                "location": d.location,
-                "tags": list(d.tags),
-                "space": [[s.space_type, s.availability, s.since] for s in d.space],
-            }
-            for d in details
-        },
-        "facts": {f.key: {"label": f.label, "text": f.text, "as_of": f.as_of} for f in facts},
-    }

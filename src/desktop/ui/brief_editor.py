@@ -7,6 +7,7 @@ pre-export check, then writes atomically and records the dossier in the sent reg
 
 from __future__ import annotations
 
+import html
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,7 +35,7 @@ from desktop.core import prospect_vocab
 from desktop.ui import dialogs
 from desktop.ui.brief_model import ID_ROLE, ITEM_ROLE, KIND_ROLE, BriefTreeModel
 from desktop.ui.record_model import Column, RecordTableModel
-from desktop.ui.render_worker import RenderWorker
+from desktop.ui.render_worker import RenderWorker, suggested_file_name
 
 if TYPE_CHECKING:
     from desktop.core.briefs import BriefView
@@ -287,8 +288,10 @@ class BriefEditor(QMainWindow):
             self.note.setPlainText("")
             self.note.setEnabled(False)
         else:
-            self.item_title.setText(f"<b>{_escape(item.title)}</b> — {_escape(item.subtitle)}")
-            self.item_reason.setText(_escape(item.reason))
+            self.item_title.setText(
+                f"<b>{html.escape(item.title)}</b> — {html.escape(item.subtitle)}"
+            )
+            self.item_reason.setText(html.escape(item.reason))
             self.note.setPlainText(item.note or "")
             self.note.setEnabled(True)
         self.note.blockSignals(False)
@@ -343,7 +346,7 @@ class BriefEditor(QMainWindow):
             return
         data = self.current.data
         path = dialogs.ask_save_path(
-            self, _file_name(data.prepared_for, data.template, data.language)
+            self, suggested_file_name(data.prepared_for, data.template, data.language)
         )
         if path is None:
             return
@@ -398,14 +401,3 @@ class BriefEditor(QMainWindow):
             self._worker.cancel()
             self._worker.wait()
         super().closeEvent(event)
-
-
-def _escape(text: str) -> str:
-    import html
-
-    return html.escape(text)
-
-
-def _file_name(prepared_for: str, template: str, language: str) -> str:
-    safe = "".join(ch if ch.isalnum() or ch in "-_ " else "_" for ch in prepared_for).strip()
-    return f"Location dossier - {safe or 'investor'} - {template} - {language}.pdf"

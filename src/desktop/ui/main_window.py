@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QTabWidget, QToolButton, QWidget
 
 from desktop import APP_NAME
-from desktop.ui import dialogs, window_state
+from desktop.ui import dialogs, window_actions, window_state
 from desktop.ui.briefs_desk import BriefsDesk
 from desktop.ui.executor import DatabaseExecutor
 from desktop.ui.history import NavigationHistory
@@ -118,39 +118,7 @@ class MainWindow(QMainWindow):
         return button
 
     def _build_actions(self) -> None:
-        def action(text: str, slot: Any, *shortcuts: Any) -> QAction:
-            act = QAction(text, self)
-            keys = {QKeySequence(s).toString(): QKeySequence(s) for s in shortcuts}
-            act.setShortcuts([key for name, key in keys.items() if name])
-            act.triggered.connect(slot)
-            self.addAction(act)
-            return act
-
-        style = self.style()
-        self.back_action = action("&Back", self.go_back, "Alt+Left", QKeySequence.StandardKey.Back)
-        self.back_action.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowBack))
-        self.forward_action = action(
-            "&Forward", self.go_forward, "Alt+Right", QKeySequence.StandardKey.Forward
-        )
-        self.forward_action.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowForward))
-        self.back_button.setDefaultAction(self.back_action)
-        self.forward_button.setDefaultAction(self.forward_action)
-        find = action("&Find…", self.focus_search, "Ctrl+K", "Ctrl+F")
-        clear = action("&Clear search and filters", self.clear_search_and_filters, "Ctrl+Shift+K")
-        entities = action("&Entities", lambda: self._show_tab(0), "Ctrl+1")
-        figures = action("&Key figures", lambda: self._show_tab(1), "Ctrl+2")
-        prospects = action("&Prospects and briefs", lambda: self._show_tab(2), "Ctrl+3")
-        new_prospect = action("&New prospect…", self._new_prospect, "Ctrl+N")
-        consultant = action("Your &contact details…", lambda: dialogs.edit_consultant(self))
-        menus = self.menuBar()
-        menus.addMenu("&File").addAction(action("&Quit", self.close, QKeySequence.StandardKey.Quit))
-        menus.addMenu("&Edit").addActions([find, clear])
-        menus.addMenu("&View").addActions([entities, figures, prospects])
-        menus.addMenu("&Briefs").addActions([new_prospect, consultant])
-        menus.addMenu("&Go").addActions([self.back_action, self.forward_action])
-        menus.addMenu("&Help").addAction(
-            action("&About Dossier Desk", lambda: dialogs.show_about(self, self.db_path))
-        )
+        window_actions.build(self)
         self._update_history_actions()
 
     # --- the panels, built after the first paint ----------------------------------------------
@@ -259,19 +227,19 @@ class MainWindow(QMainWindow):
         if index in lazy:
             self.tabs.setCurrentWidget(lazy[index]())
 
-    def _new_prospect(self) -> None:
+    def new_prospect(self) -> None:
         if self._started:
-            self._show_tab(2)
+            self.show_tab(2)
             self.prospects.edit_prospect(new=True)
 
-    def _show_tab(self, index: int) -> None:
+    def show_tab(self, index: int) -> None:
         if self._started:
             self.tabs.setCurrentIndex(index)
 
     # --- searching ----------------------------------------------------------------------------
 
     def _on_text_changed(self, _text: str) -> None:
-        self._show_tab(0)
+        self.show_tab(0)
         self._debounce.start()
 
     def run_search(self) -> None:
@@ -366,7 +334,7 @@ class MainWindow(QMainWindow):
     # --- keyboard -----------------------------------------------------------------------------
 
     def focus_search(self) -> None:
-        self._show_tab(0)
+        self.show_tab(0)
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
 

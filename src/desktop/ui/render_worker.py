@@ -66,3 +66,9 @@ class RenderWorker(QThread):
             self.failed.emit(f"{type(error).__name__}: {error}")
         else:
             self.rendered.emit(result)
+
+
+def suggested_file_name(prepared_for: str, template: str, language: str) -> str:
+    """A file name that says what the dossier is, safe on every file system."""
+    safe = "".join(ch if ch.isalnum() or ch in "-_ " else "_" for ch in prepared_for).strip()
+    return f"Location dossier - {safe or 'investor'} - {template} - {language}.pdf"
