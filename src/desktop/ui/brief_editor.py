@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QPushButton,
     QSplitter,
-    QTableView,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -34,7 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.core import prospect_vocab
 from desktop.ui import dialogs
 from desktop.ui.brief_model import ID_ROLE, ITEM_ROLE, KIND_ROLE, BriefTreeModel
-from desktop.ui.record_model import Column, RecordTableModel
+from desktop.ui.record_model import Column, RecordTableModel, record_table
 from desktop.ui.render_worker import RenderWorker, suggested_file_name
 
 if TYPE_CHECKING:
@@ -117,12 +115,16 @@ class BriefEditor(QMainWindow):
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.selectionModel().currentChanged.connect(self._on_current)
-        self.up_button = QPushButton("Move up", self)
-        self.down_button = QPushButton("Move down", self)
-        self.up_button.setObjectName("moveUp")
-        self.down_button.setObjectName("moveDown")
-        self.up_button.clicked.connect(lambda: self._move(-1))
-        self.down_button.clicked.connect(lambda: self._move(+1))
+        self.up_button, self.down_button = (
+            QPushButton("Move up", self),
+            QPushButton("Move down", self),
+        )
+        for button, name, step in (
+            (self.up_button, "moveUp", -1),
+            (self.down_button, "moveDown", 1),
+        ):
+            button.setObjectName(name)
+            button.clicked.connect(lambda _=False, s=step: self._move(s))
 
         self.item_title = QLabel("Select an item to see why it was suggested.", self)
         self.item_title.setObjectName("itemTitle")
@@ -146,16 +148,14 @@ class BriefEditor(QMainWindow):
             ],
             self,
         )
-        self.evidence = QTableView(self)
-        self.evidence.setObjectName("evidenceMatrix")
-        self.evidence.setAccessibleName("Requirements and the evidence that serves them")
-        self.evidence.setModel(self.evidence_model)
-        self.evidence.verticalHeader().hide()
-        self.evidence.setWordWrap(True)
-        self.evidence.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents
+        self.evidence = record_table(
+            "evidenceMatrix",
+            "Requirements and the evidence that serves them",
+            self.evidence_model,
+            self,
         )
-        self.evidence.horizontalHeader().setStretchLastSection(True)
+        self.evidence.setSortingEnabled(False)
+        self.evidence.setWordWrap(True)
         self.findings = QLabel(self)
         self.findings.setObjectName("findings")
         self.findings.setWordWrap(True)

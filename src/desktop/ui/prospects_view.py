@@ -6,22 +6,19 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.core import prospect_vocab, taxonomy
 from desktop.ui import dialogs
-from desktop.ui.record_model import RECORD_ROLE, Column, RecordTableModel, sorted_proxy
+from desktop.ui.record_model import RECORD_ROLE, Column, RecordTableModel, record_table
 
 if TYPE_CHECKING:
     from desktop.ui.brief_jobs import BriefRow, ProspectDetail, ProspectRow, SentRow
@@ -32,23 +29,6 @@ def _jobs() -> Any:
     from desktop.ui import brief_jobs
 
     return brief_jobs
-
-
-def _table(name: str, accessible: str, model: RecordTableModel[Any], parent: QWidget) -> QTableView:
-    table = QTableView(parent)
-    table.setObjectName(name)
-    table.setAccessibleName(accessible)
-    proxy = sorted_proxy(model)
-    table.setModel(proxy)
-    table.setSortingEnabled(True)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 def _button(text: str, name: str, parent: QWidget) -> QPushButton:
@@ -84,7 +64,7 @@ class ProspectsView(QSplitter):
             ],
             self,
         )
-        self.table = _table("prospectTable", "Prospects", self.model, self)
+        self.table = record_table("prospectTable", "Prospects", self.model, self)
         self.proxy = self.table.model()
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.table.doubleClicked.connect(lambda _index: self.edit_prospect())
@@ -134,7 +114,9 @@ class ProspectsView(QSplitter):
             ],
             self,
         )
-        self.brief_table = _table("briefTable", "Briefs of this prospect", self.brief_model, self)
+        self.brief_table = record_table(
+            "briefTable", "Briefs of this prospect", self.brief_model, self
+        )
         self.brief_table.doubleClicked.connect(lambda _index: self._open_selected_brief())
         self.new_brief_button = _button("New brief", "newBrief", self)
         self.open_brief_button = _button("Open", "openBrief", self)
@@ -153,7 +135,7 @@ class ProspectsView(QSplitter):
             ],
             self,
         )
-        self.sent_table = _table(
+        self.sent_table = record_table(
             "sentTable", "Dossiers sent to this prospect", self.sent_model, self
         )
         self.changes_button = _button("What changed since?", "changesSince", self)

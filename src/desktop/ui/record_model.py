@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 T = TypeVar("T")
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -84,3 +85,23 @@ def sorted_proxy(model: RecordTableModel[Any]) -> QSortFilterProxyModel:
     proxy.setFilterKeyColumn(-1)
     proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     return proxy
+
+
+def record_table(
+    name: str, accessible: str, model: RecordTableModel[Any], parent: QWidget
+) -> QTableView:
+    """A read-only, sortable, single-selection table view over ``model``."""
+    table = QTableView(parent)
+    table.setObjectName(name)
+    table.setAccessibleName(accessible)
+    proxy = sorted_proxy(model)
+    table.setModel(proxy)
+    table.setSortingEnabled(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
