@@ -12,7 +12,10 @@ from collections.abc import Sequence
 CLI_FLAGS = {"-h", "--help", "--version"}
 # The CLI's sub-commands, listed here so that starting the window does not import the CLI
 # (a test keeps this in step with desktop.cli.COMMANDS).
-CLI_COMMANDS = {"summary", "list", "show", "search", "figures", "sectors", "suggest", "export"}
+CLI_COMMANDS = {
+    *("summary", "list", "show", "search", "figures", "sectors", "suggest", "export"),
+    *("import", "export-data", "backup", "restore", "check"),
+}
 
 
 def wants_cli(argv: Sequence[str]) -> bool:

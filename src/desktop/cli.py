@@ -59,10 +59,34 @@ def build_parser() -> argparse.ArgumentParser:
     sectors = commands.add_parser("sectors", help="the sector taxonomy with entity counts")
     _add_json(sectors)
 
-    from desktop.cli_dossier import add_commands
-
-    add_commands(commands, _positive_int)
+    for module in _extra_command_modules():
+        module.add_commands(commands, _positive_int)
     return parser
+
+
+# Command groups in modules of their own: each has add_commands(commands, positive_int) and a
+# COMMANDS mapping of name → function(database, args, out) -> exit status.
+EXTRA_COMMAND_MODULES = ("desktop.cli_dossier", "desktop.cli_maintenance", "desktop.cli_data")
+
+
+def _extra_command_modules() -> list[Any]:
+    import importlib
+
+    modules = []
+    for name in EXTRA_COMMAND_MODULES:
+        try:
+            modules.append(importlib.import_module(name))
+        except ModuleNotFoundError as error:
+            if error.name != name:  # a missing dependency inside the module is a real error
+                raise
+    return modules
+
+
+def _command(name: str) -> Callable[[Any, argparse.Namespace, TextIO], int]:
+    for module in _extra_command_modules():
+        if name in getattr(module, "COMMANDS", {}):
+            return module.COMMANDS[name]
+    return COMMANDS[name]
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
@@ -78,7 +102,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     except DossierError as error:
         return _fail(error)
     try:
-        return COMMANDS[command](database, args, out)
+        return _command(command)(database, args, out)
     except DossierError as error:
         return _fail(error)
     except ValueError as error:  # an unknown code given programmatically
@@ -198,18 +222,6 @@ def _sectors(database: Any, args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _suggest(database: Any, args: argparse.Namespace, out: TextIO) -> int:
-    from desktop.cli_dossier import suggest_command
-
-    return suggest_command(database, args, out)
-
-
-def _export(database: Any, args: argparse.Namespace, out: TextIO) -> int:
-    from desktop.cli_dossier import export_command
-
-    return export_command(database, args, out)
-
-
 COMMANDS: dict[str, Callable[[Any, argparse.Namespace, TextIO], int]] = {
     "summary": _summary,
     "list": _list,
@@ -217,8 +229,6 @@ COMMANDS: dict[str, Callable[[Any, argparse.Namespace, TextIO], int]] = {
     "search": _search,
     "figures": _figures,
     "sectors": _sectors,
-    "suggest": _suggest,
-    "export": _export,
 }
 
 

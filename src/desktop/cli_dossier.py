@@ -117,3 +117,6 @@ def export_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
     )
     print(f"Wrote {result.path} ({result.pages} pages, sha256 {result.sha256})", file=out)
     return 0
+
+
+COMMANDS = {"suggest": suggest_command, "export": export_command}

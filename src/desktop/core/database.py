@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
 # 1: knowledge base. 2: prospects, briefs, the sent register, fact topics.
-SCHEMA_VERSION = 2
+# 3: audit journal, fact.verified_by.
+SCHEMA_VERSION = 3
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -217,11 +218,11 @@ def upgrade_schema(engine: Engine, version: int) -> None:
     from desktop.core import models  # noqa: F401  (registers the tables)
 
     with engine.begin() as connection:
-        if version < 2:
-            columns = {column["name"] for column in inspect(connection).get_columns("fact")}
-            if "topics" not in columns:
-                connection.exec_driver_sql("ALTER TABLE fact ADD COLUMN topics VARCHAR")
-            SQLModel.metadata.create_all(connection)
+        columns = {column["name"] for column in inspect(connection).get_columns("fact")}
+        for column in ("topics", "verified_by"):
+            if column not in columns:
+                connection.exec_driver_sql(f"ALTER TABLE fact ADD COLUMN {column} VARCHAR")
+        SQLModel.metadata.create_all(connection)
         connection.exec_driver_sql(
             "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
         )

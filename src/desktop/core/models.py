@@ -130,6 +130,7 @@ class Fact(SQLModel, table=True):
     comparable: str | None = None
     topics: str | None = None  # space-separated sector/requirement/activity codes it evidences
     verified_on: date | None = None
+    verified_by: str | None = None
     created_at: datetime
     updated_at: datetime
 
@@ -213,3 +214,25 @@ class SentDossier(SQLModel, table=True):
     file_name: str
     sha256: str
     snapshot: str  # JSON: the included entities and figures as printed
+
+
+class AuditEntry(SQLModel, table=True):
+    """One change to the knowledge base: who, when, which record, which field, old → new.
+
+    Entries that belong together (one edit, one import) share a ``batch``.
+    """
+
+    __tablename__ = "audit_entry"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(index=True)
+    who: str
+    action: str  # "create", "update", "delete", "verify", "import", "restore"
+    record_type: str = Field(
+        index=True
+    )  # "entity", "fact", "relation", "space", "contact", "source"
+    record_key: str = Field(index=True)  # slug, fact key, or "<type>:<id>"
+    field: str | None = None
+    old_value: str | None = None
+    new_value: str | None = None
+    batch: str | None = Field(default=None, index=True)
