@@ -141,6 +141,17 @@ def pre_export_check(parent: QWidget | None, findings: list[str]) -> ExportChoic
         dialog.deleteLater()
 
 
+def edit_entity(parent: QWidget | None, record: Any, names: dict, tag_labels: dict) -> Any:
+    """The entity form; returns the edited EntityRecord, or None when cancelled."""
+    from desktop.ui.entity_dialog import EntityDialog
+
+    dialog = EntityDialog(parent, record, names, tag_labels)
+    try:
+        return dialog.record() if dialog.exec() == EntityDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
+
+
 def consultant_card() -> Any:
     """The consultant's own card for the dossier's contact page, from the settings."""
     from desktop.dossier.model import ContactCard

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QTabWidget, QToolB
 from desktop import APP_NAME
 from desktop.ui import dialogs, window_actions, window_state
 from desktop.ui.briefs_desk import BriefsDesk
+from desktop.ui.edit_controller import EditController
 from desktop.ui.executor import DatabaseExecutor
 from desktop.ui.history import NavigationHistory
 
@@ -68,6 +69,8 @@ class MainWindow(QMainWindow):
         self._orm_thread: threading.Thread | None = None
         self.executor = DatabaseExecutor(lambda: _jobs().open_store(db_path), self)
         self.desk = BriefsDesk(self.executor, self)
+        self.edits = EditController(self.executor, self)
+        self.edits.changed.connect(self._after_edit)
         self.executor.failed.connect(self._on_unexpected)
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.run_search)
@@ -316,6 +319,20 @@ class MainWindow(QMainWindow):
             self.detail.show_message(f"<p>{html.escape(str(error))}</p>")
         else:
             self._on_unexpected(error)
+
+    @property
+    def selected_slug(self) -> str | None:
+        return self._selected_slug
+
+    def _after_edit(self, slug: str) -> None:
+        """Show the edited entity (or nothing, when it was deleted) and refresh the list."""
+        if slug:
+            self._selected_slug = slug
+            self.show_entity(slug)
+        else:
+            self._selected_slug = None
+            self.detail.show_message("<p>The entity was deleted. Ctrl+Z puts it back.</p>")
+        self.run_search()
 
     def go_back(self) -> None:
         slug = self.history.back()

@@ -36,12 +36,35 @@ def build(window: MainWindow) -> None:
     figures = action("&Key figures", lambda: window.show_tab(1), "Ctrl+2")
     prospects = action("&Prospects and briefs", lambda: window.show_tab(2), "Ctrl+3")
     new_prospect = action("&New prospect…", window.new_prospect, "Ctrl+N")
-    consultant = action("Your &contact details…", lambda: dialogs.edit_consultant(window))
+    edits = window.edits
+    undo = edits.stack.createUndoAction(window, "&Undo")
+    undo.setShortcuts([QKeySequence("Ctrl+Z")])
+    redo = edits.stack.createRedoAction(window, "&Redo")
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    window.addActions([undo, redo])
+
+    def selected(run: Any) -> Any:
+        return lambda: window.selected_slug and run(window.selected_slug)
+
+    data_actions = [
+        action("&New entity…", edits.new_entity, "Ctrl+Shift+N"),
+        action("&Edit entity…", selected(edits.edit_entity), "Ctrl+E"),
+        action("&Delete entity…", selected(edits.delete_entity), "Ctrl+Delete"),
+        action(
+            "Mark &verified", selected(lambda slug: edits.verify("entity", slug)), "Ctrl+Shift+V"
+        ),
+        action("&History of this entity…", selected(edits.open_audit)),
+        action("Needs &checking…", lambda: edits.open_needs_checking(window.show_entity)),
+        action("&Audit journal…", lambda: edits.open_audit(None)),
+        action("&Settings…", edits.open_settings, "Ctrl+,"),
+    ]
+    consultant = action("Your &contact details…", edits.open_settings)
     menus = window.menuBar()
     menus.addMenu("&File").addAction(action("&Quit", window.close, QKeySequence.StandardKey.Quit))
-    menus.addMenu("&Edit").addActions([find, clear])
+    menus.addMenu("&Edit").addActions([undo, redo, find, clear])
     menus.addMenu("&View").addActions([entities, figures, prospects])
     menus.addMenu("&Briefs").addActions([new_prospect, consultant])
+    menus.addMenu("&Data").addActions(data_actions)
     menus.addMenu("&Go").addActions([window.back_action, window.forward_action])
     menus.addMenu("&Help").addAction(
         action("&About Dossier Desk", lambda: dialogs.show_about(window, window.db_path))

@@ -1,0 +1,179 @@
+"""Editing from the window: dialogs in, undoable commands out.
+
+Every edit is a ``QUndoCommand`` whose redo/undo queue a job on the database executor, so
+Ctrl+Z / Ctrl+Shift+Z walk back and forth through saves and deletes in order. Undoing a delete
+restores the entity with its relations, figures, space and contact.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from desktop.ui import dialogs
+
+if TYPE_CHECKING:
+    from desktop.core.editing import DeletedEntity, EntityRecord
+    from desktop.ui.executor import DatabaseExecutor
+
+
+def _jobs() -> Any:
+    from desktop.ui import edit_jobs
+
+    return edit_jobs
+
+
+def consultant_name() -> str:
+    return dialogs.consultant_card().name or "unknown"
+
+
+class EditController(QObject):
+    changed = Signal(str)  # the slug to show after a change ("" when it is gone)
+
+    def __init__(self, executor: DatabaseExecutor, window: QWidget) -> None:
+        super().__init__(window)
+        self.executor = executor
+        self.window = window
+        self.stack = QUndoStack(self)
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def new_entity(self) -> None:
+        self.executor.submit(
+            lambda store: _jobs().form_data(store, None), lambda data: self._edit(None, *data)
+        )
+
+    def edit_entity(self, slug: str) -> None:
+        self.executor.submit(
+            lambda store: _jobs().form_data(store, slug), lambda data: self._edit(slug, *data)
+        )
+
+    def _edit(self, slug: str | None, record: EntityRecord | None, names: dict, tags: dict) -> None:
+        after = dialogs.edit_entity(self.window, record, names, tags)
+        if after is not None and after != record:
+            self.stack.push(SaveEntityCommand(self, record, after))
+
+    def delete_entity(self, slug: str) -> None:
+        self.executor.submit(
+            lambda store: _jobs().delete_impact(store, slug),
+            lambda impact: self._confirm_delete(slug, impact),
+        )
+
+    def _confirm_delete(self, slug: str, impact: dict[str, int]) -> None:
+        goes = (
+            ", ".join(f"{count} {what}" for what, count in impact.items() if count)
+            or "nothing else"
+        )
+        if dialogs.confirm(
+            self.window,
+            "Delete entity",
+            f"Delete {slug}? With it go: {goes}. "
+            "You can undo this with Ctrl+Z while the window is open.",
+        ):
+            self.stack.push(DeleteEntityCommand(self, slug))
+
+    def verify(self, record_type: str, key: str) -> None:
+        who = consultant_name()
+        self.executor.submit(
+            lambda store: _jobs().verify(store, record_type, key, who),
+            lambda _: self.changed.emit(key if record_type == "entity" else ""),
+            self._failed,
+        )
+
+    def open_audit(self, record_key: str | None = None) -> None:
+        from desktop.ui.journal_dialogs import AuditDialog
+
+        dialog = AuditDialog(self.executor, self.window, record_key)
+        dialog.show()
+
+    def open_needs_checking(self, show_entity: Any) -> None:
+        from desktop.ui.journal_dialogs import NeedsCheckingDialog
+
+        dialog = NeedsCheckingDialog(self.executor, self.window)
+        dialog.show_entity.connect(show_entity)
+        dialog.verify_requested.connect(self.verify)
+        self.changed.connect(lambda _slug: dialog.load())
+        dialog.show()
+
+    def open_settings(self) -> None:
+        from desktop.ui.journal_dialogs import SettingsDialog
+
+        dialog = SettingsDialog(self.window)
+        dialog.exec()
+        dialog.deleteLater()
+
+    # --- plumbing for the commands -------------------------------------------------------------
+
+    def run(self, work: Any, show: Any) -> None:
+        self.executor.submit(work, lambda result: self.changed.emit(show(result)), self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        from desktop.core.errors import DossierError
+
+        if isinstance(error, (DossierError, ValueError)):
+            dialogs.show_error(self.window, "The change was not saved", str(error))
+        else:
+            dialogs.report_unexpected(self.window, error)
+
+
+class SaveEntityCommand(QUndoCommand):
+    """Create (``before`` None) or update an entity; undo restores the previous state."""
+
+    def __init__(
+        self, controller: EditController, before: EntityRecord | None, after: EntityRecord
+    ) -> None:
+        super().__init__(f"{'Edit' if before else 'Create'} {after.name}")
+        self.controller, self.before, self.after = controller, before, after
+        self.deleted: DeletedEntity | None = None
+
+    def redo(self) -> None:
+        who, before, after = consultant_name(), self.before, self.after
+        if before is None and self.deleted is not None:  # redo of an undone creation
+            deleted = self.deleted
+            self.controller.run(
+                lambda store: _jobs().restore_entity(store, deleted, who), lambda slug: slug
+            )
+            return
+        original = before.slug if before else None
+        self.controller.run(
+            lambda store: _jobs().save_entity(store, after, original, who), lambda slug: slug
+        )
+
+    def undo(self) -> None:
+        who, before, after = consultant_name(), self.before, self.after
+        if before is None:
+
+            def remove(store: Any) -> str:
+                self.deleted = _jobs().delete_entity(store, after.slug, who)
+                return ""
+
+            self.controller.run(remove, lambda slug: slug)
+        else:
+            self.controller.run(
+                lambda store: _jobs().save_entity(store, before, after.slug, who), lambda slug: slug
+            )
+
+
+class DeleteEntityCommand(QUndoCommand):
+    def __init__(self, controller: EditController, slug: str) -> None:
+        super().__init__(f"Delete {slug}")
+        self.controller, self.slug = controller, slug
+        self.deleted: DeletedEntity | None = None
+
+    def redo(self) -> None:
+        who, slug = consultant_name(), self.slug
+
+        def remove(store: Any) -> str:
+            self.deleted = _jobs().delete_entity(store, slug, who)
+            return ""
+
+        self.controller.run(remove, lambda result: result)
+
+    def undo(self) -> None:
+        who = consultant_name()
+        self.controller.run(
+            lambda store: _jobs().restore_entity(store, self.deleted, who), lambda slug: slug
+        )

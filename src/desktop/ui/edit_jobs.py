@@ -1,0 +1,89 @@
+"""Database work for editing, run by the window's executor (no Qt).
+
+Each write is one transaction stamped with the consultant's name and a batch id, so the audit
+journal groups what one user action changed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlmodel import select
+
+from desktop.core import editing
+from desktop.core.editing import CheckItem, DeletedEntity, EntityRecord
+from desktop.core.models import AuditEntry, Entity, Tag
+from desktop.ui.jobs import Store
+
+
+def form_data(
+    store: Store, slug: str | None
+) -> tuple[EntityRecord | None, dict[str, str], dict[str, str]]:
+    """The record to edit (None for a new one), all entity names by slug, and tag labels."""
+    with store.database.session() as session:
+        record = editing.entity_record(session, slug) if slug else None
+        names = {e.slug: e.name for e in session.exec(select(Entity))}
+        tags = {t.code: t.label for t in session.exec(select(Tag).order_by(Tag.label))}
+        return record, names, tags
+
+
+def save_entity(store: Store, record: EntityRecord, original_slug: str | None, who: str) -> str:
+    with store.database.transaction() as session:
+        editing.save_entity(
+            session,
+            record,
+            original_slug=original_slug,
+            who=who,
+            batch=editing.new_batch(),
+            today=date.today(),
+        )
+    return record.slug
+
+
+def delete_impact(store: Store, slug: str) -> dict[str, int]:
+    with store.database.session() as session:
+        return editing.delete_impact(session, slug)
+
+
+def delete_entity(store: Store, slug: str, who: str) -> DeletedEntity:
+    with store.database.transaction() as session:
+        return editing.delete_entity(session, slug, who=who, batch=editing.new_batch())
+
+
+def restore_entity(store: Store, deleted: DeletedEntity, who: str) -> str:
+    with store.database.transaction() as session:
+        editing.restore_entity(
+            session, deleted, who=who, batch=editing.new_batch(), today=date.today()
+        )
+    return deleted.record.slug
+
+
+def verify(store: Store, record_type: str, key: str, who: str) -> None:
+    with store.database.transaction() as session:
+        editing.verify(
+            session, record_type, key, who=who, on=date.today(), batch=editing.new_batch()
+        )
+
+
+def needs_checking(store: Store, max_age_months: int) -> list[CheckItem]:
+    with store.database.session() as session:
+        return editing.needs_checking(session, today=date.today(), max_age_months=max_age_months)
+
+
+def audit(
+    store: Store, record_key: str | None = None, text: str | None = None
+) -> list[dict[str, Any]]:
+    with store.database.session() as session:
+        return [_entry(e) for e in editing.audit_entries(session, record_key=record_key, text=text)]
+
+
+def _entry(entry: AuditEntry) -> dict[str, Any]:
+    return {
+        "at": f"{entry.at:%Y-%m-%d %H:%M}",
+        "who": entry.who,
+        "action": entry.action,
+        "record": f"{entry.record_type} {entry.record_key}",
+        "field": entry.field or "",
+        "change": f"{entry.old_value or '—'} → {entry.new_value or '—'}",
+    }

@@ -1,0 +1,198 @@
+"""The audit journal, the "Needs checking" list and the settings, each a small dialog."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.record_model import RECORD_ROLE, Column, RecordTableModel, record_table
+from desktop.ui.settings import app_settings
+
+if TYPE_CHECKING:
+    from desktop.core.editing import CheckItem
+    from desktop.ui.executor import DatabaseExecutor
+
+DEFAULTS = {"stale_after_months": 24, "check_age_months": 12, "backup_count": 10}
+
+
+def setting(name: str) -> int:
+    """An integer setting with its documented default."""
+    try:
+        return int(app_settings().value(f"data/{name}", DEFAULTS[name]))
+    except (TypeError, ValueError):
+        return DEFAULTS[name]
+
+
+def _jobs() -> Any:
+    from desktop.ui import edit_jobs
+
+    return edit_jobs
+
+
+class AuditDialog(QDialog):
+    """Every change, newest first: the whole journal or one record's history, filterable."""
+
+    def __init__(
+        self, executor: DatabaseExecutor, parent: QWidget | None, record_key: str | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("auditDialog")
+        self.setWindowTitle(f"History of {record_key}" if record_key else "Audit journal")
+        self.resize(980, 560)
+        self.executor, self.record_key = executor, record_key
+        self.model: RecordTableModel[dict] = RecordTableModel(
+            [
+                Column(title, lambda e, k=key: e[k])
+                for title, key in (
+                    ("When", "at"),
+                    ("Who", "who"),
+                    ("Action", "action"),
+                    ("Record", "record"),
+                    ("Field", "field"),
+                    ("Old → new", "change"),
+                )
+            ],
+            self,
+        )
+        self.table = record_table("auditTable", "Audit journal entries", self.model, self)
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("auditFilter")
+        self.filter.setAccessibleName("Filter the journal")
+        self.filter.setPlaceholderText("Filter by person, record, field or value")
+        self.filter.textChanged.connect(self.table.model().setFilterFixedString)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.table, 1)
+        self.load()
+
+    def load(self) -> None:
+        key = self.record_key
+        self.executor.submit(lambda store: _jobs().audit(store, key), self.model.set_records)
+
+
+class NeedsCheckingDialog(QDialog):
+    """Records and figures not verified within the configured age: refresh them before a trip."""
+
+    show_entity = Signal(str)
+    verify_requested = Signal(str, str)  # record type, key
+
+    def __init__(self, executor: DatabaseExecutor, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setObjectName("needsCheckingDialog")
+        self.resize(820, 560)
+        self.executor = executor
+        self.age = setting("check_age_months")
+        self.setWindowTitle(f"Needs checking (not verified in {self.age} months)")
+        self.model: RecordTableModel[CheckItem] = RecordTableModel(
+            [
+                Column("Record", lambda i: i.name),
+                Column("Type", lambda i: "entity" if i.record_type == "entity" else "figure"),
+                Column("Last verified", lambda i: i.verified_on or "never"),
+            ],
+            self,
+        )
+        self.table = record_table(
+            "needsCheckingTable", "Records that need checking", self.model, self
+        )
+        self.summary = QLabel(self)
+        self.verify_button = QPushButton("Mark verified", self)
+        self.verify_button.setObjectName("markVerified")
+        self.open_button = QPushButton("Show", self)
+        self.verify_button.clicked.connect(self._verify)
+        self.open_button.clicked.connect(self._open)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.verify_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.load()
+
+    def load(self) -> None:
+        age = self.age
+        self.executor.submit(lambda store: _jobs().needs_checking(store, age), self._show)
+
+    def _show(self, items: list[CheckItem]) -> None:
+        self.model.set_records(items)
+        self.summary.setText(f"{len(items)} records and figures to check.")
+
+    def _current(self) -> CheckItem | None:
+        index = self.table.currentIndex()
+        return index.data(RECORD_ROLE) if index.isValid() else None
+
+    def _verify(self) -> None:
+        if (item := self._current()) is not None:
+            self.verify_requested.emit(item.record_type, item.key)
+
+    def _open(self) -> None:
+        if (item := self._current()) is not None and item.record_type == "entity":
+            self.show_entity.emit(item.key)
+
+
+class SettingsDialog(QDialog):
+    """Who the consultant is (for dossiers and the journal) and the data-care limits."""
+
+    FIELDS = (
+        ("name", "Name"),
+        ("role", "Role"),
+        ("organisation", "Organisation"),
+        ("phone", "Phone"),
+        ("email", "E-mail"),
+    )
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle("Settings")
+        settings = app_settings()
+        form = QFormLayout(self)
+        self.fields: dict[str, QLineEdit] = {}
+        for key, label in self.FIELDS:
+            field = QLineEdit(str(settings.value(f"consultant/{key}", "") or ""), self)
+            field.setObjectName(f"consultant-{key}")
+            field.setAccessibleName(label)
+            form.addRow(label, field)
+            self.fields[key] = field
+        self.spins: dict[str, QSpinBox] = {}
+        for key, label, low, high in (
+            ("stale_after_months", "Figures are stale after (months)", 1, 240),
+            ("check_age_months", "Needs checking after (months)", 1, 120),
+            ("backup_count", "Backups to keep", 1, 100),
+        ):
+            spin = QSpinBox(self)
+            spin.setObjectName(key)
+            spin.setAccessibleName(label)
+            spin.setRange(low, high)
+            spin.setValue(setting(key))
+            form.addRow(label, spin)
+            self.spins[key] = spin
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        settings = app_settings()
+        for key, field in self.fields.items():
+            settings.setValue(f"consultant/{key}", field.text().strip())
+        for key, spin in self.spins.items():
+            settings.setValue(f"data/{key}", spin.value())
+        settings.sync()
+        super().accept()

@@ -1,0 +1,84 @@
+"""Editing in the window: save, undo, redo, delete and undo the delete, verify, journal."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop.ui import dialogs
+from desktop.ui.main_window import MainWindow
+
+
+def test_entity_form_checks_fields_and_warns_of_duplicates(qtbot: QtBot) -> None:
+    from desktop.ui.entity_dialog import EntityDialog
+
+    dialog = EntityDialog(None, None, {"kuehne-nagel": "Kühne+Nagel"}, {"gmp": "GMP"})
+    qtbot.addWidget(dialog)
+    save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+    assert not save.isEnabled()
+    qtbot.keyClicks(dialog.name, "Kuehne + Nagel")
+    assert dialog.slug.text() == "kuehne-nagel"
+    assert "already used" in dialog.messages["slug"].text() and not save.isEnabled()
+    assert "Possible duplicate of: Kühne+Nagel" in dialog.duplicate.text()
+    dialog.slug.setText("kuehne-nagel-pharma")
+    qtbot.keyClicks(dialog.website, "www")
+    assert "https://" in dialog.messages["website"].text() and not save.isEnabled()
+    dialog.website.setText("https://example.org")
+    assert save.isEnabled()
+
+
+def test_edit_undo_redo(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    def edit(_parent, record, _names, _tags):
+        return replace(record, location="Leipzig-Probstheida")
+
+    monkeypatch.setattr(dialogs, "edit_entity", edit)
+    window.show_entity("co-don")
+    qtbot.waitUntil(lambda: "CO.DON" in window.detail.toPlainText(), timeout=10_000)
+    with qtbot.waitSignal(window.edits.changed, timeout=10_000):
+        window.edits.edit_entity("co-don")
+    qtbot.waitUntil(lambda: "Leipzig-Probstheida" in window.detail.toPlainText(), timeout=10_000)
+    with qtbot.waitSignal(window.edits.changed, timeout=10_000):
+        window.edits.stack.undo()
+    qtbot.waitUntil(
+        lambda: "Leipzig-Probstheida" not in window.detail.toPlainText(), timeout=10_000
+    )
+    with qtbot.waitSignal(window.edits.changed, timeout=10_000):
+        window.edits.stack.redo()
+    qtbot.waitUntil(lambda: "Leipzig-Probstheida" in window.detail.toPlainText(), timeout=10_000)
+
+
+def test_delete_asks_then_undo_brings_it_back(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = []
+    monkeypatch.setattr(dialogs, "confirm", lambda _p, _t, message: asked.append(message) or True)
+    with qtbot.waitSignal(window.edits.changed, timeout=10_000):
+        window.edits.delete_entity("biocube-leipzig")
+    assert "5 space offers" in asked[0] and "1 figures" in asked[0]
+    qtbot.waitUntil(lambda: window.results.model.row_of("biocube-leipzig") is None, timeout=10_000)
+    with qtbot.waitSignal(window.edits.changed, timeout=10_000):
+        window.edits.stack.undo()
+    qtbot.waitUntil(lambda: "S2 laboratory" in window.detail.toPlainText(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: window.results.model.row_of("biocube-leipzig") is not None, timeout=10_000
+    )
+
+
+def test_verify_and_journal(qtbot: QtBot, window: MainWindow) -> None:
+    from desktop.ui.journal_dialogs import AuditDialog, NeedsCheckingDialog
+
+    checking = NeedsCheckingDialog(window.executor, window)
+    qtbot.addWidget(checking)
+    qtbot.waitUntil(lambda: checking.model.rowCount() > 50, timeout=10_000)
+    before = checking.model.rowCount()
+    with qtbot.waitSignal(window.edits.changed, timeout=10_000):
+        window.edits.verify("entity", "fraunhofer-izi")
+    checking.load()
+    qtbot.waitUntil(lambda: checking.model.rowCount() == before - 1, timeout=10_000)
+    journal = AuditDialog(window.executor, window, "fraunhofer-izi")
+    qtbot.addWidget(journal)
+    qtbot.waitUntil(lambda: journal.model.rowCount() == 1, timeout=10_000)
+    assert journal.model.record(0)["action"] == "verify"
+    qtbot.waitUntil(lambda: "Verified" in window.detail.toPlainText(), timeout=10_000)
