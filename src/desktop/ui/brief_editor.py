@@ -250,9 +250,13 @@ class BriefEditor(QMainWindow):
         self.brief_changed.emit(self.brief_id)
 
     def _assemble(self) -> None:
-        consultant = dialogs.consultant_card()
+        from desktop.ui.journal_dialogs import setting
+
+        consultant, months = dialogs.consultant_card(), setting("stale_after_months")
         self.executor.submit(
-            lambda store: _jobs().assemble_brief(store, self.brief_id, consultant, date.today()),
+            lambda store: _jobs().assemble_brief(
+                store, self.brief_id, consultant, date.today(), months
+            ),
             self._on_assembled,
             self._error,
         )

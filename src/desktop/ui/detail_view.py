@@ -32,7 +32,9 @@ class EntityDetailView(QTextBrowser):
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._on_anchor)
         self.tag_labels: dict[str, str] = {}
-        self.stale_after_months = 24
+        from desktop.ui.journal_dialogs import setting
+
+        self.stale_after_months = setting("stale_after_months")
         self.detail: EntityDetail | None = None
         self.setHtml(PLACEHOLDER)
 
