@@ -82,3 +82,38 @@ def test_verify_and_journal(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: journal.model.rowCount() == 1, timeout=10_000)
     assert journal.model.record(0)["action"] == "verify"
     qtbot.waitUntil(lambda: "Verified" in window.detail.toPlainText(), timeout=10_000)
+
+
+def test_space_offer_added_from_the_detail_pane_and_undone(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QUrl
+
+    from desktop.ui import record_form
+
+    monkeypatch.setattr(
+        record_form,
+        "ask",
+        lambda _p, _t, _s: {
+            "space_type": "cleanroom",
+            "availability": "planned",
+            "since": "2027",
+            "note": None,
+        },
+    )
+    window.show_entity("biocube-leipzig")
+    qtbot.waitUntil(lambda: "S2 laboratory" in window.detail.toPlainText(), timeout=10_000)
+    with qtbot.waitSignal(window.edits.changed, timeout=10_000):
+        window.detail.anchorClicked.emit(QUrl("do:set-space/"))
+    qtbot.waitUntil(lambda: "Cleanroom" in window.detail.toPlainText(), timeout=10_000)
+    with qtbot.waitSignal(window.edits.changed, timeout=10_000):
+        window.edits.stack.undo()
+    qtbot.waitUntil(lambda: "Cleanroom" not in window.detail.toPlainText(), timeout=10_000)
+
+
+def test_detail_pane_offers_edit_links(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_entity("biocube-leipzig")
+    qtbot.waitUntil(lambda: "S2 laboratory" in window.detail.toPlainText(), timeout=10_000)
+    html = window.detail.toHtml()
+    assert "do:set-space/" in html and "do:edit-fact/biocube-storeys" in html
+    assert "do:remove-relation/out:located-at:biocity-campus" in html

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 from desktop.core.values import freshness
 
 ENTITY_SCHEME = "entity"
+ACTION_SCHEME = "do"  # edit links: do:<action>/<key>
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,16 @@ def render_detail(
     colours: Colours = Colours(),
     tag_labels: dict[str, str] | None = None,
     stale_after_months: int = 24,
+    editable: bool = False,
 ) -> str:
+    """The pane's HTML; with ``editable`` small edit/add/remove links (``do:`` URLs) appear."""
     e = html.escape
+
+    def link(action: str, key: str = "", text: str = "edit") -> str:
+        if not editable:
+            return ""
+        return f" <a class='action' href='{ACTION_SCHEME}:{action}/{e(key, quote=True)}'>{text}</a>"
+
     labels = tag_labels or {}
     parts = [_style(colours)]
     title = e(detail.name) + (
@@ -97,8 +106,9 @@ def render_detail(
         f"<p class='small muted'>{_verification(detail)} · {_source_line(detail.source, None)}</p>"
     )
 
-    if detail.space:
-        parts.append("<h2>Space offered</h2><table cellspacing='0' cellpadding='3'>")
+    if detail.space or (editable and detail.kind == "site-or-facility"):
+        parts.append(f"<h2>Space offered{link('set-space', '', '+ add')}</h2>")
+        parts.append("<table cellspacing='0' cellpadding='3'>")
         for space in detail.space:
             colour = getattr(colours, AVAILABILITY_COLOUR.get(space.availability, "muted"))
             availability = taxonomy.AVAILABILITY.get(space.availability)
@@ -107,28 +117,35 @@ def render_detail(
             parts.append(
                 f"<tr><td><b>{e(space.label)}</b></td>"
                 f"<td style='color:{colour}'>{e(status)}{since}</td>"
-                f"<td class='muted'>{e(space.note or '')}</td></tr>"
+                f"<td class='muted'>{e(space.note or '')}</td>"
+                f"<td>{link('set-space', space.space_type)}"
+                f"{link('remove-space', space.space_type, 'remove')}</td></tr>"
             )
         parts.append("</table>")
 
-    if detail.facts:
-        parts.append("<h2>Key figures</h2>")
+    if detail.facts or editable:
+        parts.append(f"<h2>Key figures{link('edit-fact', '', '+ add')}</h2>")
         for fact in detail.facts:
-            parts.append(_fact_html(fact, today, stale_after_months))
+            actions = link("edit-fact", fact.key) + link("delete-fact", fact.key, "delete")
+            parts.append(_fact_html(fact, today, stale_after_months, actions))
 
-    contact_html = _contacts_html(detail)
+    contact_html = _contacts_html(detail, link("edit-contact", "", "edit"))
     if contact_html:
         parts.append(contact_html)
+    elif editable and detail.kind == "person":
+        parts.append(f"<h2>Contact details{link('edit-contact', '', '+ add')}</h2>")
 
-    if detail.relations:
-        parts.append("<h2>Related</h2><ul>")
+    if detail.relations or editable:
+        parts.append(f"<h2>Related{link('add-relation', '', '+ add')}</h2><ul>")
         for relation in detail.relations:
             note = (
                 f"<br><span class='small muted'>{e(relation.note)}</span>" if relation.note else ""
             )
+            key = f"{relation.direction}:{relation.relation_type}:{relation.slug}"
             parts.append(
                 f"<li>{e(relation.label.capitalize())} "
-                f"<a href='{entity_link(relation.slug)}'>{e(relation.name)}</a>{note}</li>"
+                f"<a href='{entity_link(relation.slug)}'>{e(relation.name)}</a>"
+                f"{link('remove-relation', key, 'remove')}{note}</li>"
             )
         parts.append("</ul>")
     return "".join(parts)
@@ -148,6 +165,7 @@ def _style(colours: Colours) -> str:
         f".stale {{ color: {colours.warning}; font-weight: 600; }}"
         f".undated {{ color: {colours.caution}; }}"
         f".public {{ color: {colours.good}; font-weight: 600; }}"
+        ".action { font-size: 9pt; font-weight: normal; }"
         f".internal {{ color: {colours.warning}; font-weight: 600; }}"
         "</style>"
     )
@@ -170,7 +188,7 @@ def _source_line(source: SourceRef | None, as_of: str | None) -> str:
     return text
 
 
-def _fact_html(fact: FactView, today: date, stale_after_months: int) -> str:
+def _fact_html(fact: FactView, today: date, stale_after_months: int, actions: str = "") -> str:
     e = html.escape
     status = freshness(fact.as_of, today=today, stale_after_months=stale_after_months)
     if status == "stale":
@@ -183,17 +201,17 @@ def _fact_html(fact: FactView, today: date, stale_after_months: int) -> str:
     else:
         dated = f"as of {e(fact.as_of or '')}"
     return (
-        f"<p><b>{e(fact.text)}</b> — {e(fact.label)}<br>"
+        f"<p><b>{e(fact.text)}</b> — {e(fact.label)}{actions}<br>"
         f"<span class='small muted'>{dated} · {_source_line(fact.source, fact.as_of)}</span></p>"
     )
 
 
-def _contacts_html(detail: EntityDetail) -> str:
+def _contacts_html(detail: EntityDetail, edit_link: str = "") -> str:
     e = html.escape
     parts: list[str] = []
     if detail.contact is not None:
         contact = detail.contact
-        parts.append("<h2>Contact details</h2>")
+        parts.append(f"<h2>Contact details{edit_link}</h2>")
         parts.append(_shareable(contact.public))
         rows = [
             ("Role", e(contact.role or "")),

@@ -24,6 +24,7 @@ class EntityDetailView(QTextBrowser):
     """Emits ``entity_requested(slug)`` when a related entity is clicked."""
 
     entity_requested = Signal(str)
+    action_requested = Signal(str, str, str)  # action, entity slug, key of the part
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +37,7 @@ class EntityDetailView(QTextBrowser):
 
         self.stale_after_months = setting("stale_after_months")
         self.detail: EntityDetail | None = None
+        self.editable = True
         self.setHtml(PLACEHOLDER)
 
     def show_detail(self, detail: EntityDetail) -> None:
@@ -50,6 +52,7 @@ class EntityDetailView(QTextBrowser):
                 colours=colours,
                 tag_labels=self.tag_labels,
                 stale_after_months=self.stale_after_months,
+                editable=self.editable,
             )
         )
         self.setAccessibleDescription(detail.name)
@@ -64,9 +67,12 @@ class EntityDetailView(QTextBrowser):
             self.show_detail(self.detail)
 
     def _on_anchor(self, url: QUrl) -> None:
-        from desktop.ui.detail_html import ENTITY_SCHEME
+        from desktop.ui.detail_html import ACTION_SCHEME, ENTITY_SCHEME
 
         if url.scheme() == ENTITY_SCHEME:
             self.entity_requested.emit(url.path())
+        elif url.scheme() == ACTION_SCHEME and self.detail is not None:
+            action, _, key = url.path().partition("/")
+            self.action_requested.emit(action, self.detail.slug, key)
         elif url.scheme() in ("http", "https", "mailto", "tel"):
             QDesktopServices.openUrl(url)

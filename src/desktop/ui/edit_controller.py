@@ -38,6 +38,9 @@ class EditController(QObject):
         self.executor = executor
         self.window = window
         self.stack = QUndoStack(self)
+        from desktop.ui.record_edits import RecordEdits
+
+        self.records = RecordEdits(self)
 
     # --- actions -------------------------------------------------------------------------------
 

@@ -87,3 +87,39 @@ def _entry(entry: AuditEntry) -> dict[str, Any]:
         "field": entry.field or "",
         "change": f"{entry.old_value or '—'} → {entry.new_value or '—'}",
     }
+
+
+def run_record_edit(store: Store, operation: str, **arguments: Any) -> Any:
+    """One edit of a figure, relation, space offer or contact, in its own transaction."""
+    from desktop.core import editing_records as records
+
+    operations = {
+        "save_fact": records.save_fact,
+        "delete_fact": records.delete_fact,
+        "add_relation": records.add_relation,
+        "remove_relation": records.remove_relation,
+        "set_space": records.set_space,
+        "remove_space": records.remove_space,
+        "save_contact": records.save_contact,
+    }
+    needs_today = {"save_fact", "set_space"}
+    with store.database.transaction() as session:
+        if operation in needs_today:
+            arguments["today"] = date.today()
+        return operations[operation](session, batch=editing.new_batch(), **arguments)
+
+
+def record_form_data(store: Store, slug: str) -> dict[str, Any]:
+    """What the small forms need: entity names, sources, this entity's figures and contact."""
+    from desktop.core import catalogue
+    from desktop.core.editing_records import fact_record
+    from desktop.core.models import Source
+
+    with store.database.session() as session:
+        detail = catalogue.entity_detail(session, slug) if slug else None
+        return {
+            "names": {e.slug: e.name for e in session.exec(select(Entity).order_by(Entity.name))},
+            "sources": {s.key: s.title for s in session.exec(select(Source))},
+            "facts": {f.key: fact_record(session, f.key) for f in (detail.facts if detail else [])},
+            "detail": detail,
+        }

@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         self.browse.clear_requested.connect(self.clear_search_and_filters)
         self.browse.row_chosen.connect(self._on_row_chosen)
         self.browse.entity_requested.connect(self.show_entity)
+        self.browse.detail.action_requested.connect(self.edits.records.handle)
         self.navigator, self.results, self.detail = (
             self.browse.navigator,
             self.browse.results,
