@@ -72,7 +72,11 @@ def render_detail(
     def link(action: str, key: str = "", text: str = "edit") -> str:
         if not editable:
             return ""
-        return f" <a class='action' href='{ACTION_SCHEME}:{action}/{e(key, quote=True)}'>{text}</a>"
+        href = f"{ACTION_SCHEME}:{action}/{e(key, quote=True)}"
+        return (
+            "&nbsp;&nbsp;<span style='font-size:8.5pt; font-weight:normal'>"
+            f"<a href='{href}'>{text}</a></span>"
+        )
 
     labels = tag_labels or {}
     parts = [_style(colours)]
