@@ -82,6 +82,27 @@ def _extra_command_modules() -> list[Any]:
     return modules
 
 
+# Commands that work on the file itself, so they still run when it cannot be opened as a
+# database (checking it, restoring a backup over it, backing it up).
+PATH_COMMANDS = {"check", "restore", "backup"}
+
+
+class _PathOnly:
+    """Stands in for an open database where a command needs only the path."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def close(self) -> None:
+        pass
+
+
+def _path(path: Path | None) -> Path:
+    from desktop.paths import default_db_path
+
+    return (path or default_db_path()).expanduser()
+
+
 def _command(name: str) -> Callable[[Any, argparse.Namespace, TextIO], int]:
     for module in _extra_command_modules():
         if name in getattr(module, "COMMANDS", {}):
@@ -98,7 +119,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         return int(exit_.code or 0)
     command = args.command or "summary"
     try:
-        database = _open(args.db)
+        database = _PathOnly(_path(args.db)) if command in PATH_COMMANDS else _open(args.db)
     except DossierError as error:
         return _fail(error)
     try:

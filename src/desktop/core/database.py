@@ -65,11 +65,15 @@ class Database:
         engine = make_engine(path)
         try:
             version = _check_schema_version(engine, path)
-            if version < SCHEMA_VERSION:
-                upgrade_schema(engine, version)
         except BaseException:
             engine.dispose()
             raise
+        if version < SCHEMA_VERSION:  # back up, migrate with foreign keys off, check, reopen
+            from desktop.core import migrations
+
+            engine.dispose()
+            migrations.upgrade(path)
+            engine = make_engine(path)
         return cls(path=path, engine=engine)
 
     def session(self) -> Session:
@@ -125,7 +129,7 @@ def _prepare(path: Path, *, create: bool, seed_dir: Path | None) -> Path:
 
 
 def create_schema(engine: Engine) -> None:
-    """Create every table, the search index and the version stamp in one transaction."""
+    """Create every table, the search index and the version stamps in one transaction."""
     from sqlmodel import SQLModel
 
     from desktop.core import models
@@ -137,6 +141,9 @@ def create_schema(engine: Engine) -> None:
             models.Meta.__table__.insert(),
             [{"key": "schema_version", "value": str(SCHEMA_VERSION)}],
         )
+        from desktop.core.migrations import stamp_head
+
+        stamp_head(connection)  # built from the models = the head revision's schema
 
 
 def build_seeded_database(path: Path, *, seed_dir: Path | None = None) -> None:
@@ -204,28 +211,6 @@ def _check_header(path: Path) -> None:
         raise DatabaseUnreadableError(path, error.strerror or str(error)) from error
     if header != SQLITE_HEADER:
         raise DatabaseUnreadableError(path, "the file is not a database or is damaged")
-
-
-def upgrade_schema(engine: Engine, version: int) -> None:
-    """Bring a database from ``version`` to :data:`SCHEMA_VERSION`, in one transaction.
-
-    Only additive steps so far (new tables and columns). Proper migrations with a backup first
-    arrive with the data-maintenance release.
-    """
-    from sqlalchemy import inspect
-    from sqlmodel import SQLModel
-
-    from desktop.core import models  # noqa: F401  (registers the tables)
-
-    with engine.begin() as connection:
-        columns = {column["name"] for column in inspect(connection).get_columns("fact")}
-        for column in ("topics", "verified_by"):
-            if column not in columns:
-                connection.exec_driver_sql(f"ALTER TABLE fact ADD COLUMN {column} VARCHAR")
-        SQLModel.metadata.create_all(connection)
-        connection.exec_driver_sql(
-            "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
-        )
 
 
 def _check_schema_version(engine: Engine, path: Path) -> int:

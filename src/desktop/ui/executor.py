@@ -68,6 +68,35 @@ class DatabaseExecutor(QObject):
 
         return self._pool.submit(run)
 
+    def submit_closed(
+        self,
+        work: Callable[[], T],
+        on_success: Callable[[T], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+    ) -> Future[T] | None:
+        """Run ``work()`` with the database closed (restoring a backup replaces the file).
+
+        The next ordinary job opens the database again, whatever ``work`` left there.
+        """
+
+        def run() -> T:
+            if self._database is not None:
+                self._database.close()
+            self._database, self._open_error = None, None
+            try:
+                result = work()
+            except BaseException as error:
+                if not self._closed.is_set():
+                    self._delivered.emit(on_failure, error, True)
+                raise
+            if not self._closed.is_set():
+                self._delivered.emit(on_success, result, False)
+            return result
+
+        if self._closed.is_set():
+            return None
+        return self._pool.submit(run)
+
     def reopen(self, opener: Callable[[], Any] | None = None) -> None:
         """Forget the current database (or its open error); the next job opens it again."""
 

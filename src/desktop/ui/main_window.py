@@ -27,6 +27,8 @@ from desktop.ui.briefs_desk import BriefsDesk
 from desktop.ui.edit_controller import EditController
 from desktop.ui.executor import DatabaseExecutor
 from desktop.ui.history import NavigationHistory
+from desktop.ui.lazy_tabs import LazyTabs
+from desktop.ui.maintenance import Maintenance, offer_latest_backup
 
 if TYPE_CHECKING:
     from desktop.core.catalogue import EntityDetail, FactView
@@ -34,7 +36,6 @@ if TYPE_CHECKING:
     from desktop.ui.browse_view import BrowseView
     from desktop.ui.figures_view import FiguresView
     from desktop.ui.jobs import Overview
-    from desktop.ui.prospects_view import ProspectsView
 
 SEARCH_DELAY_MS = 150
 
@@ -45,7 +46,7 @@ def _jobs() -> Any:
     return jobs
 
 
-class MainWindow(QMainWindow):
+class MainWindow(LazyTabs, QMainWindow):
     results_shown = Signal(int)  # search generation, after the table shows its result
     detail_shown = Signal(str)  # slug, after the detail pane shows it
     database_failed = Signal(str)  # the message shown to the user
@@ -70,6 +71,8 @@ class MainWindow(QMainWindow):
         self.executor = DatabaseExecutor(lambda: _jobs().open_store(db_path), self)
         self.desk = BriefsDesk(self.executor, self)
         self.edits = EditController(self.executor, self)
+        self.maintenance = Maintenance(self.executor, db_path, self)
+        self.maintenance.restored.connect(self._reload_everything)
         self.edits.changed.connect(self._after_edit)
         self.executor.failed.connect(self._on_unexpected)
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -174,6 +177,17 @@ class MainWindow(QMainWindow):
         self._orm_ready.connect(self._request_overview)
         self._orm_thread = threading.Thread(target=self._import_orm, name="import-orm", daemon=True)
         self._orm_thread.start()
+        QTimer.singleShot(3000, self.maintenance.start)
+
+    def _reload_everything(self) -> None:
+        """The file was replaced (a restore): every view asks the database again."""
+        self._open_error_reported = False
+        self.run_search()
+        self._request_overview()
+        if self._selected_slug:
+            self.show_entity(self._selected_slug, record=False)
+        if self.desk._view is not None:
+            self.desk._view.refresh()
 
     def _import_orm(self) -> None:
         try:
@@ -196,40 +210,6 @@ class MainWindow(QMainWindow):
             self._figures.set_facts(self._facts)
         if self._selected_slug and self.history.current is None:
             self.show_entity(self._selected_slug)
-
-    @property
-    def figures(self) -> FiguresView:
-        """The Key figures tab (built once the first list is shown)."""
-        if self._figures is None:
-            from desktop.ui.figures_view import FiguresView
-
-            self._figures = FiguresView(self)
-            self._figures.set_facts(self._facts)
-            self._replace_tab(1, self._figures, "Key figures")
-        return self._figures
-
-    @property
-    def prospects(self) -> ProspectsView:
-        """The Prospects tab (built when first opened)."""
-        view = self.desk.view()
-        if self.tabs.widget(2) is not view:
-            self._replace_tab(2, view, "Prospects")
-        return view
-
-    def _replace_tab(self, index: int, widget: QWidget, title: str) -> None:
-        current = self.tabs.currentIndex()
-        placeholder = self.tabs.widget(index)
-        self.tabs.blockSignals(True)
-        self.tabs.removeTab(index)
-        self.tabs.insertTab(index, widget, title)
-        self.tabs.setCurrentIndex(current)
-        self.tabs.blockSignals(False)
-        placeholder.deleteLater()
-
-    def _on_tab_changed(self, index: int) -> None:
-        lazy = {1: lambda: self.figures, 2: lambda: self.prospects}
-        if index in lazy:
-            self.tabs.setCurrentWidget(lazy[index]())
 
     def new_prospect(self) -> None:
         if self._started:
@@ -384,6 +364,10 @@ class MainWindow(QMainWindow):
         self.browse.show_failure("The knowledge base could not be opened", message)
         self.database_failed.emit(message)
         dialogs.show_error(self, "Cannot open the knowledge base", message)
+        from desktop.core.errors import DatabaseUnreadableError
+
+        if isinstance(error, DatabaseUnreadableError):
+            offer_latest_backup(self.maintenance, message)
 
     def _on_unexpected(self, error: BaseException) -> None:
         dialogs.report_unexpected(self, error)

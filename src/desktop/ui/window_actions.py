@@ -66,6 +66,13 @@ def build(window: MainWindow) -> None:
     menus.addMenu("&Briefs").addActions([new_prospect, consultant])
     menus.addMenu("&Data").addActions(data_actions)
     menus.addMenu("&Go").addActions([window.back_action, window.forward_action])
+    menus.addMenu("&Tools").addActions(
+        [
+            action("&Back up now", window.maintenance.backup_now),
+            action("&Restore a backup…", window.maintenance.restore),
+            action("&Check the database", window.maintenance.check),
+        ]
+    )
     menus.addMenu("&Help").addAction(
         action("&About Dossier Desk", lambda: dialogs.show_about(window, window.db_path))
     )

@@ -1,0 +1,144 @@
+"""Backups and checks from the window: automatic backups, Back up now, Restore, Check.
+
+A backup is taken shortly after start when the data changed since the last one, and every
+30 minutes while it keeps changing. Restoring closes the database first (the file is replaced),
+keeps the current file aside, then reloads everything.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QInputDialog, QWidget
+
+from desktop.ui import dialogs
+
+if TYPE_CHECKING:
+    from desktop.ui.executor import DatabaseExecutor
+
+BACKUP_EVERY_MS = 30 * 60 * 1000
+
+
+def _backup() -> Any:
+    from desktop.core import backup
+
+    return backup
+
+
+def retention() -> Any:
+    from desktop.ui.journal_dialogs import setting
+
+    return _backup().Retention(last=setting("backup_count"))
+
+
+class Maintenance(QObject):
+    restored = Signal()  # the database file was replaced: reload every view
+    backed_up = Signal(str)  # path, or "" when nothing had changed
+
+    def __init__(self, executor: DatabaseExecutor, db_path: Path, window: QWidget) -> None:
+        super().__init__(window)
+        self.executor, self.db_path, self.window = executor, db_path, window
+        self.timer = QTimer(self, interval=BACKUP_EVERY_MS)
+        self.timer.timeout.connect(lambda: self.backup_if_changed("periodic"))
+
+    def start(self) -> None:
+        """Begin automatic backups: one now (when changed), then every 30 minutes."""
+        self.backup_if_changed("start")
+        self.timer.start()
+
+    def backup_if_changed(self, reason: str) -> None:
+        path = self.db_path
+        self.executor.submit(
+            lambda _store: _backup().backup_if_changed(path, reason, retention=retention()),
+            lambda info: self.backed_up.emit(str(info.path) if info else ""),
+            lambda error: dialogs.show_error(
+                self.window, "The automatic backup failed", str(error)
+            ),
+        )
+
+    def backup_now(self) -> None:
+        path = self.db_path
+        self.executor.submit(
+            lambda _store: _backup().backup(path, reason="manual", retention=retention()),
+            lambda info: (
+                dialogs.show_info(self.window, "Backup", f"Backed up to {info.path}"),
+                self.backed_up.emit(str(info.path)),
+            ),
+            lambda error: dialogs.show_error(self.window, "Backup failed", str(error)),
+        )
+
+    def check(self) -> None:
+        from desktop.core import health
+
+        path = self.db_path
+        self.executor.submit(
+            lambda _store: health.check(path),
+            lambda report: (dialogs.show_info if report.ok else dialogs.show_error)(
+                self.window, "Database check", report.text()
+            ),
+        )
+
+    def restore(self) -> None:
+        path = self.db_path
+        self.executor.submit(lambda _store: _backup().list_backups(path), self._choose)
+
+    def _choose(self, backups: list[Any]) -> None:
+        if not backups:
+            dialogs.show_info(self.window, "Restore", "There are no backups of this database yet.")
+            return
+        chosen = choose_backup(self.window, backups)
+        if chosen is None or not dialogs.confirm(
+            self.window,
+            "Restore backup",
+            f"Replace the current data with the backup of {chosen.taken_at:%Y-%m-%d %H:%M}? "
+            "The current file is kept aside, not deleted.",
+        ):
+            return
+        path = self.db_path
+        self.executor.submit_closed(
+            lambda: _backup().restore(path, chosen.path),
+            self._after_restore,
+            lambda error: dialogs.show_error(self.window, "Restore failed", str(error)),
+        )
+
+    def _after_restore(self, result: Any) -> None:
+        kept = f" The previous file was kept as {result.previous}." if result.previous else ""
+        dialogs.show_info(self.window, "Restored", f"Restored from {result.source.name}.{kept}")
+        self.restored.emit()
+
+
+def offer_latest_backup(maintenance: Maintenance, problem: str) -> None:
+    """The database could not be opened: offer the newest backup that passes its check."""
+    path = maintenance.db_path
+
+    def latest(_store: Any = None) -> Any:
+        return _backup().latest_good_backup(path)
+
+    def ask(info: Any) -> None:
+        if info is None:
+            return
+        if dialogs.confirm(
+            maintenance.window,
+            "Restore the latest good backup?",
+            f"{problem}\n\nA backup from {info.taken_at:%Y-%m-%d %H:%M} passes its check. "
+            "Restore it? The damaged file is kept aside.",
+        ):
+            maintenance.executor.submit_closed(
+                lambda: _backup().restore(path, info.path),
+                maintenance._after_restore,
+                lambda error: dialogs.show_error(maintenance.window, "Restore failed", str(error)),
+            )
+
+    maintenance.executor.submit_closed(latest, ask)
+
+
+def choose_backup(parent: QWidget | None, backups: list[Any]) -> Any:
+    """Pick one backup from a list (newest first); None when cancelled. Tests patch this."""
+    labels = [
+        f"{info.taken_at:%Y-%m-%d %H:%M}  {info.reason or ''}  ({info.path.name})"
+        for info in backups
+    ]
+    label, ok = QInputDialog.getItem(parent, "Restore a backup", "Backup:", labels, 0, False)
+    return backups[labels.index(label)] if ok and label in labels else None
