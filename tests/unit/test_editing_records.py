@@ -121,3 +121,35 @@ def test_contact_public_flag_and_checks(database: Database) -> None:
         assert catalogue.entity_detail(session, "florian-schmidtner").contact.public is False
     with pytest.raises(ValueError, match="e-mail"), database.transaction() as session:
         save_contact(session, replace(record, email="nope"), who="A", batch="c")
+
+
+def test_a_new_source_can_be_cited(database: Database) -> None:
+    from desktop.core.editing_records import SourceRecord, save_source
+
+    call = SourceRecord(
+        "call-2026-11", "Phone call with the site owner", "BioCity Campus", None, "2026-11-20"
+    )
+    with database.transaction() as session:
+        assert (
+            save_source(session, call, original_key=None, who="A", batch="s", today=TODAY) is None
+        )
+        figure = FactRecord(
+            key="call-figure",
+            label="Free lab space",
+            value=400,
+            unit="square metres",
+            source=call.key,
+        )
+        save_fact(session, figure, original_key=None, who="A", batch="f", today=TODAY)
+    with database.session() as session:
+        fact = next(f for f in catalogue.list_facts(session) if f.key == "call-figure")
+    assert fact.source.title == "Phone call with the site owner"
+    with pytest.raises(ValueError, match="future"), database.transaction() as session:
+        save_source(
+            session,
+            replace(call, key="x", accessed_on="2027-01-01"),
+            original_key=None,
+            who="A",
+            batch="s",
+            today=TODAY,
+        )

@@ -75,6 +75,67 @@ class ContactRecord:
         return [m for m in (validation.phone(self.phone), validation.email(self.email)) if m]
 
 
+@dataclass(frozen=True)
+class SourceRecord:
+    key: str
+    title: str
+    publisher: str | None = None
+    published: str | None = None  # "YYYY" or "YYYY-MM-DD"; None when undated
+    accessed_on: str | None = None  # ISO date
+    url: str | None = None
+    file_name: str | None = None
+
+    def problems(self, *, today: date) -> list[str]:
+        found = [
+            validation.slug(self.key),
+            validation.required(self.title, "The title"),
+            validation.as_of(self.published, today=today),
+            validation.as_of(self.accessed_on, today=today),
+            validation.url(self.url),
+        ]
+        return [message for message in found if message]
+
+
+def save_source(
+    session: Session,
+    record: SourceRecord,
+    *,
+    original_key: str | None,
+    who: str,
+    batch: str,
+    today: date,
+) -> SourceRecord | None:
+    """Create or update a source (a document, page or conversation figures cite)."""
+    problems = record.problems(today=today)
+    if problems:
+        raise ValueError(" ".join(problems))
+    if (
+        record.key != original_key
+        and session.exec(select(Source).where(Source.key == record.key)).first()
+    ):
+        raise ValueError(f"The key {record.key!r} is already used by another source.")
+    source = (
+        session.exec(select(Source).where(Source.key == original_key)).first()
+        if original_key
+        else None
+    )
+    before = None
+    if source is not None:
+        accessed = source.accessed_on.isoformat() if source.accessed_on else None
+        before = SourceRecord(
+            source.key, source.title, source.publisher, source.published,
+            accessed, source.url, source.file_name,
+        )  # fmt: skip
+    source = source or Source(key=record.key, title=record.title)
+    source.key, source.title, source.publisher = record.key, record.title, record.publisher
+    source.published, source.url, source.file_name = record.published, record.url, record.file_name
+    source.accessed_on = date.fromisoformat(record.accessed_on) if record.accessed_on else None
+    session.add(source)
+    session.flush()
+    _audit_changes(session, who, "source", record.key, before, record, batch)
+    return before
+
+
 # --- figures ----------------------------------------------------------------------------------
 
 

@@ -83,19 +83,30 @@ class ExportChoice:
     password: str | None
 
 
-def ask_save_path(parent: QWidget | None, suggested_name: str) -> Path | None:
-    """Where to save a dossier; None when cancelled. Tests patch this one function."""
+def ask_save_path(
+    parent: QWidget | None, suggested_name: str, file_filter: str = "PDF (*.pdf)"
+) -> Path | None:
+    """Where to save a file; None when cancelled. Tests patch this one function."""
     from PySide6.QtCore import QStandardPaths
     from PySide6.QtWidgets import QFileDialog
 
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     chosen, _filter = QFileDialog.getSaveFileName(
-        parent, f"Save the dossier — {APP_NAME}", str(Path(folder) / suggested_name), "PDF (*.pdf)"
+        parent, f"Save — {APP_NAME}", str(Path(folder) / suggested_name), file_filter
     )
     if not chosen:
         return None
     path = Path(chosen)
-    return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+    default_suffix = Path(suggested_name).suffix
+    return path if path.suffix else path.with_suffix(default_suffix)
+
+
+def ask_open_path(parent: QWidget | None, title: str, file_filter: str) -> Path | None:
+    """A file to read; None when cancelled. Tests patch this one function."""
+    from PySide6.QtWidgets import QFileDialog
+
+    chosen, _filter = QFileDialog.getOpenFileName(parent, f"{title} — {APP_NAME}", "", file_filter)
+    return Path(chosen) if chosen else None
 
 
 def pre_export_check(parent: QWidget | None, findings: list[str]) -> ExportChoice | None:

@@ -101,6 +101,33 @@ class EditController(QObject):
         self.changed.connect(lambda _slug: dialog.load())
         dialog.show()
 
+    def open_import(self, db_path: Any) -> None:
+        from desktop.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.executor, db_path, self.window)
+        dialog.imported.connect(lambda _result: self.changed.emit(""))
+        dialog.show()
+
+    def export_data(self) -> None:
+        path = dialogs.ask_save_path(
+            self.window, "Dossier Desk data.xlsx", "Data (*.xlsx *.json *.csv)"
+        )
+        if path is None:
+            return
+
+        def write(store: Any) -> list[Any]:
+            from desktop.core.exporter import export_data
+
+            return export_data(store.database, path)
+
+        self.executor.submit(
+            write,
+            lambda files: dialogs.show_info(
+                self.window, "Export", "Written: " + ", ".join(str(f) for f in files)
+            ),
+            self._failed,
+        )
+
     def open_settings(self) -> None:
         from desktop.ui.journal_dialogs import SettingsDialog
 

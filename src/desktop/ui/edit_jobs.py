@@ -101,8 +101,9 @@ def run_record_edit(store: Store, operation: str, **arguments: Any) -> Any:
         "set_space": records.set_space,
         "remove_space": records.remove_space,
         "save_contact": records.save_contact,
+        "save_source": records.save_source,
     }
-    needs_today = {"save_fact", "set_space"}
+    needs_today = {"save_fact", "set_space", "save_source"}
     with store.database.transaction() as session:
         if operation in needs_today:
             arguments["today"] = date.today()

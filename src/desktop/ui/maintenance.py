@@ -44,9 +44,19 @@ class Maintenance(QObject):
         self.timer.timeout.connect(lambda: self.backup_if_changed("periodic"))
 
     def start(self) -> None:
-        """Begin automatic backups: one now (when changed), then every 30 minutes."""
-        self.backup_if_changed("start")
-        self.timer.start()
+        """A quick check of the file, then automatic backups: one now (when changed), then
+        every 30 minutes. A damaged file gets the offer of the newest good backup instead."""
+        from desktop.core import health
+
+        path = self.db_path
+        self.executor.submit(lambda _store: health.quick_check(path), self._after_quick_check)
+
+    def _after_quick_check(self, report: Any) -> None:
+        if report.ok:
+            self.backup_if_changed("start")
+            self.timer.start()
+        else:
+            offer_latest_backup(self, report.text())
 
     def backup_if_changed(self, reason: str) -> None:
         path = self.db_path

@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QUndoCommand
 
 from desktop.core import taxonomy, validation
-from desktop.core.editing_records import ContactRecord, FactRecord, RelationRecord, SpaceRecord
+from desktop.core.editing_records import (
+    ContactRecord,
+    FactRecord,
+    RelationRecord,
+    SourceRecord,
+    SpaceRecord,
+)
 from desktop.ui import record_form
 from desktop.ui.record_form import FieldSpec
 
@@ -291,3 +297,43 @@ class RecordEdits:
         after = ContactRecord(person=slug, **values)
         undo = {"operation": "save_contact", "record": before or ContactRecord(slug)}
         self._push("Contact details", slug, {"operation": "save_contact", "record": after}, undo)
+
+    def new_source(self) -> None:
+        """A new source to cite: a report, a web page, a phone call with its date."""
+        values = record_form.ask(
+            self.controller.window,
+            "New source",
+            [
+                FieldSpec("title", "Title", check=lambda v: validation.required(v, "The title")),
+                FieldSpec("publisher", "Publisher or person"),
+                FieldSpec(
+                    "published",
+                    "Published (YYYY or YYYY-MM-DD)",
+                    check=lambda v: validation.as_of(v, today=date.today()),
+                ),
+                FieldSpec(
+                    "accessed_on",
+                    "Accessed on (YYYY-MM-DD)",
+                    value=date.today().isoformat(),
+                    check=lambda v: validation.as_of(v, today=date.today()),
+                ),
+                FieldSpec("url", "Web address", check=validation.url),
+                FieldSpec("file_name", "File name"),
+            ],
+        )
+        if values is None:
+            return
+        record = SourceRecord(key=validation.slug_from(values["title"])[:60], **values)
+        self.controller.executor.submit(
+            lambda store: _jobs().run_record_edit(
+                store, "save_source", record=record, original_key=None, who=_who()
+            ),
+            lambda _r: self.controller.changed.emit(""),
+            self.controller._failed,
+        )
+
+
+def _who() -> str:
+    from desktop.ui.edit_controller import consultant_name
+
+    return consultant_name()
