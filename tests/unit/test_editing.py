@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from desktop.core import catalogue, editing, validation
+from desktop.core import catalogue, editing, validation, verification
 from desktop.core.database import Database
 
 TODAY = date(2026, 11, 26)
@@ -39,7 +39,7 @@ def test_update_is_audited_field_by_field(database: Database) -> None:
             session, changed, original_slug="co-don", who="Anna", batch="b1", today=TODAY
         )
     with database.session() as session:
-        entries = editing.audit_entries(session, record_key="co-don")
+        entries = verification.audit_entries(session, record_key="co-don")
         detail = catalogue.entity_detail(session, "co-don")
     assert {(e.field, e.old_value, e.new_value) for e in entries} >= {
         ("location", "Leipzig", "Leipzig, Saxony"),
@@ -96,17 +96,18 @@ def test_delete_then_restore_puts_everything_back(database: Database) -> None:
 
 def test_verification_and_needs_checking(database: Database) -> None:
     with database.session() as session:
-        everything = editing.needs_checking(session, today=TODAY)
+        everything = verification.needs_checking(session, today=TODAY)
     assert any(item.key == "fraunhofer-izi" for item in everything)
     assert not any(item.key == "florian-schmidtner" for item in everything)  # persons excluded
     with database.transaction() as session:
-        editing.verify(session, "entity", "fraunhofer-izi", who="Anna", on=TODAY, batch="v")
-        editing.verify(
+        verification.verify(session, "entity", "fraunhofer-izi", who="Anna", on=TODAY, batch="v")
+        verification.verify(
             session, "fact", "logistics-companies", who="Anna", on=date(2025, 1, 1), batch="v"
         )
     with database.session() as session:
         later = {
-            item.key for item in editing.needs_checking(session, today=TODAY, max_age_months=12)
+            item.key
+            for item in verification.needs_checking(session, today=TODAY, max_age_months=12)
         }
         detail = catalogue.entity_detail(session, "fraunhofer-izi")
     assert "fraunhofer-izi" not in later and "logistics-companies" in later

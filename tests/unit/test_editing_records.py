@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from desktop.core import catalogue, editing
+from desktop.core import catalogue, verification
 from desktop.core.database import Database
 from desktop.core.editing_records import (
     ContactRecord,
@@ -43,7 +43,7 @@ def test_fact_update_and_undo(database: Database) -> None:
             f.text for f in catalogue.list_facts(session) if f.key == "logistics-companies"
         )
         changed = {
-            e.field for e in editing.audit_entries(session, record_key="logistics-companies")
+            e.field for e in verification.audit_entries(session, record_key="logistics-companies")
         }
     assert changed == {"value", "as_of"}
     with database.transaction() as session:

@@ -11,9 +11,10 @@ from typing import Any
 
 from sqlmodel import select
 
-from desktop.core import editing
-from desktop.core.editing import CheckItem, DeletedEntity, EntityRecord
+from desktop.core import editing, verification
+from desktop.core.editing import DeletedEntity, EntityRecord
 from desktop.core.models import AuditEntry, Entity, Tag
+from desktop.core.verification import CheckItem
 from desktop.ui.jobs import Store
 
 
@@ -61,21 +62,25 @@ def restore_entity(store: Store, deleted: DeletedEntity, who: str) -> str:
 
 def verify(store: Store, record_type: str, key: str, who: str) -> None:
     with store.database.transaction() as session:
-        editing.verify(
+        verification.verify(
             session, record_type, key, who=who, on=date.today(), batch=editing.new_batch()
         )
 
 
 def needs_checking(store: Store, max_age_months: int) -> list[CheckItem]:
     with store.database.session() as session:
-        return editing.needs_checking(session, today=date.today(), max_age_months=max_age_months)
+        return verification.needs_checking(
+            session, today=date.today(), max_age_months=max_age_months
+        )
 
 
 def audit(
     store: Store, record_key: str | None = None, text: str | None = None
 ) -> list[dict[str, Any]]:
     with store.database.session() as session:
-        return [_entry(e) for e in editing.audit_entries(session, record_key=record_key, text=text)]
+        return [
+            _entry(e) for e in verification.audit_entries(session, record_key=record_key, text=text)
+        ]
 
 
 def _entry(entry: AuditEntry) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from desktop.ui.record_model import RECORD_ROLE, Column, RecordTableModel, recor
 from desktop.ui.settings import app_settings
 
 if TYPE_CHECKING:
-    from desktop.core.editing import CheckItem
+    from desktop.core.verification import CheckItem
     from desktop.ui.executor import DatabaseExecutor
 
 DEFAULTS = {"stale_after_months": 24, "check_age_months": 12, "backup_count": 10}
