@@ -28,6 +28,8 @@ def check_partial_date(value: str) -> date:
     year, month, day = match.groups()
     if month is None:
         return date(int(year), 12, 31)
+    if not 1 <= int(month) <= 12:
+        raise ValueError(f"date {value!r} has no month {month}")
     if day is None:
         next_month = date(int(year) + int(month) // 12, int(month) % 12 + 1, 1)
         return date.fromordinal(next_month.toordinal() - 1)
