@@ -178,3 +178,28 @@ def test_applying_nothing_new_writes_nothing(database: Database, tmp_path: Path)
     _, result = import_file(database, path, who="me")
     assert result.added == result.updated == 0 and result.batch == ""
     assert content_digest(database.engine) == before
+
+
+def test_bulk_import_refreshes_only_what_it_touched(database: Database, tmp_path: Path) -> None:
+    """A bulk load re-indexes new and updated entities; the index stays whole."""
+    from sqlalchemy import text as sql
+
+    from desktop.core import importer, sqlite_backend
+    from desktop.core.search import search
+
+    rows = ["slug;name;kind;sectors;description"]
+    rows += [f"bulk-{i};Bulkco {i};company;medtech;Makes widget number {i}" for i in range(600)]
+    rows.append("co-don;CO.DON;company;cell-gene-therapy;Now also makes zebrafish reagents")
+    path = tmp_path / "bulk.csv"
+    path.write_text("\n".join(rows), "utf-8")
+    plan = importer.plan_file(database, path, record_type="entities")
+    result = importer.apply(database, plan, who="Test")
+    assert result.index_rebuilt and result.added == 600 and result.updated == 1
+    with database.engine.connect() as connection:
+        assert sqlite_backend.search_index_problems(connection) == []
+        assert [h.slug for h in search(connection, "zebrafish").hits] == ["co-don"]
+        assert search(connection, "Bulkco 599").hits[0].slug == "bulk-599"
+        assert (
+            connection.execute(sql("SELECT count(*) FROM entity_fts")).scalar()
+            == connection.execute(sql("SELECT count(*) FROM entity")).scalar()
+        )

@@ -80,13 +80,17 @@ def apply(
     with import_state.collector_paused(), database.engine.begin() as connection:
         writer.connection = connection
         _check_unchanged(connection, rows)
-        suspend = _suspend_index(connection, rows)
-        index = sqlite_backend.search_index_suspended(connection)
-        with index if suspend else contextlib.nullcontext():
+        suspend = _suspend_index(rows)
+        index = sqlite_backend.search_index_suspended(connection, incremental=True)
+        with index if suspend else contextlib.nullcontext(set()) as changed:
             for record_type in import_state.RECORD_TYPE_ORDER:
                 group = [row for row in rows if row.record_type == record_type]
                 if group:
                     getattr(writer, record_type)(group)
+            updated = [
+                row.key for row in rows if row.record_type == "entities" and row.action == UPDATE
+            ]
+            changed.update(import_state.entity_ids(connection, updated).values())
         writer.summary(plan.source, plan.counts())
         writer.journal()
     return ApplyResult(
@@ -100,15 +104,14 @@ def apply(
     )
 
 
-def _suspend_index(connection: Connection, rows: list[RowPlan]) -> bool:
-    """Rebuild the search index once instead of per row, when that is cheaper.
+def _suspend_index(rows: list[RowPlan]) -> bool:
+    """Refresh the search index once, for the imported entities only, on bulk loads.
 
-    Per-row upkeep costs a few index refreshes per entity (one per sector and tag link); a
-    rebuild costs one refresh per entity *in the database*. So suspend only for bulk loads that
-    are also large next to what is already there.
+    Per-row upkeep costs a few index refreshes per entity (one per sector and tag link); the
+    incremental refresh costs one per imported entity, whatever the size of the database.
     """
     touched = sum(row.record_type in ("entities", "contacts") for row in rows)
-    return touched > BULK_ROWS and touched * 4 > import_state.entity_count(connection)
+    return touched > BULK_ROWS
 
 
 def _check_unchanged(connection: Connection, rows: list[RowPlan]) -> None:

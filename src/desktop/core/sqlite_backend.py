@@ -194,15 +194,43 @@ def rebuild_search_index(connection: Connection) -> None:
 
 
 @contextmanager
-def search_index_suspended(connection: Connection) -> Iterator[None]:
-    """Run a bulk load without per-row index upkeep, then rebuild the index once.
+def search_index_suspended(
+    connection: Connection, *, incremental: bool = False
+) -> Iterator[set[int]]:
+    """Run a bulk load without per-row index upkeep, then bring the index up to date once.
 
-    The triggers are dropped and re-created inside the caller's transaction, so a failure rolls
-    the triggers back together with the data.
+    Without ``incremental`` the whole index is rebuilt. With it, only entities added during the
+    load (ids above the largest before it) and the ids the caller adds to the yielded set
+    (existing entities it changed) are re-indexed — so importing 1,000 rows into 100,000 costs
+    1,000 refreshes, not 101,000. The triggers are dropped and re-created inside the caller's
+    transaction, so a failure rolls them back together with the data.
     """
+    first_new = 0
+    if incremental:
+        first_new = connection.exec_driver_sql("SELECT coalesce(max(id), 0) FROM entity").scalar()
     _drop_triggers(connection)
-    yield
-    rebuild_search_index(connection)
+    changed: set[int] = set()
+    yield changed
+    if not incremental:
+        rebuild_search_index(connection)
+    else:
+        ids = sorted(changed)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            connection.exec_driver_sql(
+                f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", tuple(chunk)
+            )
+            connection.exec_driver_sql(
+                f"INSERT INTO {FTS_TABLE}(rowid, {_COLUMN_LIST})"
+                f" SELECT id, {_COLUMN_LIST} FROM entity_search_doc WHERE id IN ({marks})",
+                tuple(chunk),
+            )
+        connection.exec_driver_sql(
+            f"INSERT INTO {FTS_TABLE}(rowid, {_COLUMN_LIST})"
+            f" SELECT id, {_COLUMN_LIST} FROM entity_search_doc WHERE id > ?",
+            (first_new,),
+        )
     _create_triggers(connection)
 
 
