@@ -117,3 +117,28 @@ def test_detail_pane_offers_edit_links(qtbot: QtBot, window: MainWindow) -> None
     html = window.detail.toHtml()
     assert "do:set-space/" in html and "do:edit-fact/biocube-storeys" in html
     assert "do:remove-relation/out:located-at:biocity-campus" in html
+
+
+def test_sources_dialog_lists_and_adds(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.ui import record_form
+    from desktop.ui.journal_dialogs import SourcesDialog
+
+    dialog = SourcesDialog(window.executor, window.edits.records, window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=10_000)
+    monkeypatch.setattr(
+        record_form,
+        "ask",
+        lambda _p, _t, _s: {
+            "title": "Site visit notes",
+            "publisher": "BioCube",
+            "published": None,
+            "accessed_on": "2026-11-20",
+            "url": None,
+            "file_name": None,
+        },
+    )
+    window.edits.records.edit_source(None, dialog.load)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=10_000)

@@ -153,3 +153,23 @@ def test_a_new_source_can_be_cited(database: Database) -> None:
             batch="s",
             today=TODAY,
         )
+
+
+def test_cited_sources_cannot_be_deleted(database: Database) -> None:
+    from desktop.core.editing_records import SourceRecord, delete_source, list_sources, save_source
+
+    with database.session() as session:
+        ((profile, cited),) = list_sources(session)
+    assert profile.key == "cluster-profile" and cited > 100
+    with pytest.raises(ValueError, match="cited by"), database.transaction() as session:
+        delete_source(session, "cluster-profile", who="A", batch="d")
+    with database.transaction() as session:
+        save_source(
+            session,
+            SourceRecord("unused", "Unused note"),
+            original_key=None,
+            who="A",
+            batch="s",
+            today=TODAY,
+        )
+        assert delete_source(session, "unused", who="A", batch="d").title == "Unused note"

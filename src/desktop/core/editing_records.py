@@ -136,6 +136,40 @@ def save_source(
     return before
 
 
+def list_sources(session: Session) -> list[tuple[SourceRecord, int]]:
+    """Every source with the number of figures, entities and relations citing it."""
+    from desktop.core.models import Entity
+
+    result = []
+    for source in session.exec(select(Source).order_by(Source.title)):
+        cited = sum(
+            len(session.exec(select(model).where(model.source_id == source.id)).all())  # type: ignore[attr-defined]
+            for model in (Fact, Entity, Relation, SpaceOffer)
+        )
+        accessed = source.accessed_on.isoformat() if source.accessed_on else None
+        record = SourceRecord(
+            source.key, source.title, source.publisher, source.published,
+            accessed, source.url, source.file_name,
+        )  # fmt: skip
+        result.append((record, cited))
+    return result
+
+
+def delete_source(session: Session, key: str, *, who: str, batch: str) -> SourceRecord:
+    """Delete a source nothing cites; a cited one stays (figures may not lose their source)."""
+    for record, cited in list_sources(session):
+        if record.key == key:
+            if cited:
+                raise ValueError(
+                    f"“{record.title}” is cited by {cited} record(s); change their source first."
+                )
+            session.delete(session.exec(select(Source).where(Source.key == key)).one())
+            session.flush()
+            _audit(session, who, "delete", "source", key, None, record.title, None, batch)
+            return record
+    raise NotFoundError(f"no source with key {key!r}")
+
+
 # --- figures ----------------------------------------------------------------------------------
 
 

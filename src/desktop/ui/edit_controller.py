@@ -128,6 +128,11 @@ class EditController(QObject):
             self._failed,
         )
 
+    def open_sources(self) -> None:
+        from desktop.ui.journal_dialogs import SourcesDialog
+
+        SourcesDialog(self.executor, self.records, self.window).show()
+
     def open_settings(self) -> None:
         from desktop.ui.journal_dialogs import SettingsDialog
 

@@ -107,6 +107,7 @@ def run_record_edit(store: Store, operation: str, **arguments: Any) -> Any:
         "remove_space": records.remove_space,
         "save_contact": records.save_contact,
         "save_source": records.save_source,
+        "delete_source": records.delete_source,
     }
     needs_today = {"save_fact", "set_space", "save_source"}
     with store.database.transaction() as session:
@@ -129,3 +130,10 @@ def record_form_data(store: Store, slug: str) -> dict[str, Any]:
             "facts": {f.key: fact_record(session, f.key) for f in (detail.facts if detail else [])},
             "detail": detail,
         }
+
+
+def sources(store: Store) -> list[Any]:
+    from desktop.core.editing_records import list_sources
+
+    with store.database.session() as session:
+        return list_sources(session)

@@ -196,3 +196,49 @@ class SettingsDialog(QDialog):
             settings.setValue(f"data/{key}", spin.value())
         settings.sync()
         super().accept()
+
+
+class SourcesDialog(QDialog):
+    """The documents, pages and conversations the figures cite: add, correct, remove."""
+
+    def __init__(self, executor: DatabaseExecutor, records: Any, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sourcesDialog")
+        self.setWindowTitle("Sources")
+        self.resize(900, 480)
+        self.executor, self.records = executor, records
+        self.model: RecordTableModel[Any] = RecordTableModel(
+            [
+                Column("Title", lambda r: r[0].title),
+                Column("Publisher", lambda r: r[0].publisher or ""),
+                Column("Published", lambda r: r[0].published or "undated"),
+                Column("Accessed", lambda r: r[0].accessed_on or ""),
+                Column("Cited by", lambda r: str(r[1]), lambda r: r[1]),
+            ],
+            self,
+        )
+        self.table = record_table("sourcesTable", "Sources", self.model, self)
+        buttons = QHBoxLayout()
+        for text, slot in (
+            ("New…", lambda: records.edit_source(None, self.load)),
+            ("Edit…", lambda: (row := self._current()) and records.edit_source(row[0], self.load)),
+            (
+                "Delete",
+                lambda: (row := self._current()) and records.delete_source(row[0], self.load),
+            ),
+        ):
+            button = QPushButton(text, self)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.load()
+
+    def load(self) -> None:
+        self.executor.submit(lambda store: _jobs().sources(store), self.model.set_records)
+
+    def _current(self) -> Any:
+        index = self.table.currentIndex()
+        return index.data(RECORD_ROLE) if index.isValid() else None

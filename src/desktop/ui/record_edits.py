@@ -298,37 +298,59 @@ class RecordEdits:
         undo = {"operation": "save_contact", "record": before or ContactRecord(slug)}
         self._push("Contact details", slug, {"operation": "save_contact", "record": after}, undo)
 
-    def new_source(self) -> None:
-        """A new source to cite: a report, a web page, a phone call with its date."""
+    def edit_source(self, before: SourceRecord | None = None, on_done: Any = None) -> None:
+        """A new source (or changes to one): a report, a web page, a phone call with its date."""
+        base = before or SourceRecord(key="", title="", accessed_on=date.today().isoformat())
+        today = date.today()
         values = record_form.ask(
             self.controller.window,
-            "New source",
+            "Edit source" if before else "New source",
             [
-                FieldSpec("title", "Title", check=lambda v: validation.required(v, "The title")),
-                FieldSpec("publisher", "Publisher or person"),
+                FieldSpec(
+                    "title",
+                    "Title",
+                    value=base.title,
+                    check=lambda v: validation.required(v, "The title"),
+                ),
+                FieldSpec("publisher", "Publisher or person", value=base.publisher),
                 FieldSpec(
                     "published",
                     "Published (YYYY or YYYY-MM-DD)",
-                    check=lambda v: validation.as_of(v, today=date.today()),
+                    value=base.published,
+                    check=lambda v: validation.as_of(v, today=today),
                 ),
                 FieldSpec(
                     "accessed_on",
                     "Accessed on (YYYY-MM-DD)",
-                    value=date.today().isoformat(),
-                    check=lambda v: validation.as_of(v, today=date.today()),
+                    value=base.accessed_on,
+                    check=lambda v: validation.as_of(v, today=today),
                 ),
-                FieldSpec("url", "Web address", check=validation.url),
-                FieldSpec("file_name", "File name"),
+                FieldSpec("url", "Web address", value=base.url, check=validation.url),
+                FieldSpec("file_name", "File name", value=base.file_name),
             ],
         )
         if values is None:
             return
-        record = SourceRecord(key=validation.slug_from(values["title"])[:60], **values)
+        key = before.key if before else validation.slug_from(values["title"])[:60]
+        record = SourceRecord(key=key, **values)
+        original = before.key if before else None
         self.controller.executor.submit(
             lambda store: _jobs().run_record_edit(
-                store, "save_source", record=record, original_key=None, who=_who()
+                store, "save_source", record=record, original_key=original, who=_who()
             ),
-            lambda _r: self.controller.changed.emit(""),
+            lambda _r: (self.controller.changed.emit(""), on_done and on_done()),
+            self.controller._failed,
+        )
+
+    def new_source(self) -> None:
+        self.edit_source(None)
+
+    def delete_source(self, record: SourceRecord, on_done: Any = None) -> None:
+        self.controller.executor.submit(
+            lambda store: _jobs().run_record_edit(
+                store, "delete_source", key=record.key, who=_who()
+            ),
+            lambda _r: on_done and on_done(),
             self.controller._failed,
         )
 

@@ -56,7 +56,7 @@ def build(window: MainWindow) -> None:
         action("&History of this entity…", selected(edits.open_audit)),
         action("Needs &checking…", lambda: edits.open_needs_checking(window.show_entity)),
         action("&Audit journal…", lambda: edits.open_audit(None)),
-        action("New &source…", edits.records.new_source),
+        action("&Sources…", edits.open_sources),
         action("&Import…", lambda: edits.open_import(window.db_path), "Ctrl+I"),
         action("E&xport data…", edits.export_data),
         action("&Settings…", edits.open_settings, "Ctrl+,"),
