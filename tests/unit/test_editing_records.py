@@ -124,7 +124,7 @@ def test_contact_public_flag_and_checks(database: Database) -> None:
 
 
 def test_a_new_source_can_be_cited(database: Database) -> None:
-    from desktop.core.editing_records import SourceRecord, save_source
+    from desktop.core.sources import SourceRecord, save_source
 
     call = SourceRecord(
         "call-2026-11", "Phone call with the site owner", "BioCity Campus", None, "2026-11-20"
@@ -156,7 +156,7 @@ def test_a_new_source_can_be_cited(database: Database) -> None:
 
 
 def test_cited_sources_cannot_be_deleted(database: Database) -> None:
-    from desktop.core.editing_records import SourceRecord, delete_source, list_sources, save_source
+    from desktop.core.sources import SourceRecord, delete_source, list_sources, save_source
 
     with database.session() as session:
         ((profile, cited),) = list_sources(session)

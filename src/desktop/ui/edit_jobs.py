@@ -97,6 +97,7 @@ def _entry(entry: AuditEntry) -> dict[str, Any]:
 def run_record_edit(store: Store, operation: str, **arguments: Any) -> Any:
     """One edit of a figure, relation, space offer or contact, in its own transaction."""
     from desktop.core import editing_records as records
+    from desktop.core import sources
 
     operations = {
         "save_fact": records.save_fact,
@@ -106,8 +107,8 @@ def run_record_edit(store: Store, operation: str, **arguments: Any) -> Any:
         "set_space": records.set_space,
         "remove_space": records.remove_space,
         "save_contact": records.save_contact,
-        "save_source": records.save_source,
-        "delete_source": records.delete_source,
+        "save_source": sources.save_source,
+        "delete_source": sources.delete_source,
     }
     needs_today = {"save_fact", "set_space", "save_source"}
     with store.database.transaction() as session:
@@ -133,7 +134,7 @@ def record_form_data(store: Store, slug: str) -> dict[str, Any]:
 
 
 def sources(store: Store) -> list[Any]:
-    from desktop.core.editing_records import list_sources
+    from desktop.core.sources import list_sources
 
     with store.database.session() as session:
         return list_sources(session)

@@ -18,9 +18,9 @@ from desktop.core.editing_records import (
     ContactRecord,
     FactRecord,
     RelationRecord,
-    SourceRecord,
     SpaceRecord,
 )
+from desktop.core.sources import SourceRecord
 from desktop.ui import record_form
 from desktop.ui.record_form import FieldSpec
 
