@@ -13,6 +13,15 @@ from desktop.ui.app import build_main_window, ensure_application
 from desktop.ui.main_window import MainWindow
 
 
+@pytest.fixture(autouse=True)
+def no_automatic_backups(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window's start-up check and periodic backups run on timers; tests that need them
+    call them directly, so no timer can race a test's own backups."""
+    from desktop.ui.maintenance import Maintenance
+
+    monkeypatch.setattr(Maintenance, "start", lambda self: None)
+
+
 @pytest.fixture
 def shown_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     """Every error/info dialog the app would show, as (title, message); none is shown."""

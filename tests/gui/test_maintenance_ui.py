@@ -39,3 +39,30 @@ def test_automatic_backup_only_when_changed(qtbot: QtBot, window: MainWindow) ->
     with qtbot.waitSignal(window.maintenance.backed_up, timeout=10_000) as second:
         window.maintenance.backup_if_changed("periodic")
     assert first.args[0] and second.args[0] == ""
+
+
+def test_start_up_check_backs_up_a_sound_database(qtbot: QtBot, window: MainWindow) -> None:
+    from desktop.core import health
+
+    report = health.quick_check(window.db_path)
+    assert report.ok
+    with qtbot.waitSignal(window.maintenance.backed_up, timeout=10_000) as made:
+        window.maintenance._after_quick_check(report)
+    assert made.args[0] and window.maintenance.timer.isActive()
+
+
+def test_start_up_check_offers_the_latest_backup_when_damaged(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, shown_dialogs: list
+) -> None:
+    from desktop.core import health
+
+    window.maintenance.backup_now()
+    qtbot.waitUntil(lambda: len(backup.list_backups(window.db_path)) == 1, timeout=10_000)
+    offered = []
+    monkeypatch.setattr(
+        dialogs, "confirm", lambda _p, title, message: offered.append(message) or False
+    )
+    damaged = health.Report(window.db_path, ("quick_check",), ("page 7 is damaged",))
+    window.maintenance._after_quick_check(damaged)
+    qtbot.waitUntil(lambda: bool(offered), timeout=10_000)
+    assert "page 7 is damaged" in offered[0] and "passes its check" in offered[0]
