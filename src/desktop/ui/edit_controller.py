@@ -27,7 +27,14 @@ def _jobs() -> Any:
 
 
 def consultant_name() -> str:
-    return dialogs.consultant_card().name or "unknown"
+    """Who the journal names: the consultant from the settings, else the computer login."""
+    import getpass
+
+    try:
+        login = getpass.getuser()
+    except Exception:  # no login name on some systems: the journal still needs a name
+        login = "unknown"
+    return dialogs.consultant_card().name or login
 
 
 class EditController(QObject):
