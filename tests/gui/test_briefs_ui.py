@@ -143,3 +143,44 @@ def test_brief_models_pass_the_model_tester(qtmodeltester, database) -> None:
     model.load(view)
     assert model.rowCount() >= 3
     qtmodeltester.check(model, force_py=True)
+
+
+def test_prospect_filters_combine(qtbot: QtBot, window: MainWindow) -> None:
+    from dataclasses import replace
+
+    from desktop.core import briefs as core_briefs
+    from desktop.core.database import Database
+    from desktop.ui.record_model import RECORD_ROLE
+
+    database = Database.open(window.db_path)
+    with database.transaction() as session:
+        core_briefs.save_prospect(session, PROSPECT)
+        core_briefs.save_prospect(
+            session,
+            replace(
+                PROSPECT,
+                company_name="Beta Labs",
+                code_name=None,
+                use_code_name=False,
+                status="won",
+            ),
+        )
+        core_briefs.save_prospect(
+            session,
+            replace(
+                PROSPECT,
+                company_name="Acme Europe",
+                code_name=None,
+                use_code_name=False,
+                status="won",
+            ),
+        )
+    database.close()
+    window.tabs.setCurrentIndex(2)
+    view = window.prospects
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=10_000)
+    view.status_filter.setCurrentIndex(view.status_filter.findData("won"))
+    assert view.proxy.rowCount() == 2
+    view.text_filter.setText("acme")
+    assert view.proxy.rowCount() == 1
+    assert view.proxy.index(0, 0).data(RECORD_ROLE).company_name == "Acme Europe"

@@ -182,41 +182,6 @@ def consultant_card() -> Any:
     )
 
 
-def edit_consultant(parent: QWidget | None) -> None:
-    """Ask for the consultant's name, role, phone and e-mail (printed on the contact page)."""
-    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit
-
-    from desktop.ui.settings import app_settings
-
-    settings = app_settings()
-    dialog = QDialog(parent)
-    dialog.setWindowTitle(f"Your contact details — {APP_NAME}")
-    form = QFormLayout(dialog)
-    fields = {}
-    for key, label in (
-        ("name", "Name"),
-        ("role", "Role"),
-        ("organisation", "Organisation"),
-        ("phone", "Phone"),
-        ("email", "E-mail"),
-    ):
-        field = QLineEdit(str(settings.value(f"consultant/{key}", "") or ""), dialog)
-        field.setAccessibleName(label)
-        form.addRow(label, field)
-        fields[key] = field
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog
-    )
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    form.addRow(buttons)
-    if dialog.exec() == QDialog.DialogCode.Accepted:
-        for key, field in fields.items():
-            settings.setValue(f"consultant/{key}", field.text().strip())
-        settings.sync()
-    dialog.deleteLater()
-
-
 def show_about(parent: QWidget | None, db_path: Path) -> None:
     from desktop import __version__
 

@@ -73,7 +73,7 @@ class ProspectsView(QSplitter):
         self.status_filter.setAccessibleName("Filter prospects by status")
         self.status_filter.addItem("All statuses", "")
         for term in prospect_vocab.STATUSES.values():
-            self.status_filter.addItem(term.en, term.en)
+            self.status_filter.addItem(term.en, term.code)
         self.status_filter.currentIndexChanged.connect(self._apply_filter)
         self.text_filter = QLineEdit(self)
         self.text_filter.setObjectName("prospectFilter")
@@ -232,10 +232,21 @@ class ProspectsView(QSplitter):
         self.changes_button.setEnabled(chosen and self.sent_model.rowCount() > 0)
 
     def _apply_filter(self) -> None:
-        status = self.status_filter.currentData() or ""
-        text = self.text_filter.text().strip()
-        # one regular expression over all columns: status label and free text both narrow it
-        self.proxy.setFilterFixedString(text or status)
+        status = self.status_filter.currentData() or None
+        text = self.text_filter.text().strip().casefold()
+        self.proxy.set_filter("status", status and (lambda row: row.status == status))
+        self.proxy.set_filter(
+            "text",
+            text
+            and (
+                lambda row: (
+                    text
+                    in " ".join(
+                        filter(None, (row.company_name, row.code_name, row.country))
+                    ).casefold()
+                )
+            ),
+        )
 
     # --- actions -----------------------------------------------------------------------------
 

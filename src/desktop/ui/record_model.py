@@ -78,8 +78,37 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         return None
 
 
-def sorted_proxy(model: RecordTableModel[Any]) -> QSortFilterProxyModel:
-    proxy = QSortFilterProxyModel(model.parent())
+class RecordFilterProxy(QSortFilterProxyModel):
+    """Sorts by role and keeps rows that pass every filter set with :meth:`set_filter`.
+
+    Each filter is a predicate on the record, so several (a status and a text) combine.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._filters: dict[str, Any] = {}
+
+    def set_filter(self, name: str, predicate: Any) -> None:
+        """Set (or, with None or an empty value, drop) the filter ``name``."""
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
+            self.beginFilterChange()
+        self._filters.pop(name, None)
+        if predicate:
+            self._filters[name] = predicate
+        if hasattr(self, "endFilterChange"):
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: ModelIndex) -> bool:
+        if not self._filters:
+            return super().filterAcceptsRow(row, parent)
+        record = self.sourceModel().index(row, 0, parent).data(RECORD_ROLE)
+        return all(predicate(record) for predicate in self._filters.values())
+
+
+def sorted_proxy(model: RecordTableModel[Any]) -> RecordFilterProxy:
+    proxy = RecordFilterProxy(model.parent())
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
     proxy.setFilterKeyColumn(-1)
