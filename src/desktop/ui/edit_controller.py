@@ -45,9 +45,16 @@ class EditController(QObject):
         self.executor = executor
         self.window = window
         self.stack = QUndoStack(self)
-        from desktop.ui.record_edits import RecordEdits
+        self._records: Any = None
 
-        self.records = RecordEdits(self)
+    @property
+    def records(self) -> Any:
+        """Figure, relation, space and contact edits (imported on first use: they need the ORM)."""
+        if self._records is None:
+            from desktop.ui.record_edits import RecordEdits
+
+            self._records = RecordEdits(self)
+        return self._records
 
     # --- actions -------------------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from desktop.ui.executor import DatabaseExecutor
 from desktop.ui.history import NavigationHistory
 from desktop.ui.lazy_tabs import LazyTabs
 from desktop.ui.maintenance import Maintenance, offer_latest_backup
+from desktop.ui.maintenance import shutdown as maintenance_shutdown
 
 if TYPE_CHECKING:
     from desktop.core.catalogue import EntityDetail, FactView
@@ -145,7 +146,9 @@ class MainWindow(LazyTabs, QMainWindow):
         self.browse.clear_requested.connect(self.clear_search_and_filters)
         self.browse.row_chosen.connect(self._on_row_chosen)
         self.browse.entity_requested.connect(self.show_entity)
-        self.browse.detail.action_requested.connect(self.edits.records.handle)
+        self.browse.detail.action_requested.connect(
+            lambda action, slug, key: self.edits.records.handle(action, slug, key)
+        )
         self.navigator, self.results, self.detail = (
             self.browse.navigator,
             self.browse.results,
@@ -385,6 +388,7 @@ class MainWindow(LazyTabs, QMainWindow):
         self.save_state()
         self._debounce.stop()
         self.desk.close_all()
+        maintenance_shutdown(self.maintenance)
         if self._orm_thread is not None:
             self._orm_thread.join(timeout=10)  # never tear down Python mid-import
         self.executor.shutdown()

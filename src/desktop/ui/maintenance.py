@@ -40,6 +40,12 @@ class Maintenance(QObject):
     def __init__(self, executor: DatabaseExecutor, db_path: Path, window: QWidget) -> None:
         super().__init__(window)
         self.executor, self.db_path, self.window = executor, db_path, window
+        # Checks and backups read the whole file (seconds on a large database): they get a
+        # worker of their own, so searching never waits behind them. SQLite lets them read
+        # while the database executor works; only a restore goes through that executor.
+        from desktop.ui.executor import DatabaseExecutor
+
+        self.worker = DatabaseExecutor(lambda: None, self)
         self.timer = QTimer(self, interval=BACKUP_EVERY_MS)
         self.timer.timeout.connect(lambda: self.backup_if_changed("periodic"))
 
@@ -49,7 +55,7 @@ class Maintenance(QObject):
         from desktop.core import health
 
         path = self.db_path
-        self.executor.submit(lambda _store: health.quick_check(path), self._after_quick_check)
+        self.worker.submit(lambda _none: health.quick_check(path), self._after_quick_check)
 
     def _after_quick_check(self, report: Any) -> None:
         if report.ok:
@@ -60,8 +66,14 @@ class Maintenance(QObject):
 
     def backup_if_changed(self, reason: str) -> None:
         path = self.db_path
-        self.executor.submit(
-            lambda _store: _backup().backup_if_changed(path, reason, retention=retention()),
+
+        def run(_none: Any) -> Any:
+            if not _touched_since_last_backup(path):
+                return None  # the cheap answer first: neither file was written since
+            return _backup().backup_if_changed(path, reason, retention=retention())
+
+        self.worker.submit(
+            run,
             lambda info: self.backed_up.emit(str(info.path) if info else ""),
             lambda error: dialogs.show_error(
                 self.window, "The automatic backup failed", str(error)
@@ -70,8 +82,8 @@ class Maintenance(QObject):
 
     def backup_now(self) -> None:
         path = self.db_path
-        self.executor.submit(
-            lambda _store: _backup().backup(path, reason="manual", retention=retention()),
+        self.worker.submit(
+            lambda _none: _backup().backup(path, reason="manual", retention=retention()),
             lambda info: (
                 dialogs.show_info(self.window, "Backup", f"Backed up to {info.path}"),
                 self.backed_up.emit(str(info.path)),
@@ -83,8 +95,8 @@ class Maintenance(QObject):
         from desktop.core import health
 
         path = self.db_path
-        self.executor.submit(
-            lambda _store: health.check(path),
+        self.worker.submit(
+            lambda _none: health.check(path),
             lambda report: (dialogs.show_info if report.ok else dialogs.show_error)(
                 self.window, "Database check", report.text()
             ),
@@ -92,7 +104,7 @@ class Maintenance(QObject):
 
     def restore(self) -> None:
         path = self.db_path
-        self.executor.submit(lambda _store: _backup().list_backups(path), self._choose)
+        self.worker.submit(lambda _none: _backup().list_backups(path), self._choose)
 
     def _choose(self, backups: list[Any]) -> None:
         if not backups:
@@ -152,3 +164,23 @@ def choose_backup(parent: QWidget | None, backups: list[Any]) -> Any:
     ]
     label, ok = QInputDialog.getItem(parent, "Restore a backup", "Backup:", labels, 0, False)
     return backups[labels.index(label)] if ok and label in labels else None
+
+
+def _touched_since_last_backup(path: Path) -> bool:
+    """Whether the database or its write-ahead log was written after the newest backup.
+
+    Comparing content digests reads every row (seconds on a large database); most starts and
+    most half-hours change nothing, and the files' modification times say so at once.
+    """
+    backups = _backup().list_backups(path)
+    if not backups:
+        return True
+    newest = backups[0].path.stat().st_mtime
+    written = [p.stat().st_mtime for p in (path, Path(f"{path}-wal")) if p.exists()]
+    return max(written, default=newest + 1) > newest
+
+
+def shutdown(maintenance: Maintenance) -> None:
+    """Let a running backup finish before the window goes (never leave a half-written copy)."""
+    maintenance.timer.stop()
+    maintenance.worker.shutdown()
