@@ -15,7 +15,7 @@ from datetime import date
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, insert, select
+from sqlalchemy import Connection, Table, insert, select
 from sqlalchemy.orm import aliased
 
 from desktop.core.models import (
@@ -147,10 +147,6 @@ def source_ids(connection: Connection) -> dict[str, int]:
 
 def tag_codes(connection: Connection) -> set[str]:
     return set(connection.execute(select(Tag.code)).scalars())
-
-
-def entity_count(connection: Connection) -> int:
-    return int(connection.execute(select(func.count()).select_from(Entity)).scalar_one())
 
 
 def insert_many(

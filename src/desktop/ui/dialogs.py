@@ -39,10 +39,6 @@ def setup_logging(log_dir: Path) -> Path:
     return path
 
 
-def log_file() -> Path | None:
-    return _log_file
-
-
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
     """A modal error a person can act on: what happened and what to do."""
     box = QMessageBox(QMessageBox.Icon.Critical, f"{title} — {APP_NAME}", message, parent=parent)
