@@ -226,6 +226,7 @@ class BriefEditor(QMainWindow):
         self.template.setCurrentIndex(max(0, self.template.findData(view.template)))
         self.language.setCurrentIndex(max(0, self.language.findData(view.language)))
         current = self.tree.currentIndex().data(ID_ROLE)
+        self.model.flush()  # a drop not yet reported is saved before the older state is shown
         self.model.load(view)
         self.tree.expandAll()
         self._select_id(current)
@@ -242,6 +243,9 @@ class BriefEditor(QMainWindow):
         )
 
     def _save_title(self) -> None:
+        if not self.title.isModified():
+            return  # focus left the field without an edit: nothing to save
+        self.title.setModified(False)
         if self.view is not None and self.title.text().strip() not in ("", self.view.title):
             self._change("update_brief", title=self.title.text())
 

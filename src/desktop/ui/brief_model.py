@@ -94,8 +94,14 @@ class BriefTreeModel(QStandardItemModel):
         taken = parent_item.takeRow(row)
         parent_item.insertRow(target, taken)
         self._loading = False
-        self._report.start()
+        self.layout_edited.emit(self.current_layout())  # now: a reload must not overtake it
         return taken[0].index()
+
+    def flush(self) -> None:
+        """Report a drop that is still waiting for its timer, before the model is reloaded."""
+        if self._report.isActive():
+            self._report.stop()
+            self.layout_edited.emit(self.current_layout())
 
     # --- drag and drop -------------------------------------------------------------------------
 
