@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QTreeView,
@@ -33,7 +32,7 @@ from desktop.core import prospect_vocab
 from desktop.ui import dialogs
 from desktop.ui.brief_model import ID_ROLE, ITEM_ROLE, KIND_ROLE, BriefTreeModel
 from desktop.ui.record_model import Column, RecordTableModel, record_table
-from desktop.ui.render_worker import RenderWorker, suggested_file_name
+from desktop.ui.render_worker import RenderWorker, suggested_file_name, with_progress
 
 if TYPE_CHECKING:
     from desktop.core.briefs import BriefView
@@ -364,19 +363,9 @@ class BriefEditor(QMainWindow):
         if choice is None:
             return
         assembled = self.current
-        progress = QProgressDialog("Writing the dossier…", "Cancel", 0, 100, self)
-        progress.setObjectName("exportProgress")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(500)
         worker = RenderWorker(data, out=path, password=choice.password, parent=self)
-        progress.canceled.connect(worker.cancel)
-        worker.progress.connect(
-            lambda done, total, _t: progress.setValue(int(100 * done / max(total, 1)))
-        )
-        worker.finished.connect(progress.deleteLater)
-        worker.cancelled.connect(
-            lambda: self.status.setText("Export cancelled; nothing was written.")
-        )
+        with_progress(worker, self, "Writing the dossier…")
+        worker.cancelled.connect(lambda: self.status.setText("Export cancelled; nothing written."))
         self._start(worker, lambda result: self._on_exported(assembled, result))
 
     def _on_exported(self, assembled: Assembled, result: Any) -> None:

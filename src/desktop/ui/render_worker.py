@@ -72,3 +72,19 @@ def suggested_file_name(prepared_for: str, template: str, language: str) -> str:
     """A file name that says what the dossier is, safe on every file system."""
     safe = "".join(ch if ch.isalnum() or ch in "-_ " else "_" for ch in prepared_for).strip()
     return f"Location dossier - {safe or 'investor'} - {template} - {language}.pdf"
+
+
+def with_progress(worker: RenderWorker, parent: Any, text: str) -> None:
+    """A progress bar for ``worker`` that shows after half a second and whose Cancel stops it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QProgressDialog
+
+    progress = QProgressDialog(text, "Cancel", 0, 100, parent)
+    progress.setObjectName("exportProgress")
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(500)
+    progress.canceled.connect(worker.cancel)
+    worker.progress.connect(
+        lambda done, total, _t: progress.setValue(int(100 * done / max(total, 1)))
+    )
+    worker.finished.connect(progress.deleteLater)
