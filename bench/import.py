@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from desktop.core import sqlite_backend
+from desktop.core import sqlite_search
 from desktop.core.database import Database, build_seeded_database
 from desktop.core.importer import apply, plan_file
 from desktop.core.search import search
@@ -76,7 +76,7 @@ def main() -> int:
             finished = time.perf_counter()
             megabytes = csv_path.stat().st_size / 2**20
             with database.engine.connect() as connection:
-                problems = sqlite_backend.search_index_problems(connection)
+                problems = sqlite_search.search_index_problems(connection)
                 hits = search(connection, "imported", limit=1).total
                 found = search(connection, planned.rows[-1].values["name"], limit=5)
         finally:

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from desktop.core import sqlite_backend
+from desktop.core import sqlite_search
 from desktop.core.database import make_engine, open_reader
 from desktop.core.search import SearchFilters, search, tokenize
 from synthetic import (
@@ -117,7 +117,7 @@ def main() -> None:
     queries = mixed_queries(args.queries)
     fts_ms, counted_ms, like_page_ms, like_all_ms, engine_ms, hits = [], [], [], [], [], []
     with engine.connect() as sqlalchemy_connection:
-        index_bytes = sqlite_backend.search_index_bytes(sqlalchemy_connection)
+        index_bytes = sqlite_search.search_index_bytes(sqlalchemy_connection)
         for query, filters in queries:  # the same service on a SQLAlchemy connection
             started = time.perf_counter()
             search(sqlalchemy_connection, query, filters=filters, limit=LIMIT, count_total=False)

@@ -17,7 +17,7 @@ from sqlalchemy import insert
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from desktop.core import models, sqlite_backend, taxonomy
+from desktop.core import models, sqlite_backend, sqlite_search, taxonomy
 from desktop.core.database import create_schema, make_engine
 
 SYLLABLES = [
@@ -253,7 +253,7 @@ def build_synthetic_database(path: Path, count: int = 100_000, seed: int = 2026)
     started = time.perf_counter()
     engine = make_engine(path)
     create_schema(engine)
-    with engine.begin() as connection, sqlite_backend.search_index_suspended(connection):
+    with engine.begin() as connection, sqlite_search.search_index_suspended(connection):
         connection.execute(
             insert(models.Sector),
             [

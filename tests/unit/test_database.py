@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from desktop.core import sqlite_backend
+from desktop.core import sqlite_search
 from desktop.core.database import SCHEMA_VERSION, Database, content_digest
 from desktop.core.errors import (
     DatabaseMissingError,
@@ -30,7 +30,7 @@ def test_new_file_is_created_and_seeded(tmp_path: Path) -> None:
     try:
         with database.engine.connect() as connection:
             assert connection.execute(text("SELECT count(*) FROM entity")).scalar_one() > 50
-            assert sqlite_backend.search_index_problems(connection) == []
+            assert sqlite_search.search_index_problems(connection) == []
     finally:
         database.close()
     assert not (tmp_path / "new.sqlite3.building").exists()
@@ -114,4 +114,4 @@ def test_deleting_an_entity_takes_its_links_along(database: Database) -> None:
             )
         ).scalar_one()
         assert orphans == 0
-        assert sqlite_backend.search_index_problems(connection) == []
+        assert sqlite_search.search_index_problems(connection) == []

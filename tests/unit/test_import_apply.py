@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from desktop.core import import_write, sqlite_backend
+from desktop.core import import_write, sqlite_search
 from desktop.core.database import Database, content_digest
 from desktop.core.importer import ImportRefusedError, apply, import_file, plan_file
 from desktop.core.search import search
@@ -154,7 +154,7 @@ def test_a_small_import_keeps_the_index_by_trigger(database: Database, tmp_path:
     assert not result.index_rebuilt
     with database.engine.connect() as connection:
         assert [hit.slug for hit in search(connection, "quokka").hits] == ["quokka-bio"]
-        assert sqlite_backend.search_index_problems(connection) == []
+        assert sqlite_search.search_index_problems(connection) == []
 
 
 def test_a_bulk_import_rebuilds_the_index_once(database: Database, tmp_path: Path) -> None:
@@ -165,11 +165,11 @@ def test_a_bulk_import_rebuilds_the_index_once(database: Database, tmp_path: Pat
     assert result.index_rebuilt and result.added == 800
     with database.engine.connect() as connection:
         assert search(connection, "wombat", count_total=True).total == 800
-        assert sqlite_backend.search_index_problems(connection) == []
+        assert sqlite_search.search_index_problems(connection) == []
         triggers = connection.exec_driver_sql(
             "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
         ).scalar_one()
-    assert triggers == len(sqlite_backend._TRIGGERS)  # restored after the rebuild
+    assert triggers == len(sqlite_search._TRIGGERS)  # restored after the rebuild
 
 
 def test_applying_nothing_new_writes_nothing(database: Database, tmp_path: Path) -> None:
@@ -184,7 +184,7 @@ def test_bulk_import_refreshes_only_what_it_touched(database: Database, tmp_path
     """A bulk load re-indexes new and updated entities; the index stays whole."""
     from sqlalchemy import text as sql
 
-    from desktop.core import importer, sqlite_backend
+    from desktop.core import importer, sqlite_search
     from desktop.core.search import search
 
     rows = ["slug;name;kind;sectors;description"]
@@ -196,7 +196,7 @@ def test_bulk_import_refreshes_only_what_it_touched(database: Database, tmp_path
     result = importer.apply(database, plan, who="Test")
     assert result.index_rebuilt and result.added == 600 and result.updated == 1
     with database.engine.connect() as connection:
-        assert sqlite_backend.search_index_problems(connection) == []
+        assert sqlite_search.search_index_problems(connection) == []
         assert [h.slug for h in search(connection, "zebrafish").hits] == ["co-don"]
         assert search(connection, "Bulkco 599").hits[0].slug == "bulk-599"
         assert (

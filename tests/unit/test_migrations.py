@@ -139,7 +139,7 @@ def test_baseline_builds_the_same_schema_as_the_models(tmp_path: Path) -> None:
     assert state(from_baseline) == state(from_models) == (SCHEMA_VERSION, migrations.BASELINE)
 
 
-def test_include_name_skips_what_sqlite_backend_owns() -> None:
+def test_include_name_skips_what_sqlite_search_owns() -> None:
     for name in ("entity_fts", "entity_fts_data", "entity_fts_idx", "entity_search_doc"):
         assert not migrations.include_name(name, "table", {})
     assert not migrations.include_name("ix_entity_name_nocase", "index", {})

@@ -11,7 +11,7 @@ only, as ``upgrade_schema`` did before it: create the tables that are missing, a
 absent. On a schema-3 file it changes nothing but the stamp.
 
 Frozen: the tables and the search index SQL are written out as they were in schema 3, so later
-changes to the models or to ``sqlite_backend`` do not rewrite history. Change the schema in a
+changes to the models or to ``sqlite_search`` do not rewrite history. Change the schema in a
 new revision.
 """
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.core import sqlite_backend
+from desktop.core import sqlite_backend, sqlite_search
 from desktop.core.errors import (
     DatabaseError,
     DatabaseLockedError,
@@ -136,7 +136,7 @@ def create_schema(engine: Engine) -> None:
 
     with engine.begin() as connection:
         SQLModel.metadata.create_all(connection)
-        sqlite_backend.install_search_index(connection)
+        sqlite_search.install_search_index(connection)
         connection.execute(
             models.Meta.__table__.insert(),
             [{"key": "schema_version", "value": str(SCHEMA_VERSION)}],

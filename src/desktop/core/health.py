@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.core import sqlite_backend
+from desktop.core import sqlite_backend, sqlite_search
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 INTEGRITY, FOREIGN_KEYS, SEARCH_INDEX, QUICK = (
@@ -138,7 +138,7 @@ def _guarded(name: str, run: Callable[[], list[str]]) -> list[str]:
 
 
 def _search_index_problems(path: Path) -> list[str]:
-    """:func:`sqlite_backend.search_index_problems` over one plain connection, rolled back.
+    """:func:`sqlite_search.search_index_problems` over one plain connection, rolled back.
 
     FTS5's integrity check is spelled as an INSERT, so the connection must be writable; the
     surrounding transaction is rolled back, so the check writes nothing.
@@ -151,7 +151,7 @@ def _search_index_problems(path: Path) -> list[str]:
     try:
         raw.execute("BEGIN")
         with engine.connect() as connection:
-            return sqlite_backend.search_index_problems(connection)
+            return sqlite_search.search_index_problems(connection)
     finally:
         if raw.in_transaction:
             raw.execute("ROLLBACK")

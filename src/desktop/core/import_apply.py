@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from desktop.core import import_state, sqlite_backend
+from desktop.core import import_state, sqlite_search
 from desktop.core.errors import DossierError
 from desktop.core.import_plan import ADD, REJECT, UPDATE, ImportPlan, RowPlan
 from desktop.core.import_write import Writer
@@ -81,7 +81,7 @@ def apply(
         writer.connection = connection
         _check_unchanged(connection, rows)
         suspend = _suspend_index(rows)
-        index = sqlite_backend.search_index_suspended(connection, incremental=True)
+        index = sqlite_search.search_index_suspended(connection, incremental=True)
         with index if suspend else contextlib.nullcontext(set()) as changed:
             for record_type in import_state.RECORD_TYPE_ORDER:
                 group = [row for row in rows if row.record_type == record_type]

@@ -264,30 +264,32 @@ class Writer:
         )
 
     def relations(self, rows: list[RowPlan]) -> None:
-        ids = self._ids(rows, "from", "to")
-        current = import_state.load_records(self.connection, "relations", [r.key for r in rows])
-        for row in rows:
-            if row.action == ADD:
-                values = self._columns(row.values, _RELATION_COLUMNS, ids)
-                self.connection.execute(Relation.__table__.insert().values(**values))
-            else:
-                changed = {c.field: row.values[c.field] for c in row.changes}
-                values = self._columns(changed, _RELATION_COLUMNS, ids)
-                self._update(Relation, Relation.id, current[row.key]["_id"], values)
-            self._log(row, "relation")
+        self._records(rows, "relations", Relation, _RELATION_COLUMNS, ("from", "to"), "relation")
 
     def spaces(self, rows: list[RowPlan]) -> None:
-        ids = self._ids(rows, "site")
-        current = import_state.load_records(self.connection, "spaces", [r.key for r in rows])
+        self._records(rows, "spaces", SpaceOffer, _SPACE_COLUMNS, ("site",), "space")
+
+    def _records(
+        self,
+        rows: list[RowPlan],
+        sheet: str,
+        model: type[Relation] | type[SpaceOffer],
+        columns: dict[str, str],
+        entity_fields: tuple[str, ...],
+        record_type: str,
+    ) -> None:
+        """Add or update rows of a record table whose rows carry no timestamps of their own."""
+        ids = self._ids(rows, *entity_fields)
+        current = import_state.load_records(self.connection, sheet, [r.key for r in rows])
         for row in rows:
             if row.action == ADD:
-                values = self._columns(row.values, _SPACE_COLUMNS, ids)
-                self.connection.execute(SpaceOffer.__table__.insert().values(**values))
+                values = self._columns(row.values, columns, ids)
+                self.connection.execute(model.__table__.insert().values(**values))
             else:
                 changed = {c.field: row.values[c.field] for c in row.changes}
-                values = self._columns(changed, _SPACE_COLUMNS, ids)
-                self._update(SpaceOffer, SpaceOffer.id, current[row.key]["_id"], values)
-            self._log(row, "space")
+                values = self._columns(changed, columns, ids)
+                self._update(model, model.id, current[row.key]["_id"], values)
+            self._log(row, record_type)
 
     def facts(self, rows: list[RowPlan]) -> None:
         ids = self._ids(rows, "scope")

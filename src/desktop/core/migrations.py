@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.core import backup as backups
-from desktop.core import sqlite_backend
+from desktop.core import sqlite_backend, sqlite_search
 from desktop.core.errors import DatabaseLockedError, DossierError, NewerSchemaError
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 BASELINE = "schema_3"
 SEARCH_VIEW = "entity_search_doc"
-# Owned by sqlite_backend, invisible to SQLAlchemy's reflection: never autogenerate for them.
+# Owned by sqlite_search, invisible to SQLAlchemy's reflection: never autogenerate for them.
 UNMANAGED_INDEXES = frozenset({"ix_entity_name_nocase"})
 
 
@@ -63,11 +63,11 @@ def migrations_dir() -> Path:
 
 def include_name(name: str | None, type_: str, _parent_names: Any) -> bool:
     """Alembic filter: the FTS5 table and its shadow tables, the search view and the expression
-    index belong to :mod:`sqlite_backend`; autogenerate would otherwise try to drop them."""
+    index belong to :mod:`sqlite_search`; autogenerate would otherwise try to drop them."""
     if name is None:
         return True
     if type_ == "table":
-        return not name.startswith(sqlite_backend.FTS_TABLE) and name != SEARCH_VIEW
+        return not name.startswith(sqlite_search.FTS_TABLE) and name != SEARCH_VIEW
     if type_ == "index":
         return name not in UNMANAGED_INDEXES
     return True
@@ -218,10 +218,10 @@ def _migrate(path: Path, script_location: Path | None) -> None:
                 raise MigrationError("Foreign keys were on during the migration; nothing changed.")
             command.upgrade(alembic_config(connection, script_location=script_location), "head")
             # A rebuilt entity table loses its triggers; put them back and re-index if needed.
-            if not sqlite_backend.search_index_installed(connection):
-                sqlite_backend.install_search_index(connection)
-            if sqlite_backend.search_index_problems(connection):
-                sqlite_backend.rebuild_search_index(connection)
+            if not sqlite_search.search_index_installed(connection):
+                sqlite_search.install_search_index(connection)
+            if sqlite_search.search_index_problems(connection):
+                sqlite_search.rebuild_search_index(connection)
             problems = sqlite_backend.foreign_key_problems(connection)
             if problems:
                 raise MigrationError(

@@ -6,7 +6,8 @@ field by field in ``examples/README.md``.
 
 Every problem with a profile file raises :class:`ProfileError` with a one-line message that
 names the file, the line, the table and key, and what to write instead. ``tomllib`` does not
-report where a key was written, so :func:`_key_lines` scans the raw text for that.
+report where a key was written, so :mod:`desktop.core.toml_keys` scans the raw text for that.
+Checking single values (types, text, codes) lives in :mod:`desktop.core.profile_values`.
 """
 
 from __future__ import annotations
@@ -14,14 +15,20 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 from desktop.core import prospect_vocab, taxonomy
 from desktop.core.errors import DossierError
+from desktop.core.profile_values import (
+    CONTROL,
+    Field,
+    ValueProblem,
+    check_value,
+    describe,
+    expected_codes,
+)
 from desktop.core.toml_keys import KeyScanner, key_lines
 
 MAX_PROFILE_BYTES = 1_000_000
@@ -35,10 +42,7 @@ _TOML_HINTS = (  # tomllib's wording → what to do about it
     ("Invalid value", ' — strings need quotes; lists look like ["a", "b"]'),
 )
 _DECLARED_TWICE = re.compile(r"^Cannot declare \((.*)\) twice$")
-_COUNTRY = re.compile(r"^[A-Z]{2}$")
 _TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)\s*$")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # line breaks and tabs allowed
 
 
 @dataclass(frozen=True)
@@ -133,31 +137,24 @@ def parse_profile(text: str, *, source: str = "<profile>") -> InvestorProfile:
 # --- schema --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Field:
-    kind: str  # "text", "line", "bool", "country", "code", "codes", "words"
-    required: bool = False
-    vocabulary: dict[str, taxonomy.Term] | None = None
-
-
-_SCHEMA: dict[str, dict[str, _Field]] = {
+_SCHEMA: dict[str, dict[str, Field]] = {
     "investor": {
-        "name": _Field("line", required=True),
-        "code_name": _Field("line"),
-        "use_code_name": _Field("bool"),
-        "country": _Field("country"),
+        "name": Field("line", required=True),
+        "code_name": Field("line"),
+        "use_code_name": Field("bool"),
+        "country": Field("country"),
     },
     "interest": {
-        "sectors": _Field("codes", required=True, vocabulary=taxonomy.SECTORS),
-        "activities": _Field("codes", vocabulary=prospect_vocab.ACTIVITIES),
-        "requirements": _Field("codes", vocabulary=prospect_vocab.REQUIREMENTS),
-        "keywords": _Field("words"),
-        "needs": _Field("text"),
+        "sectors": Field("codes", required=True, vocabulary=taxonomy.SECTORS),
+        "activities": Field("codes", vocabulary=prospect_vocab.ACTIVITIES),
+        "requirements": Field("codes", vocabulary=prospect_vocab.REQUIREMENTS),
+        "keywords": Field("words"),
+        "needs": Field("text"),
     },
     "dossier": {
-        "template": _Field("code", vocabulary=prospect_vocab.TEMPLATES),
-        "language": _Field("code", vocabulary=prospect_vocab.LANGUAGES),
-        "consultant": _Field("line"),
+        "template": Field("code", vocabulary=prospect_vocab.TEMPLATES),
+        "language": Field("code", vocabulary=prospect_vocab.LANGUAGES),
+        "consultant": Field("line"),
     },
 }
 _REQUIRED_TABLES = ("investor", "interest")
@@ -224,7 +221,7 @@ class _Checker:
                     None,
                     name,
                     f"[{name}] must be a table (a [{name}] header followed by its keys), "
-                    f"not {_describe(value)}",
+                    f"not {describe(value)}",
                 )
             tables[name] = value
         values: dict[str, Any] = {}
@@ -245,24 +242,19 @@ class _Checker:
             )
         return InvestorProfile(**values)
 
-    def field(self, table: str, key: str, spec: _Field, values: dict[str, Any]) -> Any:
+    def field(self, table: str, key: str, spec: Field, values: dict[str, Any]) -> Any:
         if key not in values:
             if spec.required:
                 raise self.error(table, key, f"missing — {_example(key)}", missing=True)
             return _empty(key, spec)
         value = values[key]
-        check = _CHECKS[spec.kind]
         try:
-            return check(value, spec)
-        except _Problem as problem:
+            return check_value(value, spec)
+        except ValueProblem as problem:
             raise self.error(table, key, str(problem)) from None
 
 
-class _Problem(Exception):
-    """A problem with one value; the checker adds the table, key and line."""
-
-
-def _empty(key: str, spec: _Field) -> Any:
+def _empty(key: str, spec: Field) -> Any:
     if spec.kind in ("codes", "words"):
         return ()
     if spec.kind == "bool":
@@ -270,111 +262,7 @@ def _empty(key: str, spec: _Field) -> Any:
     return _DEFAULTS.get(key)
 
 
-def _check_bool(value: Any, spec: _Field) -> bool:
-    if not isinstance(value, bool):
-        quoted = " (no quotes)" if isinstance(value, str) else ""
-        raise _Problem(f"expected true or false{quoted}, got {_describe(value)}")
-    return value
-
-
-def _check_string(value: Any, spec: _Field) -> str | None:
-    if not isinstance(value, str):
-        raise _Problem(f"expected a string in quotes, got {_describe(value)}")
-    stripped = value.replace("\r\n", "\n").strip()
-    if spec.required and not stripped:
-        raise _Problem("must not be empty")
-    if spec.kind != "text" and _CONTROL.search(stripped):
-        raise _Problem("must be a single line without tabs or control characters")
-    if _CONTROL_IN_TEXT.search(stripped):
-        raise _Problem("contains control characters — only line breaks and tabs are allowed")
-    return stripped or None
-
-
-def _check_country(value: Any, spec: _Field) -> str | None:
-    country = _check_string(value, spec)
-    if country is None or _COUNTRY.match(country):
-        return country
-    hint = f" — did you mean {country.upper()!r}?" if _COUNTRY.match(country.upper()) else ""
-    raise _Problem(
-        f"{_show(country)} is not an ISO 3166-1 alpha-2 code; "
-        f"write two upper-case letters such as 'US' or 'DE'{hint}"
-    )
-
-
-def _check_code(value: Any, spec: _Field) -> str:
-    code = _check_string(value, spec)
-    assert spec.vocabulary is not None
-    if code is None:
-        raise _Problem(f"must not be empty — {_expected_codes(spec.vocabulary)}")
-    return _known_code(code, spec.vocabulary)
-
-
-def _check_list(value: Any, spec: _Field) -> tuple[str, ...]:
-    if not isinstance(value, list):
-        example = '["…"]' if spec.vocabulary is None else f'["{next(iter(spec.vocabulary))}"]'
-        raise _Problem(f"expected a list of strings such as {example}, got {_describe(value)}")
-    seen: set[str] = set()
-    result: list[str] = []
-    for position, item in enumerate(value, start=1):
-        if not isinstance(item, str):
-            raise _Problem(f"item {position} must be a string in quotes, got {_describe(item)}")
-        item = item.strip()
-        if not item:
-            raise _Problem(f"item {position} is empty — remove it or fill it in")
-        if _CONTROL.search(item):
-            raise _Problem(f"item {position} must be a single line without control characters")
-        if spec.vocabulary is not None:
-            item = _known_code(item, spec.vocabulary)
-            identity = item
-        else:
-            identity = item.casefold()  # "CAR-T" and "car-t" are the same keyword
-        if identity not in seen:
-            seen.add(identity)
-            result.append(item)
-    if spec.required and not result:
-        assert spec.vocabulary is not None
-        raise _Problem(f"needs at least one code — {_expected_codes(spec.vocabulary)}")
-    return tuple(result)
-
-
-_CHECKS: dict[str, Callable[[Any, _Field], Any]] = {
-    "text": _check_string,
-    "line": _check_string,
-    "bool": _check_bool,
-    "country": _check_country,
-    "code": _check_code,
-    "codes": _check_list,
-    "words": _check_list,
-}
-
-
-def _known_code(code: str, vocabulary: dict[str, taxonomy.Term]) -> str:
-    if code in vocabulary:
-        return code
-    hint = ""
-    folded = code.casefold()
-    by_folded = {known.casefold(): known for known in vocabulary}
-    # "gmp" → "gmp-manufacturing": a code it begins or is one part of, when only one matches
-    partial = [
-        known
-        for key, known in by_folded.items()
-        if key.startswith(folded) or folded in key.split("-")
-    ]
-    close = difflib.get_close_matches(folded, list(by_folded), n=1, cutoff=0.6)
-    if len(partial) == 1:
-        hint = f" (did you mean {partial[0]!r}?)"
-    elif 1 < len(partial) <= 3:
-        hint = f" (did you mean one of {', '.join(map(repr, partial))}?)"
-    elif close:
-        hint = f" (did you mean {by_folded[close[0]]!r}?)"
-    raise _Problem(f"unknown code {_show(code)}{hint} — {_expected_codes(vocabulary)}")
-
-
 # --- messages ------------------------------------------------------------------------------
-
-
-def _expected_codes(vocabulary: dict[str, taxonomy.Term]) -> str:
-    return "expected one of: " + ", ".join(sorted(vocabulary))
 
 
 def _required_keys(table: str) -> str:
@@ -385,7 +273,7 @@ def _example(key: str) -> str:
     if key == "name":
         return 'add name = "Company name" under [investor]'
     if key == "sectors":
-        return f'add sectors = ["…"] under [interest] — {_expected_codes(taxonomy.SECTORS)}'
+        return f'add sectors = ["…"] under [interest] — {expected_codes(taxonomy.SECTORS)}'
     return f"add {key} = …"
 
 
@@ -419,37 +307,8 @@ def _unknown_key(table: str, key: str) -> str:
     return f"unknown key{hint} (valid keys in [{table}]: {valid})"
 
 
-def _describe(value: Any) -> str:
-    if isinstance(value, bool):
-        return f"{str(value).lower()} (true/false)"
-    if isinstance(value, str):
-        return f"the string {_show(value)}"
-    if isinstance(value, int):
-        return f"the number {value}" if abs(value) < 10**20 else "a number"
-    if isinstance(value, float):
-        return f"the number {value}"
-    if isinstance(value, datetime):
-        return "a date-time"
-    if isinstance(value, date):
-        return "a date"
-    if isinstance(value, time):
-        return "a time"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a table"
-    return type(value).__name__
-
-
-def _show(text: str, limit: int = 40) -> str:
-    """``text`` quoted for a message, shortened, with control characters escaped."""
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
-    return repr(text)
-
-
 def _one_line(message: str) -> str:
-    return _CONTROL.sub(" ", message)
+    return CONTROL.sub(" ", message)
 
 
 def _too_big() -> str:
@@ -512,6 +371,3 @@ def _syntax_error(message: str, text: str, source: Path | str) -> ProfileError:
             line = text.rstrip("\n").count("\n") + 1
             hint = " at the end of the file — a quote or bracket is probably not closed"
     return ProfileError(source, f"not valid TOML: {message}{hint}", line=line, column=column)
-
-
-# --- where keys are written ----------------------------------------------------------------

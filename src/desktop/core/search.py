@@ -6,7 +6,7 @@ All tokens must match (prefix match, ``Kuhne`` finds "Kühne+Nagel"); when that 
 search falls back to any token and says so with ``SearchResult.partial``. An empty query lists
 every entity that passes the filters, by name.
 
-Only :mod:`desktop.core.sqlite_backend` knows FTS5; this module's SQL is portable. It runs
+Only :mod:`desktop.core.sqlite_search` knows FTS5; this module's SQL is portable. It runs
 on a SQLAlchemy connection or on a plain DB-API connection with named parameters (the window's
 start-up read path, which must not wait for SQLAlchemy to import); see :func:`_fetch`.
 """
@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from desktop.core import sqlite_backend, taxonomy
+from desktop.core import sqlite_search, taxonomy
 from desktop.core.snippets import highlight_segments
 
 __all__ = [
@@ -119,7 +119,7 @@ def search(
     for any_token in (False, True):
         if any_token and len(tokens) == 1:
             break
-        match = sqlite_backend.match_expression(tokens, any_token=any_token)
+        match = sqlite_search.match_expression(tokens, any_token=any_token)
         rows = _ranked_rows(connection, match, filter_sql, params, limit, offset)
         if rows or offset:
             if count_total or len(rows) < limit:
@@ -152,10 +152,10 @@ def facet_counts(
     params: dict[str, Any] = {}
     matched = "1 = 1"
     if tokens:
-        params["match"] = sqlite_backend.match_expression(tokens)
-        matched = f"e.id IN ({sqlite_backend.matching_ids_sql()})"
+        params["match"] = sqlite_search.match_expression(tokens)
+        matched = f"e.id IN ({sqlite_search.matching_ids_sql()})"
         if not _fetch(connection, f"SELECT 1 FROM entity e WHERE {matched} LIMIT 1", params):
-            params["match"] = sqlite_backend.match_expression(tokens, any_token=True)
+            params["match"] = sqlite_search.match_expression(tokens, any_token=True)
 
     def counts(dimension: str, select_sql: str) -> dict[str, int]:
         others = SearchFilters(
@@ -243,7 +243,7 @@ def _browse(
     rows = _fetch(
         connection,
         f"SELECT {HIT_COLUMNS}, 0.0 AS score, '' AS snippet FROM entity e WHERE {filter_sql}"
-        f" ORDER BY {sqlite_backend.NAME_ORDER}, e.id LIMIT :limit OFFSET :offset",
+        f" ORDER BY {sqlite_search.NAME_ORDER}, e.id LIMIT :limit OFFSET :offset",
         {**params, "limit": limit, "offset": offset},
     )
     total = _scalar(connection, f"SELECT count(*) FROM entity e WHERE {filter_sql}", params)
@@ -267,12 +267,12 @@ def _ranked_rows(
     """
     cutoff = _scalar(
         connection,
-        sqlite_backend.newest_matches_cutoff_sql(),
+        sqlite_search.newest_matches_cutoff_sql(),
         {"match": match, "n": RANK_LIMIT - 1},
     )
     return _fetch(
         connection,
-        sqlite_backend.ranked_match_sql(HIT_COLUMNS, filter_sql),
+        sqlite_search.ranked_match_sql(HIT_COLUMNS, filter_sql),
         {**params, "match": match, "min_rowid": cutoff or 0, "limit": limit, "offset": offset},
     )
 
@@ -290,9 +290,9 @@ def _total(
     if len(rows) < limit and (rows or not offset):
         return offset + len(rows), True
     sql = (
-        sqlite_backend.count_matches_sql()
+        sqlite_search.count_matches_sql()
         if filter_sql == NO_FILTER
-        else sqlite_backend.count_filtered_matches_sql(filter_sql)
+        else sqlite_search.count_filtered_matches_sql(filter_sql)
     )
     total = _scalar(connection, sql, {**params, "match": match, "cap": COUNT_LIMIT})
     return total, total < COUNT_LIMIT

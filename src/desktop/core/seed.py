@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Engine, insert
 
-from desktop.core import models, sqlite_backend, taxonomy
+from desktop.core import models, sqlite_search, taxonomy
 from desktop.core.seed_reader import SeedData, read_seed
 
 __all__ = ["SeedData", "SeedSummary", "load_seed", "read_seed"]
@@ -31,7 +31,7 @@ def load_seed(engine: Engine, *, seed_dir: Path | None = None) -> SeedSummary:
     """Insert the seed into an empty schema in one transaction; the index is built once."""
     data = read_seed(seed_dir)
     stamp = datetime.combine(data.seed_date, time(), tzinfo=UTC)
-    with engine.begin() as connection, sqlite_backend.search_index_suspended(connection):
+    with engine.begin() as connection, sqlite_search.search_index_suspended(connection):
         connection.execute(
             insert(models.Sector),
             [

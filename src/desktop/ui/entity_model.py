@@ -5,16 +5,11 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 
 from desktop.core import taxonomy
 from desktop.core.snippets import highlight_segments
+from desktop.ui.list_model import ListTableModel, ModelIndex
 
 if TYPE_CHECKING:
     from desktop.core.search import SearchHit
@@ -24,49 +19,30 @@ SLUG_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 MATCH_HTML_ROLE = Qt.ItemDataRole.UserRole + 4  # the snippet with <b> around matched words
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 
-
-class EntityTableModel(QAbstractTableModel):
+class EntityTableModel(ListTableModel["SearchHit"]):
     NAME, KIND, SECTORS, LOCATION, VERIFIED = range(5)
     HEADERS = ("Name", "Kind", "Sectors", "Location", "Verified")
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._hits: list[SearchHit] = []
+        super().__init__(self.HEADERS, parent)
 
     def set_hits(self, hits: list[SearchHit]) -> None:
-        self.beginResetModel()
-        self._hits = list(hits)
-        self.endResetModel()
+        self._replace_rows(hits)
 
     def hit(self, row: int) -> SearchHit:
-        return self._hits[row]
+        return self._rows[row]
 
     def row_of(self, slug: str) -> int | None:
-        for row, hit in enumerate(self._hits):
+        for row, hit in enumerate(self._rows):
             if hit.slug == slug:
                 return row
         return None
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._hits)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
-
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._hits):
+        hit = self._row_at(index)
+        if hit is None:
             return None
-        hit = self._hits[index.row()]
         column = index.column()
         if role == HIT_ROLE:
             return hit

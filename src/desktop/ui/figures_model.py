@@ -5,18 +5,17 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 if TYPE_CHECKING:
     from desktop.core.catalogue import FactView
 from desktop.core.values import freshness
+from desktop.ui.list_model import ListTableModel, ModelIndex
 
 FACT_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 FRESHNESS_ROLE = Qt.ItemDataRole.UserRole + 3
-
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 def source_text(fact: FactView) -> str:
@@ -38,42 +37,25 @@ def as_of_text(fact: FactView, status: str) -> str:
     return fact.as_of + (" (stale)" if status == "stale" else "")
 
 
-class FactsTableModel(QAbstractTableModel):
+class FactsTableModel(ListTableModel["FactView"]):
     FIGURE, VALUE, SCOPE, AS_OF, SOURCE = range(5)
     HEADERS = ("Figure", "Value", "About", "As of", "Source")
 
     def __init__(self, parent: Any = None, *, today: date | None = None) -> None:
-        super().__init__(parent)
-        self._facts: list[FactView] = []
+        super().__init__(self.HEADERS, parent)
         self._today = today or date.today()
         self.stale_after_months = 24
 
     def set_facts(self, facts: list[FactView]) -> None:
-        self.beginResetModel()
-        self._facts = list(facts)
-        self.endResetModel()
+        self._replace_rows(facts)
 
     def facts(self) -> list[FactView]:
-        return list(self._facts)
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._facts)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
+        return list(self._rows)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._facts):
+        fact = self._row_at(index)
+        if fact is None:
             return None
-        fact = self._facts[index.row()]
         column = index.column()
         status = freshness(
             fact.as_of, today=self._today, stale_after_months=self.stale_after_months

@@ -9,19 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from desktop.ui.list_model import ListTableModel, ModelIndex
 
 T = TypeVar("T")
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class Column(Generic[T]):
@@ -33,41 +28,24 @@ class Column(Generic[T]):
         self.sort = sort or (lambda record: text(record).casefold())
 
 
-class RecordTableModel(QAbstractTableModel, Generic[T]):
+class RecordTableModel(ListTableModel[T]):
     def __init__(self, columns: Sequence[Column[T]], parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__([column.header for column in columns], parent)
         self._columns = list(columns)
-        self._records: list[T] = []
 
     def set_records(self, records: Sequence[T]) -> None:
-        self.beginResetModel()
-        self._records = list(records)
-        self.endResetModel()
+        self._replace_rows(records)
 
     def record(self, row: int) -> T:
-        return self._records[row]
+        return self._rows[row]
 
     def records(self) -> list[T]:
-        return list(self._records)
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self._columns):
-            return self._columns[section].header
-        return None
+        return list(self._rows)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._records):
+        record = self._row_at(index)
+        if record is None:
             return None
-        record = self._records[index.row()]
         column = self._columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return column.text(record)
