@@ -216,6 +216,26 @@ def test_unexpected_error_in_a_job_shows_the_log_path(
     assert str(tmp_path / "dossier-desk.log") in message
 
 
+def test_a_result_for_a_widget_closed_meanwhile_is_dropped(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A view closed while its job ran (a brief editor, say) must not get the result: its C++
+    side is gone, and calling it would raise in the event loop."""
+    import threading
+
+    import shiboken6
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel()
+    release = threading.Event()
+    window.executor.submit(lambda _db: "late" if release.wait(10) else "", label.setText)
+    shiboken6.delete(label)
+    release.set()
+    delivered: list[object] = []
+    window.executor.submit(lambda _db: None, delivered.append)  # results arrive in order
+    qtbot.waitUntil(lambda: bool(delivered), timeout=10_000)
+
+
 def test_database_from_a_newer_version_is_explained(
     qtbot: QtBot, open_window, db_path: Path, shown_dialogs: list
 ) -> None:

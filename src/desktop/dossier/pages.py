@@ -90,7 +90,7 @@ class PageDecor:
 
     def cover(self, canv: Canvas, doc) -> None:
         """Colour block with cell motif and lockup; page number in the footer only."""
-        kit, c = self.kit, self.kit.colours
+        c = self.kit.colours
         block_y = self.height * COVER_SPLIT
         canv.saveState()
         canv.setFillColor(c.primary)
@@ -104,11 +104,17 @@ class PageDecor:
         canv.setFillColor(c.accent)
         canv.rect(0, block_y - 2.2, self.width, 2.2, stroke=0, fill=1)
         canv.restoreState()
+        self._lockup(canv, self.height - 28 * mm, 30)
+        self._footer(canv, doc, with_recipient=False)
+
+    def _lockup(self, canv: Canvas, y: float, size: float) -> None:
+        """The agency's logo and wordmark, reversed out of the primary-colour band."""
+        kit, c = self.kit, self.kit.colours
         draw_lockup(
             canv,
             self.left,
-            self.height - 28 * mm,
-            30,
+            y,
+            size,
             lines=kit.theme.wordmark,
             fonts=(kit.fonts.bold, kit.fonts.regular),
             ring=c.paper,
@@ -116,7 +122,6 @@ class PageDecor:
             text=c.paper,
             subtext=c.primary_tint,
         )
-        self._footer(canv, doc, with_recipient=False)
 
     def _cells(self, canv: Canvas, block_y: float) -> None:
         """A loose cluster of translucent cells in the block's upper right (decoration)."""
@@ -161,16 +166,5 @@ class PageDecor:
         canv.setFont(kit.fonts.regular, self.small)
         canv.drawRightString(self.width - self.right, self.height - 13 * mm, self._page_label(doc))
         canv.restoreState()
-        draw_lockup(
-            canv,
-            self.left,
-            self.height - 15 * mm,
-            20,
-            lines=kit.theme.wordmark,
-            fonts=(kit.fonts.bold, kit.fonts.regular),
-            ring=c.paper,
-            leaf=c.accent,
-            text=c.paper,
-            subtext=c.primary_tint,
-        )
+        self._lockup(canv, self.height - 15 * mm, 20)
         self._footer(canv, doc)

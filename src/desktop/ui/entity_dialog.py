@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.core import taxonomy, validation
 from desktop.core.editing import EntityRecord
 from desktop.ui.prospect_dialog import CodeList
+from desktop.ui.record_form import line_edit
 
 
 class EntityDialog(QDialog):
@@ -43,17 +43,17 @@ class EntityDialog(QDialog):
         self._slug_touched = record is not None
         self.messages: dict[str, QLabel] = {}
 
-        self.name = self._line("name", "Name")
-        self.short_name = self._line("shortName", "Short name or acronym")
-        self.slug = self._line("slug", "Identifier (slug), e.g. fraunhofer-izi")
+        self.name = line_edit(self, "name", "Name")
+        self.short_name = line_edit(self, "shortName", "Short name or acronym")
+        self.slug = line_edit(self, "slug", "Identifier (slug), e.g. fraunhofer-izi")
         self.kind = QComboBox(self)
         self.kind.setObjectName("kind")
         self.kind.setAccessibleName("Kind")
         for term in taxonomy.KINDS.values():
             self.kind.addItem(term.en, term.code)
-        self.location = self._line("location", "Location as the source gives it")
-        self.website = self._line("website", "https://…")
-        self.founded = self._line("founded", "Year, e.g. 1997")
+        self.location = line_edit(self, "location", "Location as the source gives it")
+        self.website = line_edit(self, "website", "https://…")
+        self.founded = line_edit(self, "founded", "Year, e.g. 1997")
         self.description = QPlainTextEdit(self)
         self.description.setObjectName("description")
         self.description.setAccessibleName("Description")
@@ -108,13 +108,6 @@ class EntityDialog(QDialog):
         self.name.textChanged.connect(self._suggest_slug)
         self.slug.textEdited.connect(lambda _t: setattr(self, "_slug_touched", True))
         self._validate()
-
-    def _line(self, name: str, placeholder: str) -> QLineEdit:
-        field = QLineEdit(self)
-        field.setObjectName(name)
-        field.setAccessibleName(placeholder)
-        field.setPlaceholderText(placeholder)
-        return field
 
     def _fill(self, record: EntityRecord) -> None:
         self.name.setText(record.name)

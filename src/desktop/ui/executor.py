@@ -15,6 +15,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -56,15 +57,7 @@ class DatabaseExecutor(QObject):
             return None
 
         def run() -> T:
-            try:
-                result = work(self._ensure_open())
-            except BaseException as error:
-                if not self._closed.is_set():
-                    self._delivered.emit(on_failure, error, True)
-                raise
-            if not self._closed.is_set():
-                self._delivered.emit(on_success, result, False)
-            return result
+            return self._reporting(lambda: work(self._ensure_open()), on_success, on_failure)
 
         return self._pool.submit(run)
 
@@ -80,18 +73,8 @@ class DatabaseExecutor(QObject):
         """
 
         def run() -> T:
-            if self._database is not None:
-                self._database.close()
-            self._database, self._open_error = None, None
-            try:
-                result = work()
-            except BaseException as error:
-                if not self._closed.is_set():
-                    self._delivered.emit(on_failure, error, True)
-                raise
-            if not self._closed.is_set():
-                self._delivered.emit(on_success, result, False)
-            return result
+            self._close_database()
+            return self._reporting(work, on_success, on_failure)
 
         if self._closed.is_set():
             return None
@@ -101,9 +84,7 @@ class DatabaseExecutor(QObject):
         """Forget the current database (or its open error); the next job opens it again."""
 
         def close() -> None:
-            if self._database is not None:
-                self._database.close()
-            self._database, self._open_error = None, None
+            self._close_database()
             if opener is not None:
                 self._opener = opener
 
@@ -113,13 +94,31 @@ class DatabaseExecutor(QObject):
         """Finish queued jobs, close the database and stop the thread (blocks until done)."""
         self._closed.set()
 
-        def close() -> None:
-            if self._database is not None:
-                self._database.close()
-                self._database = None
-
-        self._pool.submit(close)
+        self._pool.submit(self._close_database)
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _reporting(
+        self,
+        call: Callable[[], T],
+        on_success: Callable[[T], None] | None,
+        on_failure: Callable[[BaseException], None] | None,
+    ) -> T:
+        """Run ``call`` in the worker and hand its outcome to the UI thread, unless shut down."""
+        try:
+            result = call()
+        except BaseException as error:
+            if not self._closed.is_set():
+                self._delivered.emit(on_failure, error, True)
+            raise
+        if not self._closed.is_set():
+            self._delivered.emit(on_success, result, False)
+        return result
+
+    def _close_database(self) -> None:
+        """In the worker: close the database and forget any open error; the next job reopens."""
+        if self._database is not None:
+            self._database.close()
+        self._database, self._open_error = None, None
 
     def _ensure_open(self) -> Any:
         if self._open_error is not None:
@@ -135,7 +134,19 @@ class DatabaseExecutor(QObject):
     @Slot(object, object, object)
     def _deliver(self, callback: Callable[[Any], None] | None, value: Any, is_error: bool) -> None:
         if callback is not None:
+            if _receiver_deleted(callback):
+                return  # the view that asked was closed while the job ran
             callback(value)
         elif is_error:
             log.error("database job failed", exc_info=value)
             self.failed.emit(value)
+
+
+def _receiver_deleted(callback: Callable[[Any], None]) -> bool:
+    """True when ``callback`` is a method of a Qt object whose C++ side is already gone.
+
+    Jobs outlive the widgets that start them (a brief editor closed mid-save); checking here
+    spares every view its own guard.
+    """
+    owner = getattr(callback, "__self__", None)
+    return isinstance(owner, QObject) and not shiboken6.isValid(owner)

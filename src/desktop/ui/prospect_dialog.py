@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import prospect_vocab, taxonomy
 from desktop.core.briefs import ProspectInput
+from desktop.ui.record_form import line_edit
 
 NO_DATE = QDate(2000, 1, 1)  # the date edit's "none" value, shown as "—"
 
@@ -68,11 +68,11 @@ class ProspectDialog(QDialog):
         self.setObjectName("prospectDialog")
         self.setWindowTitle("Prospect")
         self.resize(860, 640)
-        self.company = self._line("companyName", "Company name (confidential)")
-        self.code_name = self._line("codeName", "Code name, e.g. Project Aurora")
+        self.company = line_edit(self, "companyName", "Company name (confidential)")
+        self.code_name = line_edit(self, "codeName", "Code name, e.g. Project Aurora")
         self.use_code_name = QCheckBox("Use the code name in dossiers", self)
         self.use_code_name.setObjectName("useCodeName")
-        self.country = self._line("country", "ISO code, e.g. US")
+        self.country = line_edit(self, "country", "ISO code, e.g. US")
         self.country.setMaxLength(2)
         self.status = QComboBox(self)
         self.status.setObjectName("status")
@@ -86,7 +86,7 @@ class ProspectDialog(QDialog):
         self.meeting.setMinimumDate(NO_DATE)
         self.meeting.setSpecialValueText("—")
         self.meeting.setDate(NO_DATE)
-        self.keywords = self._line("keywords", "Comma-separated, e.g. CAR-T, autologous")
+        self.keywords = line_edit(self, "keywords", "Comma-separated, e.g. CAR-T, autologous")
         self.needs = QPlainTextEdit(self)
         self.needs.setObjectName("needs")
         self.needs.setAccessibleName("Needs in the investor's words")
@@ -147,13 +147,6 @@ class ProspectDialog(QDialog):
             signal.connect(self._validate)
         self.sectors.itemChanged.connect(self._validate)
         self._validate()
-
-    def _line(self, name: str, placeholder: str) -> QLineEdit:
-        field = QLineEdit(self)
-        field.setObjectName(name)
-        field.setAccessibleName(placeholder)
-        field.setPlaceholderText(placeholder)
-        return field
 
     def data(self) -> ProspectInput:
         meeting = self.meeting.date()

@@ -123,3 +123,13 @@ def ask(parent: QWidget | None, title: str, specs: list[FieldSpec]) -> dict[str,
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:
         dialog.deleteLater()
+
+
+def line_edit(parent: QWidget, name: str, placeholder: str) -> QLineEdit:
+    """A line edit whose placeholder doubles as its accessible name (the forms have no
+    visible label beside some fields, and a screen reader needs one)."""
+    field = QLineEdit(parent)
+    field.setObjectName(name)
+    field.setAccessibleName(placeholder)
+    field.setPlaceholderText(placeholder)
+    return field
