@@ -270,7 +270,7 @@ class BriefEditor(QMainWindow):
         self.evidence.resizeRowsToContents()
         count = sum(len(section.entities) for section in assembled.data.sections)
         self.findings.setText(
-            f"{count} entities and {len(assembled.data.key_facts)} figures will be printed."
+            f"{count} entities and {len(assembled.data.key_facts)} key figures will be printed."
             + "".join(f"\n• {finding.message}" for finding in assembled.findings)
         )
         self.assembled.emit()
