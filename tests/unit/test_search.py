@@ -186,7 +186,9 @@ def test_index_follows_edits(database: Database) -> None:
     assert slugs(database, "quorva") == []
 
 
-@pytest.mark.parametrize("query", ["", "GMP", "cell therapy", "Kuhne", "ultrasound zzz"])
+@pytest.mark.parametrize(
+    "query", ["", "GMP", "cell therapy", "Kuhne", "ultrasound zzz", "Reinraum", "clean room"]
+)
 def test_plain_reader_gives_the_same_results(db_path: Path, database: Database, query: str) -> None:
     """The window's start-up read path (no SQLAlchemy) answers exactly like the engine."""
     reader = open_reader(db_path)

@@ -18,8 +18,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from desktop.core import sqlite_search, taxonomy
-from desktop.core.snippets import highlight_segments
+from desktop.core import query_expansion, sqlite_search, taxonomy
+from desktop.core.snippets import excerpt, highlight_segments
 
 __all__ = [
     "SearchFilters",
@@ -90,7 +90,8 @@ def tokenize(query: str) -> tuple[str, ...]:
     if not isinstance(query, str):
         return ()
     cleaned = "".join(
-        ch if unicodedata.category(ch)[0] != "C" else " " for ch in query[:MAX_QUERY_LENGTH]
+        ch if unicodedata.category(ch)[0] != "C" else " "
+        for ch in unicodedata.normalize("NFC", query[:MAX_QUERY_LENGTH])
     )
     tokens = [token[:MAX_TOKEN_LENGTH] for token in _WORD.findall(cleaned)]
     return tuple(dict.fromkeys(token.lower() for token in tokens))[:MAX_TOKENS]
@@ -119,7 +120,7 @@ def search(
     for any_token in (False, True):
         if any_token and len(tokens) == 1:
             break
-        match = sqlite_search.match_expression(tokens, any_token=any_token)
+        match = _match(tokens, any_token=any_token)
         rows = _ranked_rows(connection, match, filter_sql, params, limit, offset)
         if rows or offset:
             if count_total or len(rows) < limit:
@@ -152,10 +153,10 @@ def facet_counts(
     params: dict[str, Any] = {}
     matched = "1 = 1"
     if tokens:
-        params["match"] = sqlite_search.match_expression(tokens)
+        params["match"] = _match(tokens)
         matched = f"e.id IN ({sqlite_search.matching_ids_sql()})"
         if not _fetch(connection, f"SELECT 1 FROM entity e WHERE {matched} LIMIT 1", params):
-            params["match"] = sqlite_search.match_expression(tokens, any_token=True)
+            params["match"] = _match(tokens, any_token=True)
 
     def counts(dimension: str, select_sql: str) -> dict[str, int]:
         others = SearchFilters(
@@ -186,6 +187,11 @@ def facet_counts(
 
 
 # --- internals -----------------------------------------------------------------------------
+
+
+def _match(tokens: tuple[str, ...], *, any_token: bool = False) -> str:
+    """The backend's match expression for ``tokens``, each expanded to its alternatives."""
+    return sqlite_search.match_expression(query_expansion.expand(tokens), any_token=any_token)
 
 
 def _filter_sql(filters: SearchFilters) -> tuple[str, dict[str, Any]]:
@@ -321,7 +327,7 @@ def _hits(connection: Connection, rows: list[Any]) -> list[SearchHit]:
             location=row["location"],
             verified_on=row["verified_on"],
             score=float(row["score"]),
-            snippet=row["snippet"] or "",
+            snippet=excerpt(row["snippet"] or ""),
             sectors=tuple(sorted(sectors[row["id"]], key=lambda code: order.get(code, len(order)))),
         )
         for row in rows

@@ -10,7 +10,7 @@ A PostgreSQL backend would replace this module with a ``tsvector`` column and it
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -19,14 +19,15 @@ from desktop.core.snippets import HIGHLIGHT_END, HIGHLIGHT_START
 if TYPE_CHECKING:  # SQLAlchemy is imported only by the functions that use it
     from sqlalchemy import Connection
 
+    from desktop.core.query_expansion import Alternative, Group, Term
+
 FTS_TABLE = "entity_fts"
-# Column order matters: bm25 weights and snippet() refer to columns by position.
+# Column order matters: bm25 weights and highlight() refer to columns by position.
 FTS_COLUMNS = ("name", "short_name", "tags", "sectors", "location", "description")
 # FTS5 sums weighted hits before bm25's saturation, so large weights all saturate and stop
 # discriminating; modest ones keep "name beats tags beats description" without drowning the
 # document-length term.
 BM25_WEIGHTS = (4.0, 3.0, 2.0, 0.5, 0.5, 1.0)
-ELLIPSIS = "…"
 # Alphabetical order as people expect it ("bionection" beside "BioCity"), served by an index.
 NAME_ORDER = "e.name COLLATE NOCASE"
 
@@ -200,21 +201,33 @@ def search_index_bytes(connection: Connection) -> int | None:
 _QUOTE = re.compile('"')
 
 
-def match_expression(tokens: Sequence[str], *, any_token: bool = False) -> str:
-    """An FTS5 MATCH string in which every user token is a quoted term.
+def match_expression(groups: Sequence[Group], *, any_token: bool = False) -> str:
+    """An FTS5 MATCH string for expanded query words (see :mod:`desktop.core.query_expansion`).
 
-    Quoting makes operators (AND, NEAR, *, -) plain words, so no user input is FTS5 syntax.
-    The last token is the word being typed and matches as a prefix (``stem cel`` finds "stem
-    cells"); earlier tokens are whole words, which FTS5 reads lazily, while a prefix term must
-    merge every word it expands to. A one-character last token matches only itself, or
+    Every word is inside a quoted phrase, so operators (AND, NEAR, *, -) stay plain words and
+    nothing typed is FTS5 syntax. Each group becomes ``(alternative OR …)``; groups are ANDed,
+    or ORed for the any-word fallback. Whole words are read lazily, while a prefix term makes
+    FTS5 merge every word it expands to; a one-character prefix matches only itself, or
     ``CAR-T`` would match every word starting with t.
     """
-    last = len(tokens) - 1
-    terms = [
-        f'"{_QUOTE.sub(chr(34) * 2, token)}"' + ("*" if i == last and len(token) > 1 else "")
-        for i, token in enumerate(tokens)
-    ]
-    return (" OR " if any_token else " ").join(terms)
+    joiner = " OR " if any_token else " AND "
+    return joiner.join(_any(_all(alternative) for alternative in group) for group in groups)
+
+
+def _term(term: Term) -> str:
+    phrase = " ".join(term.words)
+    prefix = term.prefix and len(term.words[-1]) > 1
+    return f'"{_QUOTE.sub(chr(34) * 2, phrase)}"' + ("*" if prefix else "")
+
+
+def _any(parts: Iterable[str]) -> str:
+    parts = list(parts)
+    return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+
+
+def _all(alternative: Alternative) -> str:
+    parts = [_any(_term(term) for term in terms) for terms in alternative]
+    return parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")"
 
 
 def count_matches_sql() -> str:
@@ -234,12 +247,13 @@ def newest_matches_cutoff_sql() -> str:
 
 
 def _snippet() -> str:
-    """Context from the description: it says why an entity matters, even when the match was
-    in the name or a tag (then the snippet is the description's opening words)."""
+    """The description with markers around the matched words, from which
+    :func:`desktop.core.snippets.excerpt` cuts the piece shown. FTS5's own ``snippet()`` cuts
+    at token boundaries, so "CAR-T" came out as "CAR…" and the match sat mid-way through the
+    snippet, often past the edge of a results list. The description says why an entity matters
+    even when the match was in the name or a tag (then the excerpt is its opening words)."""
     column = FTS_COLUMNS.index("description")
-    return (
-        f"snippet({FTS_TABLE}, {column}, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '{ELLIPSIS}', 12)"
-    )
+    return f"highlight({FTS_TABLE}, {column}, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}')"
 
 
 def ranked_match_sql(columns: str, filter_sql: str) -> str:

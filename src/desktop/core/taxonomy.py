@@ -1,4 +1,4 @@
-"""Fixed vocabularies: entity kinds, sectors, relation types, space and availability.
+"""Fixed vocabularies: entity kinds, sectors, relation types, space, availability, synonyms.
 
 They live in code rather than in the database because the dossier, the search index and the
 import validation all depend on the exact codes; a consultant can add tags, but a new sector or
@@ -134,6 +134,54 @@ TAG_CATEGORIES: dict[str, Term] = index_terms(
     Term("capability", "Capability", "Kompetenz"),
     Term("technology", "Technology", "Technologie"),
     Term("space", "Space", "Fläche"),
+)
+
+# Search synonyms: each group lists words or phrases that mean the same thing to a consultant
+# searching the cluster, in English and German. Typing any member finds entities described with
+# another (the knowledge base is written in English; "Reinraum" must still find "clean room").
+# Groups are few and exact on purpose: a loose synonym ("lab" for "research") floods the
+# results and hides the entity that was meant. Spelling variants joined or split ("cleanroom"
+# / "clean room") are found by the search without being listed here. A word may sit in two
+# groups ("Lager": storage, warehouse); the groups are not merged through it.
+SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("clean room", "cleanroom", "Reinraum", "Reinräume"),
+    ("GMP", "good manufacturing practice"),
+    ("GDP", "good distribution practice"),
+    ("university", "Universität", "Hochschule"),
+    ("university of applied sciences", "Fachhochschule"),
+    ("university hospital", "Universitätsklinikum", "Uniklinikum", "Uniklinik"),
+    ("hospital", "Klinikum", "Krankenhaus", "Klinik"),
+    ("clinic", "Klinik"),
+    ("logistics", "Logistik"),
+    ("incubator", "Gründerzentrum", "Inkubator"),
+    ("start-up", "startup", "Jungunternehmen"),
+    ("spin-off", "Ausgründung"),
+    ("laboratory", "lab", "Labor"),
+    ("medical technology", "medtech", "Medizintechnik"),
+    ("cell therapy", "Zelltherapie"),
+    ("gene therapy", "Gentherapie"),
+    ("stem cells", "stem cell", "Stammzellen", "Stammzelle"),
+    ("clinical trials", "clinical trial", "klinische Studien", "klinische Studie"),
+    ("blood donation", "Blutspende"),
+    ("artificial intelligence", "AI", "KI", "künstliche Intelligenz"),
+    ("machine learning", "maschinelles Lernen"),
+    ("research", "Forschung"),
+    ("company", "Unternehmen", "Firma"),
+    ("airport", "Flughafen"),
+    ("trade fair", "Messe"),
+    ("economic development", "Wirtschaftsförderung"),
+    ("district", "Landkreis"),
+    ("Saxony", "Sachsen"),
+    ("Free State of Saxony", "Freistaat Sachsen"),
+    ("centre", "center", "Zentrum"),
+    ("surgery", "Chirurgie"),
+    ("diagnostics", "Diagnostik"),
+    ("medicine", "Medizin"),
+    ("cancer", "Krebs"),
+    ("warehouse", "Lager", "Lagerhaus"),
+    ("storage", "Lager", "Lagerung"),
+    ("office", "Büro"),
+    ("space", "Fläche", "Flächen"),
 )
 
 
