@@ -7,6 +7,7 @@ with one line on stderr saying what went wrong and what to do. No Qt is imported
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import textwrap
@@ -118,18 +119,43 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     except SystemExit as exit_:  # argparse has printed its message
         return int(exit_.code or 0)
     command = args.command or "summary"
-    try:
-        database = _PathOnly(_path(args.db)) if command in PATH_COMMANDS else _open(args.db)
-    except DossierError as error:
-        return _fail(error)
-    try:
-        return _command(command)(database, args, out)
-    except DossierError as error:
-        return _fail(error)
-    except ValueError as error:  # an unknown code given programmatically
-        return _fail(error)
-    finally:
-        database.close()
+    from desktop.core import db_files, locking
+
+    db_files.remove_stale(_path(args.db))  # what a killed run left, unless someone is using it
+    writes = _writes(command, args)
+    # A writing command says who it is while it runs, so a window or another command that
+    # finds the database busy can name it; it takes the write lock at the start of each
+    # transaction, so it waits for another writer instead of failing half-way.
+    announced = (
+        locking.announce_writer(_path(args.db), f"dossier-desk {command}")
+        if writes
+        else contextlib.nullcontext()
+    )
+    with announced:
+        try:
+            database = (
+                _PathOnly(_path(args.db))
+                if command in PATH_COMMANDS
+                else _open(args.db, immediate=writes)
+            )
+        except DossierError as error:
+            return _fail(error)
+        try:
+            return _command(command)(database, args, out)
+        except DossierError as error:
+            return _fail(error)
+        except ValueError as error:  # an unknown code given programmatically
+            return _fail(error)
+        finally:
+            database.close()
+
+
+# Commands that change the database (backup and restore announce themselves in core).
+WRITING_COMMANDS = {"import"}
+
+
+def _writes(command: str, args: argparse.Namespace) -> bool:
+    return command in WRITING_COMMANDS and not getattr(args, "dry_run", False)
 
 
 # --- commands ------------------------------------------------------------------------------
@@ -256,14 +282,14 @@ COMMANDS: dict[str, Callable[[Any, argparse.Namespace, TextIO], int]] = {
 # --- helpers -------------------------------------------------------------------------------
 
 
-def _open(path: Path | None) -> Any:
+def _open(path: Path | None, *, immediate: bool = False) -> Any:
     from desktop.core.database import Database
     from desktop.paths import default_db_path
 
     target = path or default_db_path()
     if path is None:
         target.parent.mkdir(parents=True, exist_ok=True)
-    return Database.open(target)
+    return Database.open(target, immediate=immediate)
 
 
 def _add_kind_sector(parser: argparse.ArgumentParser) -> None:

@@ -89,15 +89,24 @@ def suggest_command(database: Any, args: argparse.Namespace, out: TextIO) -> int
 
 def export_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
     from desktop.consultant_settings import read_consultant
+    from desktop.core.atomic_files import check_target
     from desktop.core.profile import load_profile
     from desktop.core.suggest import suggest
     from desktop.dossier.assemble import assemble, default_selection
     from desktop.dossier.render import render_file
 
+    if args.password is not None and not args.password.strip():
+        print(
+            "dossier-desk: error: --password is empty: give a password to encrypt the PDF, or "
+            "leave --password out to write it unencrypted",
+            file=sys.stderr,
+        )
+        return 1
     profile = load_profile(args.profile)
     if not args.out.parent.is_dir():
         print(f"dossier-desk: error: the folder {args.out.parent} does not exist", file=sys.stderr)
         return 1
+    check_target(args.out)  # a folder, link or device at --out is refused before any work
     interest = _interest(profile)
     with database.session() as session:
         suggestions = suggest(session, interest)

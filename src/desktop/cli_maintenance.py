@@ -80,6 +80,9 @@ def check_command(database: Any, _args: argparse.Namespace, out: TextIO) -> int:
         print(report.text(), file=out)
         return EXIT_OK
     print(report.text(), file=out)
+    if report.read_only:  # nothing says the data is damaged: no talk of restoring
+        print(f"dossier-desk: error: {report.problems[0]}", file=sys.stderr)
+        return EXIT_ERROR
     print(
         "dossier-desk: error: the database has problems. Restore a backup with "
         "'dossier-desk restore FILE' (see 'dossier-desk backup --list').",

@@ -288,7 +288,7 @@ def test_failed_write_keeps_the_previous_file(
     def broken_replace(src: str, dst: str) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr("desktop.dossier.render.os.replace", broken_replace)
+    monkeypatch.setattr("desktop.core.atomic_files.os.replace", broken_replace)
     with pytest.raises(OSError, match="disk full"):
         render_file(sample_data("en", "onepager"), out)
     assert out.read_bytes() == b"previous export"

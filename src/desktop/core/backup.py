@@ -24,6 +24,7 @@ day" means to them).
 from __future__ import annotations
 
 import contextlib
+import errno
 import glob
 import os
 import re
@@ -33,8 +34,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from desktop.core import sqlite_backend
-from desktop.core.errors import DatabaseError, DatabaseLockedError, DossierError
+from desktop.core import db_files, locking, sqlite_backend
+from desktop.core.errors import DatabaseInUseError, DatabaseLockedError, DossierError
 
 SUFFIX = ".sqlite3"
 DIGEST_SUFFIX = ".sha256"
@@ -46,12 +47,7 @@ class BackupError(DossierError):
     """A backup could not be made, or a file is not a usable backup."""
 
 
-class DatabaseInUseError(DatabaseError):
-    def __init__(self, path: Path) -> None:
-        super().__init__(
-            path,
-            f"{path} is open in Dossier Desk or another program. Close it, then try again.",
-        )
+__all__ = ["BackupError", "DatabaseInUseError"]  # DatabaseInUseError is re-exported here
 
 
 @dataclass(frozen=True)
@@ -112,9 +108,20 @@ def backup(
             raise BackupError(f"The folder {target.parent} does not exist.")
     else:
         folder = Path(folder) if folder else default_folder(db_path)
-        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise _folder_error(folder, error) from error
         target = _free_name(folder, db_path.stem, now, _clean_reason(reason))
-    partial = target.with_name(target.name + ".partial")
+    with locking.announce_writer(db_path, "dossier-desk backup"):
+        info = _backup_into(db_path, target, reason, now)
+    if out is None:
+        rotate(db_path, folder=target.parent, retention=retention, now=now)
+    return info
+
+
+def _backup_into(db_path: Path, target: Path, reason: str | None, now: datetime) -> BackupInfo:
+    partial = target.with_name(target.name + db_files.BACKUP_PARTIAL_SUFFIX)
     _remove_with_side_files(partial)
     try:
         sqlite_backend.backup_to(db_path, partial)
@@ -129,21 +136,35 @@ def backup(
     except sqlite3.Error as error:
         _remove_with_side_files(partial)
         if sqlite_backend.is_locked_error(error):
-            raise DatabaseLockedError(db_path) from error
+            raise DatabaseLockedError(db_path, locking.describe_holder(db_path)) from error
+        if sqlite_backend.is_read_only_error(error) and db_files.read_only_reason(partial):
+            raise _folder_error(partial.parent, OSError(errno.EROFS, "read-only")) from error
         if sqlite_backend.is_not_a_database_error(error):
             raise BackupError(
                 f"{db_path} is damaged ({error}); no backup was made. Run 'dossier-desk check'."
             ) from error
         raise BackupError(f"Could not back up {db_path}: {error}.") from error
+    except OSError as error:
+        _remove_with_side_files(partial)
+        raise _folder_error(partial.parent, error) from error
     except BaseException:
         _remove_with_side_files(partial)
         raise
     if digest is not None:
         _digest_path(target).write_text(digest + "\n", encoding="ascii")
     _fsync_folder(target.parent)
-    if out is None:
-        rotate(db_path, folder=target.parent, retention=retention, now=now)
     return BackupInfo(target, now.replace(microsecond=0), _clean_reason(reason))
+
+
+def _folder_error(folder: Path, error: OSError) -> BackupError:
+    """A backup folder that cannot be written: say so, and where a backup could go instead."""
+    if db_files.is_read_only_error(error):
+        return BackupError(
+            f"Cannot write the backup into {folder}: the folder or its medium is read-only. "
+            "Back up to a writable folder with 'dossier-desk backup --out FILE', or copy the "
+            "database to a writable folder."
+        )
+    return BackupError(f"Cannot write the backup into {folder}: {error.strerror or error}.")
 
 
 def backup_if_changed(
@@ -306,9 +327,23 @@ def restore(db_path: Path, backup_path: Path, *, now: datetime | None = None) ->
     db_path, backup_path = Path(db_path), Path(backup_path)
     if db_path.resolve() == backup_path.resolve():
         raise BackupError("A database cannot be restored from itself.")
+    holder = locking.describe_holder(db_path)  # another window, restore, import, backup
+    if holder is not None:
+        raise DatabaseInUseError(db_path, holder, action="restore a backup")
+    reason = db_files.read_only_reason(db_path)
+    if reason is not None:
+        raise BackupError(
+            f"Cannot restore into {db_path}: {reason}. Copy the database and the backup to a "
+            "writable folder and restore there."
+        )
+    with locking.announce_writer(db_path, "dossier-desk restore"):
+        return _restore(db_path, backup_path, now or datetime.now())
+
+
+def _restore(db_path: Path, backup_path: Path, now: datetime) -> RestoreResult:
     check_backup(backup_path)
     if db_path.exists() and sqlite_backend.is_in_use(db_path):
-        raise DatabaseInUseError(db_path)
+        raise DatabaseInUseError(db_path, action="restore a backup")
     restoring = db_path.with_name(db_path.name + ".restoring")
     _remove_with_side_files(restoring)
     try:
@@ -319,7 +354,7 @@ def restore(db_path: Path, backup_path: Path, *, now: datetime | None = None) ->
     except BaseException:
         _remove_with_side_files(restoring)
         raise
-    previous = _move_aside(db_path, now or datetime.now()) if db_path.exists() else None
+    previous = _move_aside(db_path, now) if db_path.exists() else None
     try:
         os.replace(restoring, db_path)
         problems = sqlite_backend.integrity_problems(db_path)

@@ -11,17 +11,22 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import sqlite3
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.core import sqlite_backend, sqlite_search
+from desktop.core import db_files, locking, sqlite_backend, sqlite_search
 from desktop.core.errors import (
+    DatabaseDamagedError,
     DatabaseError,
     DatabaseLockedError,
     DatabaseMissingError,
+    DatabaseReadOnlyError,
     DatabaseUnreadableError,
+    DossierError,
     NewerSchemaError,
 )
 
@@ -32,17 +37,26 @@ if TYPE_CHECKING:
 # 1: knowledge base. 2: prospects, briefs, the sent register, fact topics.
 # 3: audit journal, fact.verified_by.
 SCHEMA_VERSION = 3
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def make_engine(target: Path | str) -> Engine:
-    """An engine for a file path or a SQLAlchemy URL (``sqlite:///…``, later ``postgresql://…``)."""
+def make_engine(target: Path | str, *, immediate: bool = False) -> Engine:
+    """An engine for a file path or a SQLAlchemy URL (``sqlite:///…``, later ``postgresql://…``).
+
+    ``immediate``: every transaction takes the write lock first (a command that writes), so it
+    waits for another writer instead of failing half-way. Driver errors that mean damage, a busy
+    lock or a read-only medium are raised as :mod:`desktop.core.errors`, wherever they happen.
+    """
     from sqlalchemy import create_engine
 
     url = str(target) if "://" in str(target) else f"sqlite:///{Path(target)}"
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args=sqlite_backend.connect_args())
-        sqlite_backend.configure_engine(engine)
+        file = engine.url.database
+        sqlite_backend.configure_engine(
+            engine,
+            immediate=immediate,
+            translate=(lambda error: driver_error(Path(file), error)) if file else None,
+        )
         return engine
     return create_engine(url)
 
@@ -55,14 +69,22 @@ class Database:
     engine: Engine
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = True, seed_dir: Path | None = None) -> Database:
+    def open(
+        cls,
+        path: Path,
+        *,
+        create: bool = True,
+        seed_dir: Path | None = None,
+        immediate: bool = False,
+    ) -> Database:
         """Open ``path``; when it does not exist and ``create`` is set, build it from the seed.
 
         Raises a :class:`~desktop.core.errors.DatabaseError` subclass for anything a person
-        must fix (missing folder, not our file, newer schema, locked).
+        must fix (missing folder, not our file, damaged, read-only, newer schema, locked).
+        ``immediate`` is for commands that write (see :func:`make_engine`).
         """
         path = _prepare(Path(path).expanduser(), create=create, seed_dir=seed_dir)
-        engine = make_engine(path)
+        engine = make_engine(path, immediate=immediate)
         try:
             version = _check_schema_version(engine, path)
         except BaseException:
@@ -73,7 +95,7 @@ class Database:
 
             engine.dispose()
             migrations.upgrade(path)
-            engine = make_engine(path)
+            engine = make_engine(path, immediate=immediate)
         return cls(path=path, engine=engine)
 
     def session(self) -> Session:
@@ -85,8 +107,15 @@ class Database:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work is committed on success and rolled back on any error."""
-        with self.session() as session, session.begin():
+        """A session whose work is committed on success and rolled back on any error.
+
+        It begins IMMEDIATE: a write waits (the busy timeout) while another process writes,
+        where a deferred transaction that read first would fail at once.
+        """
+        from sqlmodel import Session
+
+        engine = self.engine.execution_options(**{sqlite_backend.IMMEDIATE: True})
+        with Session(engine, expire_on_commit=False) as session, session.begin():
             yield session
 
     def close(self) -> None:
@@ -119,13 +148,36 @@ def open_reader(path: Path, *, create: bool = True, seed_dir: Path | None = None
 
 
 def _prepare(path: Path, *, create: bool, seed_dir: Path | None) -> Path:
-    """Make sure ``path`` is an SQLite file (building it from the seed if allowed)."""
-    if not _exists_with_content(path):
+    """Make sure ``path`` is an SQLite file we can write (building it from the seed if allowed).
+
+    Only a *missing* file is built from the seed: an empty or unreadable one is damaged, and
+    replacing it would hide the backup that could bring its data back.
+    """
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        status = None
+    except OSError as error:
+        raise DatabaseUnreadableError(path, error.strerror or str(error)) from error
+    if status is None:
         if not create or not path.parent.is_dir():
             raise DatabaseMissingError(path)
+        _check_writable(path)
         build_seeded_database(path, seed_dir=seed_dir)
+        return path
+    if stat.S_ISDIR(status.st_mode):
+        raise DatabaseUnreadableError(path, "it is a folder")
+    if status.st_size == 0:
+        raise DatabaseDamagedError(path, "the file is empty (0 bytes)")
+    _check_writable(path)
     _check_header(path)
     return path
+
+
+def _check_writable(path: Path) -> None:
+    reason = db_files.read_only_reason(path)
+    if reason is not None:
+        raise DatabaseReadOnlyError(path, reason)
 
 
 def create_schema(engine: Engine) -> None:
@@ -192,25 +244,13 @@ def content_digest(engine: Engine) -> str:
     return digest.hexdigest()
 
 
-def _exists_with_content(path: Path) -> bool:
-    try:
-        return path.stat().st_size > 0 or path.is_dir()
-    except FileNotFoundError:
-        return False
-    except OSError as error:
-        raise DatabaseUnreadableError(path, error.strerror or str(error)) from error
-
-
 def _check_header(path: Path) -> None:
-    if path.is_dir():
-        raise DatabaseUnreadableError(path, "it is a folder")
+    """Is it an SQLite file at all? Asked through SQLite, never with ``open()``: this process
+    may already hold connections on the file (see :func:`sqlite_backend.probe`)."""
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as error:
-        raise DatabaseUnreadableError(path, error.strerror or str(error)) from error
-    if header != SQLITE_HEADER:
-        raise DatabaseUnreadableError(path, "the file is not a database or is damaged")
+        sqlite_backend.probe(path)
+    except sqlite3.Error as error:
+        raise _open_error(path, error) from error
 
 
 def _check_schema_version(engine: Engine, path: Path) -> int:
@@ -237,13 +277,33 @@ def _check_version(version: object, path: Path) -> int:
 
 def _open_error(path: Path, error: BaseException) -> DatabaseError:
     """The user-facing error for a driver error raised while opening ``path``."""
-    if sqlite_backend.is_locked_error(error):
-        return DatabaseLockedError(path)
+    translated = driver_error(path, error)
+    if isinstance(translated, DatabaseLockedError | DatabaseReadOnlyError):
+        return translated
     if "no such table" in str(error):
         return DatabaseUnreadableError(path, "it holds no Dossier Desk data")
     if sqlite_backend.is_not_a_database_error(error):
         return DatabaseUnreadableError(path, "the file is not a database or is damaged")
     return DatabaseUnreadableError(path, str(error).strip() or type(error).__name__)
+
+
+def driver_error(path: Path, error: BaseException) -> DossierError | None:
+    """The error to raise instead of a driver error found at any read or write of ``path``;
+    None for errors that are bugs (bad SQL) and keep their traceback.
+
+    Damage inside pages passes the quick check at start and shows only when a query reaches
+    it; a busy lock shows only when a write waits too long; both must say what to do.
+    """
+    original = getattr(error, "orig", None) or error
+    if sqlite_backend.is_locked_error(original):
+        return DatabaseLockedError(path, locking.describe_holder(path))
+    if sqlite_backend.is_not_a_database_error(original):
+        return DatabaseDamagedError(path, f"SQLite says: {sqlite_backend.driver_message(original)}")
+    if sqlite_backend.is_read_only_error(original):
+        reason = db_files.read_only_reason(path)
+        if reason is not None:
+            return DatabaseReadOnlyError(path, reason)
+    return None
 
 
 def _remove_database_files(path: Path) -> None:

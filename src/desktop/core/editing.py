@@ -55,7 +55,11 @@ class EntityRecord:
         """Field name → what is wrong with it."""
         found: dict[str, str | None] = {
             "slug": validation.slug(self.slug),
-            "name": validation.required(self.name, "The name"),
+            "name": validation.required(self.name, "The name")
+            or validation.one_line(self.name, "The name"),
+            "short_name": validation.one_line(self.short_name, "The short name"),
+            "location": validation.one_line(self.location, "The location"),
+            "description": validation.long_text(self.description, "The description"),
             "website": validation.url(self.website),
             "founded_year": validation.year(str(self.founded_year or ""), today=today),
         }

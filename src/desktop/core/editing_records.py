@@ -34,7 +34,8 @@ class FactRecord:
     def problems(self, *, today: date) -> list[str]:
         found = [
             validation.slug(self.key),
-            validation.required(self.label, "The label"),
+            validation.required(self.label, "The label")
+            or validation.one_line(self.label, "The label"),
             validation.required(self.unit, "The unit"),
             validation.as_of(self.as_of, today=today),
             None

@@ -38,6 +38,34 @@ class DatabaseUnreadableError(DatabaseError):
         )
 
 
+class DatabaseDamagedError(DatabaseUnreadableError):
+    """The file exists but SQLite cannot read it as a database: empty, overwritten, or pages
+    damaged (found at any read, not only at opening). The window offers the newest good backup."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        DatabaseError.__init__(
+            self,
+            path,
+            f"{path} is damaged ({reason}). Restore the latest good backup (run "
+            "'dossier-desk restore FILE'), or move the file away to start again from the "
+            "bundled knowledge base.",
+        )
+        self.reason = reason
+
+
+class DatabaseReadOnlyError(DatabaseError):
+    """The file or its folder cannot be written (read-only medium, folder or file): nothing is
+    wrong with the data, so nothing suggests restoring a backup."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        super().__init__(
+            path,
+            f"Cannot open {path}: {reason}. Dossier Desk needs to write beside the database: "
+            "copy it to a writable folder and open the copy there.",
+        )
+        self.reason = reason
+
+
 class NewerSchemaError(DatabaseError):
     def __init__(self, path: Path | str, found: int, supported: int) -> None:
         super().__init__(
@@ -50,12 +78,31 @@ class NewerSchemaError(DatabaseError):
 
 
 class DatabaseLockedError(DatabaseError):
-    def __init__(self, path: Path | str) -> None:
+    """SQLite waited for the write lock (the busy timeout) and did not get it."""
+
+    def __init__(self, path: Path | str, holder: str | None = None) -> None:
+        who = f"{holder} is writing to it" if holder else "another program is writing to it"
         super().__init__(
             path,
-            f"{path} is busy: another program is writing to it. Close the other Dossier Desk "
-            "window or wait a moment, then try again.",
+            f"{path} is busy: {who}. Wait until it has finished (or close the other Dossier "
+            "Desk window), then try again.",
         )
+        self.holder = holder
+
+
+class DatabaseInUseError(DatabaseError):
+    """An operation that needs the file to itself (restore, a schema update) found it open."""
+
+    def __init__(
+        self, path: Path | str, holder: str | None = None, *, action: str = "do this"
+    ) -> None:
+        where = holder or "Dossier Desk or another program"
+        super().__init__(
+            path,
+            f"Cannot {action} now: {path} is open in {where}. Close it, then try again; "
+            "nothing was changed.",
+        )
+        self.holder = holder
 
 
 class NotFoundError(DossierError):

@@ -5,7 +5,8 @@ keys), so export → import into an empty database gives the same content; sourc
 travel with it because entities and facts refer to them. Sectors do not: they are the fixed
 taxonomy every database has. Every file is written aside and moved into place (temp file,
 fsync, ``os.replace``), so a crash or a full disk never leaves half an export under the
-real name.
+real name (:mod:`desktop.core.atomic_files`). Text that a spreadsheet would take for a formula
+is guarded in CSV (a leading quote) and typed as text in XLSX.
 """
 
 from __future__ import annotations
@@ -13,15 +14,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
-from desktop.core import import_state, taxonomy
+from desktop.core import atomic_files, import_state, taxonomy
 from desktop.core.errors import DossierError
 from desktop.core.import_fields import RECORD_TYPES
+from desktop.core.import_read import guard_formula
 
 EXPORT_FORMATS = (".json", ".csv", ".xlsx")
 XLSX_MAX_CELL = 32_767  # Excel's limit; longer text would be cut when the file is opened
@@ -88,44 +88,30 @@ def export_data(
         raise ExportError(
             f"unknown record type {record_type!r}; use one of {', '.join(RECORD_TYPES)}"
         )
+    if suffix != ".csv" or record_type is not None:
+        atomic_files.check_target(out)  # a folder, link or device is refused before the work
     with database.engine.connect() as connection:
         data = collect(connection, kind=kind, record_types=(record_type,) if record_type else None)
     if suffix == ".json":
-        atomic_write(out, lambda handle: _write_json(handle, data))
+        atomic_files.write_file(out, lambda handle: _write_json(handle, data))
         return [out]
     if suffix == ".xlsx":
-        atomic_write(out, lambda handle: _write_xlsx(handle, data))
+        atomic_files.write_file(out, lambda handle: _write_xlsx(handle, data))
         return [out]
     if record_type is not None:
-        atomic_write(out, lambda handle: _write_csv(handle, record_type, data[record_type]))
+        atomic_files.write_file(
+            out, lambda handle: _write_csv(handle, record_type, data[record_type])
+        )
         return [out]
-    written = []
-    for name, records in data.items():
-        if records:
-            path = out.with_name(f"{out.stem}-{name}.csv")
-            atomic_write(path, lambda handle, n=name, r=records: _write_csv(handle, n, r))
-            written.append(path)
-    return written
-
-
-def atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> None:
-    """Write ``path`` via a temporary file beside it, flushed to disk, then renamed over it."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    try:
-        with temporary.open("wb") as handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (POSIX)
-        folder = os.open(path.parent, os.O_DIRECTORY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
+    targets = {
+        name: out.with_name(f"{out.stem}-{name}.csv") for name, records in data.items() if records
+    }
+    for path in targets.values():  # all refused before any is written
+        atomic_files.check_target(path)
+    for name, path in targets.items():
+        records = data[name]
+        atomic_files.write_file(path, lambda handle, n=name, r=records: _write_csv(handle, n, r))
+    return list(targets.values())
 
 
 # --- formats -------------------------------------------------------------------------------
@@ -166,6 +152,15 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
+def _csv_cell(value: Any) -> str:
+    """A cell a spreadsheet shows as it is: text that would start a formula gets a quote
+    before it (the import takes it off); numbers, negative ones included, stay numbers."""
+    text = cell_text(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return text
+    return guard_formula(text)
+
+
 def _write_csv(handle: IO[bytes], record_type: str, records: list[dict[str, Any]]) -> None:
     """UTF-8 with a byte-order mark, so Excel shows umlauts; the importer accepts both."""
     text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
@@ -174,7 +169,7 @@ def _write_csv(handle: IO[bytes], record_type: str, records: list[dict[str, Any]
         fields = [spec.name for spec in RECORD_TYPES[record_type].fields]
         writer.writerow(fields)
         for record in records:
-            writer.writerow([cell_text(record.get(name)) for name in fields])
+            writer.writerow([_csv_cell(record.get(name)) for name in fields])
         text.flush()
     finally:
         text.detach()

@@ -14,9 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.core import sqlite_backend, sqlite_search
+from desktop.core import db_files, sqlite_backend, sqlite_search
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 INTEGRITY, FOREIGN_KEYS, SEARCH_INDEX, QUICK = (
     "integrity",
     "foreign keys",
@@ -32,6 +31,9 @@ class Report:
     path: Path
     checks: tuple[str, ...] = ()
     problems: tuple[str, ...] = field(default_factory=tuple)
+    # The file could not be checked because it cannot be written (read-only medium, folder):
+    # nothing says it is damaged, so nobody should be told to restore a backup.
+    read_only: bool = False
 
     @property
     def ok(self) -> bool:
@@ -61,6 +63,13 @@ def quick_check(path: Path) -> Report:
 def _run(path: Path, *, quick: bool) -> Report:
     unreadable = _unreadable(path)
     if unreadable:
+        reason = db_files.read_only_reason(path) if unreadable == _CANNOT_OPEN else None
+        if reason is not None:
+            sentence = (
+                f"{path} cannot be checked where it is: {reason}. Copy the database to a "
+                "writable folder and check the copy."
+            )
+            return Report(path, (), (sentence,), read_only=True)
         return Report(path, (), (unreadable,))
     checks = [QUICK if quick else INTEGRITY]
     damage = sqlite_backend.integrity_problems(path, quick=quick)
@@ -74,25 +83,45 @@ def _run(path: Path, *, quick: bool) -> Report:
         return Report(path, tuple(checks), tuple(problems))
     checks.append(FOREIGN_KEYS)
     problems += _guarded(FOREIGN_KEYS, lambda: sqlite_backend.foreign_key_problems(path))
-    checks.append(SEARCH_INDEX)
-    problems += [
-        f"Search index: {problem}."
-        for problem in _guarded(SEARCH_INDEX, lambda: _search_index_problems(path))
-    ]
+    if db_files.read_only_reason(path) is None:  # FTS5 spells its check as a write
+        checks.append(SEARCH_INDEX)
+        problems += [
+            f"Search index: {problem}."
+            for problem in _guarded(SEARCH_INDEX, lambda: _search_index_problems(path))
+        ]
     return Report(path, tuple(checks), tuple(problems))
 
 
+_CANNOT_OPEN = "SQLite cannot open the file (or create its -wal/-shm beside it)."
+
+
 def _unreadable(path: Path) -> str | None:
-    """Why ``path`` cannot be checked at all, or None."""
+    """Why ``path`` cannot be checked at all, or None.
+
+    Asked through ``stat`` and SQLite, never by opening the file: the window checks its own
+    database while it holds connections on it, and closing a plain file descriptor of it would
+    drop those connections' POSIX locks (see :func:`sqlite_backend.probe`).
+    """
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+        size = path.stat().st_size
     except FileNotFoundError:
         return f"There is no database at {path}."
     except OSError as error:
         return f"The file cannot be read: {error.strerror or error}."
-    if header != SQLITE_HEADER:
-        return "The file is not a database, or its first page is damaged."
+    if path.is_dir():
+        return "It is a folder, not a database file."
+    if size == 0:
+        return "The file is empty (0 bytes): it is not a database."
+    try:
+        sqlite_backend.probe(path)
+    except sqlite3.Error as error:
+        if sqlite_backend.is_locked_error(error):
+            raise
+        if sqlite_backend.is_not_a_database_error(error):
+            return "The file is not a database, or its first page is damaged."
+        if sqlite_backend.is_read_only_error(error):
+            return _CANNOT_OPEN
+        return f"The file cannot be read: {sqlite_backend.driver_message(error)}."
     return None
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import OperationalError
 
 from desktop.core import import_state, sqlite_search
 from desktop.core.errors import DossierError
@@ -77,6 +78,28 @@ def apply(
         backup()
     batch = new_batch()
     writer = Writer(who.strip(), batch)
+    try:
+        _write(database, plan, rows, writer)
+    except OperationalError as error:
+        if "full" not in str(error.orig).lower():
+            raise
+        raise ImportRefusedError(
+            "The disk is full, so nothing was imported (the database is as it was). Free some "
+            "space and import again."
+        ) from None
+    return ApplyResult(
+        batch,
+        sum(row.action == ADD for row in rows),
+        sum(row.action == UPDATE for row in rows),
+        len(rejected),
+        writer.entries,
+        _suspend_index(rows),
+        time.perf_counter() - started,
+    )
+
+
+def _write(database: Any, plan: ImportPlan, rows: list[RowPlan], writer: Writer) -> None:
+    """The one transaction: rolled back whole if anything in it fails."""
     with import_state.collector_paused(), database.engine.begin() as connection:
         writer.connection = connection
         _check_unchanged(connection, rows)
@@ -93,15 +116,6 @@ def apply(
             changed.update(import_state.entity_ids(connection, updated).values())
         writer.summary(plan.source, plan.counts())
         writer.journal()
-    return ApplyResult(
-        batch,
-        sum(row.action == ADD for row in rows),
-        sum(row.action == UPDATE for row in rows),
-        len(rejected),
-        writer.entries,
-        suspend,
-        time.perf_counter() - started,
-    )
 
 
 def _suspend_index(rows: list[RowPlan]) -> bool:

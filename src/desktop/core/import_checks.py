@@ -191,11 +191,14 @@ def reject_duplicates(rows: list[RowPlan], spec: RecordSpec, where: Where) -> No
             first[row.key] = row
     what = " ".join(spec.key_fields)
     for key, group in repeated.items():
-        numbers = [r.row for r in group]
+        # Only the first six numbers can be named, so a key repeated on every row of a big
+        # file costs one pass over its rows, not one per row.
+        head = [r.row for r in group[:6]]
+        count = len(group) - 1
         for row in group:
-            others = [n for n in numbers if n != row.row]
-            listed = ", ".join(map(str, others[:5])) + (" …" if len(others) > 5 else "")
-            plural = "s" if len(others) > 1 else ""
+            others = [n for n in head if n != row.row][:5]
+            listed = ", ".join(map(str, others)) + (" …" if count > 5 else "")
+            plural = "s" if count > 1 else ""
             message = f"{what} {key!r} also on row{plural} {listed}: each record may appear once"
             row.problems.append(where.at(row, None, message))
 

@@ -10,6 +10,7 @@ the value, or None for an empty cell.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Callable
@@ -230,7 +231,16 @@ def number(value: Any, typed: bool) -> float | None:
     if isinstance(value, bool):
         raise CellError("must be a number, not true/false")
     if isinstance(value, int | float):
-        return float(value)
+        # JSON allows NaN, Infinity and integers of any size; none of them is a figure.
+        try:
+            result = float(value)
+        except OverflowError:
+            result = math.inf
+        if math.isnan(result):
+            raise CellError("is NaN (not a number): give a number such as 1500 or 2.5")
+        if math.isinf(result):
+            raise CellError("is infinite or too large: give a number such as 1500 or 2.5")
+        return result
     if typed or not isinstance(value, str):
         raise CellError(f"must be a number, not {_type_name(value)}")
     raw = value.strip().replace(" ", "").replace("\u00a0", "")
@@ -244,7 +254,7 @@ def number(value: Any, typed: bool) -> float | None:
         result = float(raw)
     except ValueError:
         raise CellError(f"{value.strip()!r} is not a number, e.g. 1500 or 2.5") from None
-    if result != result or result in (float("inf"), float("-inf")):
+    if not math.isfinite(result):
         raise CellError(f"{value.strip()!r} is not a number, e.g. 1500 or 2.5")
     return result
 

@@ -57,6 +57,11 @@ class RecordSpec:
         return next(spec for spec in self.fields if spec.name == name)
 
 
+# The forms' length limits (desktop.core.validation): an import accepts no more than they do.
+_line = _checked(validation.one_line_check())
+_long = _checked(validation.long_text_check())
+
+
 _VERIFIED = (
     FieldSpec("verified_on", day, ("verified", "geprueft am", "geprueft", "verifiziert am")),
     FieldSpec("verified_by", text, ("geprueft von", "verifiziert von")),
@@ -76,7 +81,7 @@ SOURCES = RecordSpec(
     ("key",),
     (
         FieldSpec("key", key, ("schluessel", "kennung", "id"), required=True),
-        FieldSpec("title", text, ("titel", "name", "dokument"), required=True),
+        FieldSpec("title", _line, ("titel", "name", "dokument"), required=True),
         FieldSpec("publisher", text, ("herausgeber", "verlag", "autor")),
         FieldSpec("published", partial_date, ("veroeffentlicht", "erschienen", "datum")),
         FieldSpec("accessed", day, ("accessed on", "abgerufen", "abgerufen am", "zugriff")),
@@ -107,12 +112,12 @@ ENTITIES = RecordSpec(
         FieldSpec("slug", _checked(validation.slug), ("kennung", "id", "identifier", "kuerzel")),
         FieldSpec(
             "name",
-            text,
+            _line,
             ("organisation", "organization", "firma", "unternehmen", "einrichtung", "bezeichnung"),
             required=True,
         ),
         FieldSpec(
-            "short_name", text, ("kurzname", "kurzbezeichnung", "abkuerzung", "acronym", "akronym")
+            "short_name", _line, ("kurzname", "kurzbezeichnung", "abkuerzung", "acronym", "akronym")
         ),
         FieldSpec("kind", KIND, ("art", "typ", "type", "kategorie", "category"), required=True),
         FieldSpec("sectors", _codes(SECTOR), ("sector", "branchen", "branche", "sektoren")),
@@ -122,8 +127,8 @@ ENTITIES = RecordSpec(
             ("tag", "schlagworte", "schlagwoerter", "merkmale", "zertifizierungen"),
             ref="tag",
         ),
-        FieldSpec("location", text, ("ort", "standort", "stadt", "city", "sitz", "adresse")),
-        FieldSpec("description", text, ("beschreibung", "profil", "text", "kurzprofil")),
+        FieldSpec("location", _line, ("ort", "standort", "stadt", "city", "sitz", "adresse")),
+        FieldSpec("description", _long, ("beschreibung", "profil", "text", "kurzprofil")),
         FieldSpec(
             "website",
             _checked(validation.url),
@@ -152,7 +157,7 @@ RELATIONS = RecordSpec(
             required=True,
         ),
         FieldSpec("to", key, ("object", "zu", "nach", "objekt"), required=True, ref="entity"),
-        FieldSpec("note", text, ("notiz", "anmerkung", "bemerkung")),
+        FieldSpec("note", _long, ("notiz", "anmerkung", "bemerkung")),
         FieldSpec("source", key, ("quelle",), required=True, ref="source"),
     ),
 )
@@ -175,7 +180,7 @@ SPACES = RecordSpec(
             required=True,
         ),
         FieldSpec("since", planned_date, ("seit", "ab", "available from")),
-        FieldSpec("note", text, ("notiz", "anmerkung", "beschreibung")),
+        FieldSpec("note", _long, ("notiz", "anmerkung", "beschreibung")),
         FieldSpec("source", key, ("quelle",), ref="source"),
     ),
 )
@@ -186,7 +191,7 @@ FACTS = RecordSpec(
     (
         FieldSpec("key", key, ("schluessel", "kennung", "id")),
         FieldSpec(
-            "label", text, ("bezeichnung", "titel", "name", "kennzahl", "figure"), required=True
+            "label", _line, ("bezeichnung", "titel", "name", "kennzahl", "figure"), required=True
         ),
         FieldSpec("value", number, ("wert", "zahl", "anzahl", "betrag"), required=True),
         FieldSpec(
@@ -216,8 +221,10 @@ CONTACTS = RecordSpec(
     ("person",),
     (
         FieldSpec("person", _checked(validation.slug), ("person slug", "slug", "kennung")),
-        FieldSpec("name", text, ("full name", "vollstaendiger name", "ansprechpartner", "kontakt")),
-        FieldSpec("role", text, ("rolle", "funktion", "position", "titel")),
+        FieldSpec(
+            "name", _line, ("full name", "vollstaendiger name", "ansprechpartner", "kontakt")
+        ),
+        FieldSpec("role", _line, ("rolle", "funktion", "position", "titel")),
         FieldSpec(
             "organisation",
             key,

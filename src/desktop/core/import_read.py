@@ -13,6 +13,7 @@ import codecs
 import csv
 import json
 import re
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,9 +109,14 @@ def read_tables(path: Path, encoding: str | None = None) -> list[Table]:
             "use a .csv, .xlsx or .json file"
         )
     try:
-        size = path.stat().st_size
+        status = path.stat()
     except OSError as error:
         raise ImportFileError(f"{path}: {error.strerror or error}") from None
+    if stat.S_ISDIR(status.st_mode):
+        raise ImportFileError(f"{path} is a folder: choose a file in it to import")
+    if not stat.S_ISREG(status.st_mode):
+        raise ImportFileError(f"{path} is not a regular file (a device or a pipe): choose a file")
+    size = status.st_size
     if size > MAX_FILE_BYTES:
         raise ImportFileError(
             f"{path.name} is {size / 2**20:,.0f} MB; files over {MAX_FILE_BYTES // 2**20} MB are "
@@ -118,13 +124,19 @@ def read_tables(path: Path, encoding: str | None = None) -> list[Table]:
         )
     if size == 0:
         raise ImportFileError(f"{path.name} is empty")
-    if kind == "csv":
-        return [_read_csv(path, encoding)]
-    if kind == "xlsx":
-        from desktop.core.import_xlsx import read_xlsx
+    try:
+        if kind == "csv":
+            return [_read_csv(path, encoding)]
+        if kind == "xlsx":
+            from desktop.core.import_xlsx import read_xlsx
 
-        return read_xlsx(path)
-    return _read_json(path)
+            return read_xlsx(path)
+        return _read_json(path)
+    except OSError as error:  # unreadable (permissions, a disk error) after the checks above
+        raise ImportFileError(
+            f"{path.name} cannot be read: {error.strerror or error}; check the file and "
+            "its permissions"
+        ) from None
 
 
 def read_table(path: Path, encoding: str | None = None) -> Table:
@@ -251,6 +263,30 @@ def sniff_delimiter(head: str) -> str:
     return best if counts[best] else ","
 
 
+# A spreadsheet evaluates a cell that starts with one of these as a formula ("=HYPERLINK(…)",
+# "+1+1", "@SUM(…)"), so the CSV export puts a single quote before such text and the CSV import
+# takes it off again. Values that already start with quotes before such a character get one
+# more, so the two are exact inverses and every text survives the round trip.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _looks_guarded(text: str) -> bool:
+    stripped = text.lstrip("'")
+    return stripped[:1] in FORMULA_STARTS and stripped != ""
+
+
+def guard_formula(text: str) -> str:
+    """``=1+1`` → ``'=1+1``: text a spreadsheet shows as typed instead of calculating it."""
+    return "'" + text if _looks_guarded(text) else text
+
+
+def unguard_formula(text: str) -> str:
+    """The inverse of :func:`guard_formula`."""
+    if text.startswith("'") and _looks_guarded(text[1:]):
+        return text[1:]
+    return text
+
+
 def _csv_rows(
     path: Path, encoding: str, errors: str, delimiter: str, width: int, header_row: int
 ) -> Iterator[Row]:
@@ -278,7 +314,8 @@ def _csv_rows(
                             f"({'tab' if delimiter == chr(9) else delimiter}) and the quotes",
                         )
                     )
-                values = record[:width] + [""] * (width - len(record))
+                values = [unguard_formula(cell) for cell in record[:width]]
+                values += [""] * (width - len(values))
                 yield Row(number, values, tuple(problems))
         except csv.Error as error:
             message = str(error)
@@ -326,6 +363,11 @@ def _read_json(path: Path) -> list[Table]:
     except json.JSONDecodeError as error:
         raise ImportFileError(
             f"{path.name}, line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})"
+        ) from None
+    except RecursionError:
+        raise ImportFileError(
+            f"{path.name}: the JSON is nested too deeply to be records; an import file is a "
+            "list of flat objects"
         ) from None
     expected = ", ".join(f'"{name}"' for name in RECORD_TYPES)
     if isinstance(data, list):

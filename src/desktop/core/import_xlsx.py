@@ -1,156 +1,196 @@
 """Reading an Excel workbook (XLSX) into import tables, values not formulas.
 
-openpyxl's read-only mode streams rows and gives each formula's last calculated value — but it
-says nothing about merged cells and gives None for a formula that was never calculated (a file
-written by a program rather than by Excel). Both would silently become empty fields, so the
-sheet's XML is scanned once for them and they are reported with the row and column.
+Each cell gives its last calculated value. Two things would silently become empty fields —
+merged cells (only the top-left one holds the value) and formulas that were never calculated
+(a file written by a program rather than by Excel) — so a first pass over the sheet finds them,
+and the header, and they are reported with the row and column. That pass also counts the cells,
+so a sheet too large to import is refused before any row reaches the dry run. The zip and XML
+parts are read by :mod:`desktop.core.import_xlsx_parts`, with bounded work.
 """
 
 from __future__ import annotations
 
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 from xml.etree import ElementTree
 
 from desktop.core.import_fields import RECORD_TYPES, TYPE_NAMES, fold
 from desktop.core.import_read import ImportFileError, Row, Table, header_names
+from desktop.core.import_xlsx_parts import (
+    MAX_CELLS,
+    MAX_UNPACKED_BYTES,
+    SheetInfo,
+    Workbook,
+    XlsxArchive,
+    iter_rows,
+    read_workbook,
+)
 
-MAX_UNPACKED_BYTES = 1024 * 1024 * 1024  # an XLSX is a zip: refuse bombs before unpacking
-_XLSX_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+__all__ = ["MAX_CELLS", "MAX_UNPACKED_BYTES", "read_xlsx"]
+
+# What a damaged or foreign file makes the zip and XML readers raise.
+_UNREADABLE = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    ElementTree.ParseError,
+    KeyError,
+    OSError,
+    EOFError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+)
+
+
+@dataclass
+class _Scan:
+    """The first pass over a sheet: where the header is, merged ranges, unusable formulas."""
+
+    header_row: int = 0
+    header: list[str] = field(default_factory=list)
+    merged: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def read_xlsx(path: Path) -> list[Table]:
-    from openpyxl import load_workbook
-
     try:
-        with zipfile.ZipFile(path) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-        if unpacked > MAX_UNPACKED_BYTES:
-            raise ImportFileError(f"{path.name} unpacks to {unpacked / 2**20:,.0f} MB: too large")
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        archive = XlsxArchive(path)
     except ImportFileError:
         raise
-    except Exception as error:  # openpyxl raises many types for a damaged or foreign file
-        raise ImportFileError(
-            f"{path.name} is not a readable Excel workbook (.xlsx): {error}"
-        ) from None
+    except _UNREADABLE as error:
+        raise _unreadable(path, error) from None
     try:
-        sheets = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"]
-        named = [(ws, TYPE_NAMES.get(fold(ws.title))) for ws in sheets]
-        chosen = [(ws, kind) for ws, kind in named if kind] or named[:1]
-        tables = [_sheet_table(path, ws.title, ws, kind) for ws, kind in chosen]
-        ignored = [ws.title for ws, kind in named if (ws, kind) not in chosen]
-    finally:
-        workbook.close()
+        book = read_workbook(archive)
+        sheets = [sheet for sheet in book.sheets if sheet.visible]
+        named = [(sheet, TYPE_NAMES.get(fold(sheet.title))) for sheet in sheets]
+        chosen = [(sheet, kind) for sheet, kind in named if kind] or named[:1]
+        if not chosen:
+            raise ImportFileError(f"{path.name} has no visible sheet to import")
+        tables = [_sheet_table(path, book, sheet, kind) for sheet, kind in chosen]
+        ignored = [sheet.title for sheet, kind in named if (sheet, kind) not in chosen]
+    except ImportFileError:
+        archive.close()
+        raise
+    except _UNREADABLE as error:
+        archive.close()
+        raise _unreadable(path, error) from None
+    archive.close()  # each table's rows are streamed from a zip of their own, when asked
     if ignored:
         tables[0].notes.append(f"sheets not imported: {', '.join(ignored)}")
     order = list(RECORD_TYPES)
     return sorted(tables, key=lambda t: order.index(t.record_type) if t.record_type else 0)
 
 
-def _sheet_table(path: Path, title: str, sheet: Any, kind: str | None) -> Table:
-    merged, formulas = _scan_sheet(path, getattr(sheet, "_worksheet_path", None))
-    header_row, raw = 0, []
-    for header_row, values in enumerate(sheet.iter_rows(values_only=True), start=1):  # noqa: B007
-        if any(value is not None and str(value).strip() for value in values):
-            raw = [str(value).strip() if value is not None else "" for value in values]
-            break
+def _unreadable(path: Path, error: BaseException) -> ImportFileError:
+    reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return ImportFileError(f"{path.name} is not a readable Excel workbook (.xlsx): {reason}")
+
+
+def _scan(book: Workbook, sheet: SheetInfo) -> _Scan:
+    scan = _Scan()
+    for number, cells in iter_rows(book, sheet, scan.merged):
+        if not scan.header_row and any(_filled(cell.value) for cell in cells):
+            scan.header_row = number
+            scan.header = [""] * (max(cell.column for cell in cells) + 1)
+            for cell in cells:
+                scan.header[cell.column] = "" if cell.value is None else str(cell.value).strip()
+        for cell in cells:
+            if cell.formula is None:
+                continue
+            if not _filled(cell.value):
+                scan.formulas[(number, cell.column)] = (
+                    f"the formula {cell.formula} has no calculated value: open and save the file "
+                    "in Excel or LibreOffice, or paste values only"
+                )
+            elif cell.error:
+                scan.formulas[(number, cell.column)] = (
+                    f"the formula {cell.formula} gives {cell.value}"
+                )
+    return scan
+
+
+def _filled(value: object) -> bool:
+    return value is not None and bool(str(value).strip())
+
+
+def _sheet_table(path: Path, book: Workbook, sheet: SheetInfo, kind: str | None) -> Table:
+    scan = _scan(book, sheet)
+    raw = scan.header
     while raw and not raw[-1]:
         raw.pop()
     if not raw:
-        raise ImportFileError(f"{path.name} [{title}]: the sheet is empty")
+        raise ImportFileError(f"{path.name} [{sheet.title}]: the sheet is empty")
+    header_row = scan.header_row
     table = Table(
         path=path,
         format="xlsx",
         headers=header_names(raw, path),
-        stream=lambda: _sheet_rows(path, title, len(raw), header_row, merged, formulas),
+        stream=lambda: _sheet_rows(path, sheet, len(raw), header_row, scan),
         record_type=kind,
-        sheet=title,
+        sheet=sheet.title,
         header_row=header_row,
     )
-    for ref, (first_row, first_col, last_row, _last_col) in merged.items():
+    for ref, (first_row, first_col, last_row, _last_col) in scan.merged.items():
         if first_row <= header_row <= last_row:
             table.problems.append(
                 (first_col, f"header cells {ref} are merged: give every column its own header")
             )
-    for (row, col), formula in formulas.items():
+    for (row, col), formula in scan.formulas.items():
         if row == header_row:
             table.problems.append((col, f"the header is a formula ({formula}) without a value"))
     return table
 
 
 def _sheet_rows(
-    path: Path,
-    title: str,
+    path: Path, sheet: SheetInfo, width: int, header_row: int, scan: _Scan
+) -> Iterator[Row]:
+    merged_at: dict[int, list[tuple[int, str]]] = {}
+    for ref, (first_row, first_col, last_row, _) in scan.merged.items():
+        if last_row - first_row > 10_000:  # a range down the whole sheet: say it once
+            merged_at.setdefault(max(first_row, header_row + 1), []).append((first_col, ref))
+            continue
+        for number in range(max(first_row, header_row + 1), last_row + 1):
+            merged_at.setdefault(number, []).append((first_col, ref))
+    formulas_at: dict[int, list[tuple[int, str]]] = {}
+    for (row, col), message in scan.formulas.items():
+        formulas_at.setdefault(row, []).append((col, message))
+    try:
+        archive = XlsxArchive(path)
+        try:
+            book = read_workbook(archive)
+            yield from _rows_of(book, sheet, width, header_row, merged_at, formulas_at)
+        finally:
+            archive.close()
+    except ImportFileError:
+        raise
+    except _UNREADABLE as error:
+        raise _unreadable(path, error) from None
+
+
+def _rows_of(
+    book: Workbook,
+    sheet: SheetInfo,
     width: int,
     header_row: int,
-    merged: dict[str, tuple[int, int, int, int]],
-    formulas: dict[tuple[int, int], str],
+    merged_at: dict[int, list[tuple[int, str]]],
+    formulas_at: dict[int, list[tuple[int, str]]],
 ) -> Iterator[Row]:
-    from openpyxl import load_workbook
-
-    by_row: dict[int, list[tuple[int, str]]] = {}
-    for ref, (first_row, first_col, last_row, _) in merged.items():
-        for number in range(max(first_row, header_row + 1), last_row + 1):
-            by_row.setdefault(number, []).append((first_col, ref))
-    workbook = load_workbook(path, read_only=True, data_only=True)
-    try:
-        sheet = workbook[title]
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            if number <= header_row:
-                continue
-            cells = list(values[:width]) + [None] * (width - len(values))
-            problems = [
-                (col, f"cells {ref} are merged: unmerge them and fill in every cell")
-                for col, ref in by_row.get(number, ())
-            ]
-            for col in range(width):
-                formula = formulas.get((number, col))
-                if formula:
-                    problems.append((col, formula))
-                    cells[col] = None
-            if problems or any(c is not None and str(c).strip() for c in cells):
-                yield Row(number, cells, tuple(problems))
-    finally:
-        workbook.close()
-
-
-def _scan_sheet(
-    path: Path, sheet_path: str | None
-) -> tuple[dict[str, tuple[int, int, int, int]], dict[tuple[int, int], str]]:
-    """Merged ranges and formula cells without a usable value, read from the sheet's XML.
-
-    Read-only openpyxl reports neither, and the values it returns for such cells (None, or the
-    top-left value only) would silently become empty fields.
-    """
-    from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
-
-    merged: dict[str, tuple[int, int, int, int]] = {}
-    formulas: dict[tuple[int, int], str] = {}
-    if not sheet_path:
-        return merged, formulas
-    with zipfile.ZipFile(path) as archive, archive.open(sheet_path) as handle:
-        for _event, element in ElementTree.iterparse(handle):
-            tag = element.tag
-            if tag == _XLSX_NS + "c":
-                formula = element.find(_XLSX_NS + "f")
-                if formula is not None:
-                    cached = element.find(_XLSX_NS + "v")
-                    text = "=" + (formula.text or "(shared formula)")
-                    row, col = coordinate_to_tuple(element.get("r", "A1"))
-                    if cached is None or not (cached.text or "").strip():
-                        formulas[(row, col - 1)] = (
-                            f"the formula {text} has no calculated value: open and save the file "
-                            "in Excel or LibreOffice, or paste values only"
-                        )
-                    elif element.get("t") == "e":
-                        formulas[(row, col - 1)] = f"the formula {text} gives {cached.text}"
-                element.clear()
-            elif tag == _XLSX_NS + "row":
-                element.clear()
-            elif tag == _XLSX_NS + "mergeCell" and element.get("ref"):
-                min_col, min_row, max_col, max_row = range_boundaries(element.get("ref"))
-                merged[element.get("ref")] = (min_row, min_col - 1, max_row, max_col - 1)
-    return merged, formulas
+    for number, cells in iter_rows(book, sheet):
+        if number <= header_row:
+            continue
+        values: list[object] = [None] * width
+        for cell in cells:
+            if cell.column < width:
+                values[cell.column] = cell.value
+        problems = [
+            (col, f"cells {ref} are merged: unmerge them and fill in every cell")
+            for col, ref in merged_at.get(number, ())
+        ]
+        for col, message in formulas_at.get(number, ()):
+            if col < width:
+                problems.append((col, message))
+                values[col] = None
+        if problems or any(_filled(value) for value in values):
+            yield Row(number, values, tuple(problems))

@@ -26,8 +26,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.core import backup as backups
-from desktop.core import sqlite_backend, sqlite_search
-from desktop.core.errors import DatabaseLockedError, DossierError, NewerSchemaError
+from desktop.core import locking, sqlite_backend, sqlite_search
+from desktop.core.errors import (
+    DatabaseInUseError,
+    DatabaseLockedError,
+    DossierError,
+    NewerSchemaError,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -181,13 +186,21 @@ def upgrade(
             f"{path} was updated by a newer Dossier Desk (revision {revision}). "
             "Update Dossier Desk to open it."
         )
-    saved = backups.backup(path, reason="migration", folder=backups_folder)
-    try:
-        _migrate(path, script_location)
-    except Exception as error:
-        if sqlite_backend.is_locked_error(error):  # nothing was changed: the lock came first
-            raise DatabaseLockedError(path) from error
-        raise _restore_after_failure(path, saved, error) from error
+    # Another process (a window of the previous version, a running command) would go on
+    # writing with the old schema in mind: the update waits until nobody else has the file.
+    holder = locking.describe_holder(path)
+    if holder is not None:
+        raise DatabaseInUseError(path, holder, action="update the database to this version")
+    with locking.announce_writer(path, "dossier-desk (updating the database)"):
+        saved = backups.backup(path, reason="migration", folder=backups_folder)
+        try:
+            _migrate(path, script_location)
+        except DatabaseLockedError:
+            raise  # nothing was changed: the lock came first
+        except Exception as error:
+            if sqlite_backend.is_locked_error(error):
+                raise DatabaseLockedError(path, locking.describe_holder(path)) from error
+            raise _restore_after_failure(path, saved, error) from error
     return UpgradeResult(version, revision, head, saved)
 
 

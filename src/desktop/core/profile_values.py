@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from desktop.core import taxonomy
+from desktop.core import taxonomy, validation
 
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -51,7 +51,23 @@ def _check_string(value: Any, spec: Field) -> str | None:
         raise ValueProblem("must be a single line without tabs or control characters")
     if _CONTROL_IN_TEXT.search(stripped):
         raise ValueProblem("contains control characters — only line breaks and tabs are allowed")
+    _check_length(stripped, spec.kind)
     return stripped or None
+
+
+def _check_length(text: str, kind: str) -> None:
+    """The limits of :mod:`desktop.core.validation`, worded for a profile file."""
+    if kind != "text":
+        limit = validation.MAX_NAME_CHARS
+        if len(text) > limit:
+            raise ValueProblem(f"is {len(text):,} characters long; at most {limit:,} fit")
+        return
+    limit, max_lines = validation.MAX_TEXT_CHARS, validation.MAX_TEXT_LINES
+    if len(text) > limit:
+        raise ValueProblem(f"is {len(text):,} characters long; at most {limit:,} fit")
+    lines = text.count("\n") + 1
+    if lines > max_lines:
+        raise ValueProblem(f"has {lines:,} lines; at most {max_lines:,} fit")
 
 
 def _check_country(value: Any, spec: Field) -> str | None:
@@ -87,6 +103,11 @@ def _check_list(value: Any, spec: Field) -> tuple[str, ...]:
             raise ValueProblem(f"item {position} is empty — remove it or fill it in")
         if CONTROL.search(item):
             raise ValueProblem(f"item {position} must be a single line without control characters")
+        if len(item) > validation.MAX_NAME_CHARS:
+            raise ValueProblem(
+                f"item {position} is {len(item):,} characters long; "
+                f"at most {validation.MAX_NAME_CHARS:,} fit"
+            )
         if spec.vocabulary is not None:
             item = _known_code(item, spec.vocabulary)
             identity = item

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 
 from sqlmodel import Session, col, select
 
-from desktop.core import prospect_vocab, taxonomy
+from desktop.core import countries, prospect_vocab, taxonomy, validation
 from desktop.core.errors import NotFoundError
 from desktop.core.matching import Interest
 from desktop.core.models import Prospect
@@ -53,7 +53,21 @@ class ProspectInput:
             found += [f"Unknown {what} {code!r}." for code in codes if code not in vocabulary]
         if self.status not in prospect_vocab.STATUSES:
             found.append(f"Unknown status {self.status!r}.")
-        return found
+        if country_problem := countries.problem(self.country):
+            found.append(country_problem)
+        return found + self._length_problems()
+
+    def _length_problems(self) -> list[str]:
+        """The text limits of :mod:`desktop.core.validation`, named per field of the form."""
+        checks = [
+            validation.one_line(self.company_name, "The company name"),
+            validation.one_line(self.code_name, "The code name"),
+            validation.one_line(self.country, "The country"),
+            validation.long_text(self.needs, "The text under Needs"),
+            validation.long_text(self.internal_notes, "The text under Internal notes"),
+        ]
+        checks += [validation.one_line(keyword, "A keyword") for keyword in self.keywords]
+        return [message for message in checks if message]
 
 
 def save_prospect(
@@ -70,7 +84,7 @@ def save_prospect(
     prospect.company_name = data.company_name.strip()
     prospect.code_name = (data.code_name or "").strip() or None
     prospect.use_code_name = data.use_code_name
-    prospect.country = (data.country or "").strip().upper() or None
+    prospect.country = countries.resolve(data.country)  # "Germany" → DE, never cut to "GE"
     prospect.sectors = json.dumps(list(dict.fromkeys(data.sectors)))
     prospect.activities = json.dumps(list(dict.fromkeys(data.activities)))
     prospect.requirements = json.dumps(list(dict.fromkeys(data.requirements)))

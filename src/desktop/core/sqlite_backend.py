@@ -8,7 +8,7 @@ replace this module (pragmas → server settings, the backup API → ``pg_dump``
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,12 +18,27 @@ if TYPE_CHECKING:  # SQLAlchemy is imported only by the functions that use it
 
 # --- connections ---------------------------------------------------------------------------
 
+BUSY_TIMEOUT_S = 5.0  # how long a connection waits for another's write lock before giving up
+# Execution option: transactions on such a connection begin IMMEDIATE (take the write lock
+# first). A deferred transaction that reads and then writes cannot wait for the lock (SQLite
+# returns "database is locked" at once to avoid a deadlock), so writers begin IMMEDIATE.
+IMMEDIATE = "dossier_desk_begin_immediate"
 
-def configure_engine(engine: Engine) -> None:
+
+def configure_engine(
+    engine: Engine,
+    *,
+    immediate: bool = False,
+    translate: Callable[[BaseException], BaseException | None] | None = None,
+) -> None:
     """Apply our pragmas to every new connection and make transactions explicit.
 
     pysqlite opens transactions lazily and not before DDL; taking over BEGIN ourselves (the
     SQLAlchemy-documented recipe) makes DDL transactional too, which the bulk-load path relies on.
+    Every transaction begins IMMEDIATE when ``immediate`` is set (a command that writes), else
+    only on connections with the :data:`IMMEDIATE` execution option. ``translate`` turns a
+    driver error into the error to raise instead (or None to keep it): damage and busy locks
+    found at any read become messages a person can act on.
     """
     from sqlalchemy import event
 
@@ -33,13 +48,24 @@ def configure_engine(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA busy_timeout = 5000")
+        cursor.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+        if immediate or connection.get_execution_options().get(IMMEDIATE):
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            connection.exec_driver_sql("BEGIN")
+
+    if translate is not None:
+
+        @event.listens_for(engine, "handle_error")
+        def _on_error(context: Any) -> None:
+            replacement = translate(context.original_exception)
+            if replacement is not None:
+                raise replacement from context.original_exception
 
 
 def checkpoint(connection: Connection) -> None:
@@ -50,9 +76,11 @@ def checkpoint(connection: Connection) -> None:
 def open_reader(path: Path) -> sqlite3.Connection:
     """A stdlib connection for the search read path: autocommit, so every read sees the
     latest commit; ``query_only`` so it can never write; rows readable by column name."""
-    connection = sqlite3.connect(path, check_same_thread=False, timeout=5.0, isolation_level=None)
+    connection = sqlite3.connect(
+        path, check_same_thread=False, timeout=BUSY_TIMEOUT_S, isolation_level=None
+    )
     connection.row_factory = sqlite3.Row
-    connection.execute("PRAGMA busy_timeout = 5000")
+    connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
     connection.execute("PRAGMA query_only = ON")
     return connection
 
@@ -64,7 +92,7 @@ def schema_version(connection: sqlite3.Connection) -> str | None:
 
 def connect_args() -> dict[str, Any]:
     """Driver arguments: one serialising executor may use a connection from another thread."""
-    return {"check_same_thread": False, "timeout": 5.0}
+    return {"check_same_thread": False, "timeout": BUSY_TIMEOUT_S}
 
 
 def is_not_a_database_error(error: BaseException) -> bool:
@@ -78,6 +106,28 @@ def is_locked_error(error: BaseException) -> bool:
     return "database is locked" in message or "database table is locked" in message
 
 
+def is_read_only_error(error: BaseException) -> bool:
+    """SQLite could not write the file or create its -wal/-shm (read-only file or medium)."""
+    message = str(error).lower()
+    return "readonly database" in message or "unable to open database file" in message
+
+
+def probe(path: Path) -> None:
+    """Read the header of an existing file through SQLite; raises
+    :class:`sqlite3.DatabaseError` ("file is not a database") for anything else.
+
+    Never read the database file with ordinary file I/O while this process may have a
+    connection on it: closing that file drops every POSIX lock the process holds on the file,
+    and SQLite in another process then deletes the -wal/-shm still in use here. SQLite's own
+    connections share one lock table per file, so opening and closing one is safe.
+    """
+    connection = connect_existing(path, timeout=BUSY_TIMEOUT_S)
+    try:
+        connection.execute("PRAGMA schema_version").fetchone()  # the header, no schema parse
+    finally:
+        connection.close()
+
+
 # --- backups and checks --------------------------------------------------------------------
 #
 # These take a DB-API connection (or a path, or, for the checks, a SQLAlchemy connection): the
@@ -86,9 +136,10 @@ def is_locked_error(error: BaseException) -> bool:
 MAX_REPORTED = 20  # problems listed per check; a damaged file can produce thousands
 
 
-def connect_existing(path: Path, *, timeout: float = 5.0) -> sqlite3.Connection:
+def connect_existing(path: Path, *, timeout: float | None = None) -> sqlite3.Connection:
     """A read-write connection to an existing file; unlike ``sqlite3.connect`` it never creates
     an empty database where a file is missing (``mode=rw``). Autocommit, no pragmas set."""
+    timeout = BUSY_TIMEOUT_S if timeout is None else timeout
     uri = f"{Path(path).resolve().as_uri()}?mode=rw"
     connection = sqlite3.connect(
         uri, uri=True, timeout=timeout, isolation_level=None, check_same_thread=False

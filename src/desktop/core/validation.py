@@ -2,6 +2,12 @@
 
 Each check returns a sentence for the person typing (shown next to the field), or None when
 the value is fine. Empty values pass unless the field is required: "required" is its own check.
+
+The text limits below are the one place that says how long a value may be, for every way data
+comes in: the edit forms, the import, the prospect form, investor profile files and the
+consultant's card. They are generous for real text (a long description is a few thousand
+characters) and stop what no person writes — a 20,000-character name or a description of
+49,000 lines — before it reaches a dossier, where page layout grows faster than the text.
 """
 
 from __future__ import annotations
@@ -9,6 +15,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import date
 
 from desktop.core.values import check_partial_date
@@ -17,6 +24,53 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]{2,}", re.IGNORECASE)
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()/.\-]{5,}[0-9]$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+MAX_NAME_CHARS = 200  # names, titles, labels, code names, keywords: one line each
+MAX_TEXT_CHARS = 10_000  # descriptions, notes, needs: several pages of a dossier
+MAX_TEXT_LINES = 200  # line breaks in one such text
+MAX_CONTACT_CHARS = 254  # each field of the consultant's card: the longest e-mail address
+
+
+def one_line(value: str | None, what: str, limit: int = MAX_NAME_CHARS) -> str | None:
+    """A name-like value: one line of at most ``limit`` characters."""
+    text = (value or "").strip()
+    if "\n" in text or "\r" in text:
+        return _said(what, "must be one line — remove the line breaks")
+    if len(text) > limit:
+        return _said(what, f"has {len(text):,} characters; at most {limit:,} fit")
+    return None
+
+
+def long_text(
+    value: str | None,
+    what: str,
+    limit: int = MAX_TEXT_CHARS,
+    max_lines: int = MAX_TEXT_LINES,
+) -> str | None:
+    """A description or note: at most ``limit`` characters on at most ``max_lines`` lines."""
+    text = (value or "").strip()
+    if len(text) > limit:
+        return _said(what, f"has {len(text):,} characters; at most {limit:,} fit")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
+    if lines > max_lines:
+        return _said(what, f"has {lines:,} lines; at most {max_lines:,} fit")
+    return None
+
+
+def _said(what: str, problem: str) -> str:
+    """ "The name has …." for a form; without ``what`` the bare "has …" an import cell
+    message puts after the field's name."""
+    return f"{what} {problem}." if what else problem
+
+
+def one_line_check(limit: int = MAX_NAME_CHARS) -> Callable[[str | None], str | None]:
+    """``one_line`` as a one-argument check for the import, worded for after a field name."""
+    return lambda value: one_line(value, "", limit)
+
+
+def long_text_check() -> Callable[[str | None], str | None]:
+    """``long_text`` as a one-argument check for the import, worded for after a field name."""
+    return lambda value: long_text(value, "")
 
 
 def required(value: str | None, what: str) -> str | None:

@@ -10,8 +10,10 @@ from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from desktop.dossier import i18n, markup
+from desktop.dossier.bounds import TIGHT_CHARS, shorten
 from desktop.dossier.flowables import BarBlock, CardKeeper, ChipLine, OutlineEntry
 from desktop.dossier.model import DossierEntity, DossierFact
+from desktop.dossier.prose import paragraphs
 from desktop.dossier.styles import Kit
 from desktop.dossier.tables import space_table
 
@@ -24,10 +26,11 @@ def hex_of(colour: Color) -> str:
 
 
 def entity_title(entity: DossierEntity) -> str:
-    """Plain-text title for the outline: ``Name (Short)``."""
+    """Plain-text title for the outline and the contents: ``Name (Short)``, cut to fit."""
     name = markup.one_line(entity.name)
     short = markup.one_line(entity.short_name)
-    return f"{name} ({short})" if short and short.casefold() != name.casefold() else name
+    title = f"{name} ({short})" if short and short.casefold() != name.casefold() else name
+    return shorten(title, TIGHT_CHARS) or ""
 
 
 def entity_header(entity: DossierEntity, kit: Kit, key: str | None) -> BarBlock:
@@ -54,7 +57,7 @@ def why_band(why: str, kit: Kit) -> BarBlock:
     """The one line that says what the entity offers this investor, on a tint."""
     c = kit.colours
     return BarBlock(
-        [Paragraph(markup.text(why), kit.style("why"))],
+        paragraphs(why, kit.style("why")),
         bar=c.accent,
         bar_width=3,
         gap=8,
@@ -68,11 +71,8 @@ def fact_lines(facts: list[DossierFact], kit: Kit) -> list[Flowable]:
     """Each fact as ``Label — value`` with its source line underneath."""
     out: list[Flowable] = []
     for fact in facts:
-        out.append(
-            Paragraph(
-                f"<b>{markup.text(fact.label)}</b> — {markup.text(fact.text)}", kit.style("fact")
-            )
-        )
+        label = f"<b>{markup.text(fact.label)}</b> — "
+        out += paragraphs(fact.text, kit.style("fact"), prefix=label)
         line = i18n.fact_source_line(fact.source, fact.as_of, kit.language)
         source = Paragraph(markup.text(line), kit.style("source"))
         source.spaceAfter = 4
@@ -88,7 +88,7 @@ def note_box(note: str, kit: Kit) -> BarBlock:
     )
     label.spaceAfter = 2
     box = BarBlock(
-        [label, Paragraph(markup.text(note), kit.style("note"))],
+        [label, *paragraphs(note, kit.style("note"))],
         bar=c.accent,
         background=c.accent_tint,
         padding=(6, 7),
@@ -115,9 +115,7 @@ def entity_card(
         band.spaceBefore = 6
         parts.append(band)
     if entity.description:
-        description = Paragraph(markup.text(entity.description), kit.style("body"))
-        description.spaceBefore = 7
-        parts.append(description)
+        parts += paragraphs(entity.description, kit.style("body"), space_before=7)
     if entity.source is not None:
         line = (
             f"{i18n.label('source', kit.language)}: {i18n.source_text(entity.source, kit.language)}"

@@ -12,22 +12,21 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
-from desktop.dossier import i18n, markup
+from desktop.dossier import glyphs, i18n, markup
+from desktop.dossier.bounds import fit_width
 from desktop.dossier.model import DossierChart
 from desktop.dossier.styles import Kit
 
 LABEL_SHARE = 0.36  # of the width, for the bar labels
 MAX_LABEL_LINES = 2
+TEXT_SHARE = 0.45  # of the width at most, for the figure printed after a bar
 
 
 def _label_lines(label: str, font: str, size: float, width: float) -> list[str]:
-    lines = simpleSplit(markup.one_line(label), font, size, width) or [""]
+    lines = simpleSplit(glyphs.plain(markup.one_line(label)), font, size, width) or [""]
     if len(lines) > MAX_LABEL_LINES:
         lines = lines[:MAX_LABEL_LINES]
-        last = lines[-1]
-        while last and stringWidth(last + "…", font, size) > width:
-            last = last[:-1]
-        lines[-1] = last + "…"
+        lines[-1] = fit_width(lines[-1] + "…", font, size, width)
     return lines
 
 
@@ -38,7 +37,10 @@ def bar_chart(chart: DossierChart, kit: Kit, width: float) -> Drawing:
     font, bold = kit.fonts.regular, kit.fonts.bold
     label_w = width * LABEL_SHARE
     bar_x = label_w + 10
-    texts = [markup.one_line(bar.text) for bar in chart.bars]
+    texts = [
+        fit_width(glyphs.plain(markup.one_line(bar.text)), bold, size, width * TEXT_SHARE)
+        for bar in chart.bars
+    ]
     text_w = max((stringWidth(t, bold, size) for t in texts), default=0) + 8
     bar_room = max(width - bar_x - text_w, width * 0.2)
     peak = max((max(bar.value, 0) for bar in chart.bars), default=0) or 1

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from desktop.dossier import i18n, markup
 from desktop.dossier.model import ContactCard
-from desktop.dossier.qrcode import qr_drawing, vcard
+from desktop.dossier.qrcode import contact_qr
 from desktop.dossier.styles import Kit
 
 
@@ -34,15 +34,20 @@ def contact_lines(contact: ContactCard, kit: Kit, *, with_labels: bool = True) -
 
 
 def consultant_card(contact: ContactCard, kit: Kit, width: float) -> Table:
-    """Name, role, organisation, phone, e-mail beside a QR code carrying the same as a vCard."""
+    """Name, role, organisation, phone, e-mail beside a QR code carrying the same as a vCard
+    (the text alone, full width, when the card is too long for any scannable code)."""
     c = kit.colours
     qr_size = 96
     text: list[Flowable] = [Paragraph(markup.text(contact.name), kit.style("contact_name"))]
     for line in contact_lines(contact, kit):
         text.append(Paragraph(line, kit.style("body")))
-    caption = Paragraph(markup.text(i18n.label("scan_to_save", kit.language)), kit.style("source"))
-    qr = [kit.own_fonts(qr_drawing(vcard(contact), qr_size, c.primary_dark)), caption]
-    table = Table([[text, qr]], colWidths=[width - qr_size - 40, qr_size + 40], hAlign="LEFT")
+    drawing = contact_qr(contact, qr_size, c.primary_dark)
+    if drawing is None:
+        table = Table([[text]], colWidths=[width], hAlign="LEFT")
+    else:
+        label = markup.text(i18n.label("scan_to_save", kit.language))
+        qr = [kit.own_fonts(drawing), Paragraph(label, kit.style("source"))]
+        table = Table([[text, qr]], colWidths=[width - qr_size - 40, qr_size + 40], hAlign="LEFT")
     table.setStyle(
         kit.table_style(
             [
@@ -100,11 +105,15 @@ def contact_strip(contact: ContactCard, kit: Kit, width: float, footer: str) -> 
         Spacer(1, 3),
         Paragraph(markup.text(footer), kit.style("source")),
     ]
-    table = Table(
-        [[lines, kit.own_fonts(qr_drawing(vcard(contact), qr_size, c.primary_dark))]],
-        colWidths=[width - qr_size - 12, qr_size + 12],
-        hAlign="LEFT",
-    )
+    drawing = contact_qr(contact, qr_size, c.primary_dark)
+    if drawing is None:
+        table = Table([[lines, ""]], colWidths=[width, 0], hAlign="LEFT")
+    else:
+        table = Table(
+            [[lines, kit.own_fonts(drawing)]],
+            colWidths=[width - qr_size - 12, qr_size + 12],
+            hAlign="LEFT",
+        )
     table.setStyle(
         kit.table_style(
             [

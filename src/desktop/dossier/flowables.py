@@ -13,6 +13,9 @@ from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
+from desktop.dossier import glyphs
+from desktop.dossier.bounds import fit_width
+
 
 @dataclass(frozen=True)
 class OutlineEntry:
@@ -192,12 +195,7 @@ class ChipLine(Flowable):
         self._placed: list[tuple[float, float, float, str]] = []
 
     def _fit(self, label: str, limit: float) -> tuple[str, float]:
-        width = stringWidth(label, self.font, self.size)
-        if width <= limit:
-            return label, width
-        while label and stringWidth(label + "…", self.font, self.size) > limit:
-            label = label[:-1]
-        label += "…"
+        label = fit_width(glyphs.plain(label), self.font, self.size, limit)
         return label, stringWidth(label, self.font, self.size)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:

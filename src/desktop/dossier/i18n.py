@@ -56,6 +56,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "{count} weitere im vollständigen Dossier",
     ),
     "page_of": ("Page {page} of {total}", "Seite {page} von {total}"),
+    "text_shortened": ("(shortened for this dossier)", "(für dieses Dossier gekürzt)"),
 }
 
 _MONTHS = {

@@ -19,6 +19,7 @@ from reportlab.platypus import (
 )
 
 from desktop.dossier import i18n, markup
+from desktop.dossier.bounds import TIGHT_CHARS, bounded, shorten
 from desktop.dossier.cards import hex_of
 from desktop.dossier.contact import contact_strip
 from desktop.dossier.flowables import Pinned
@@ -44,7 +45,7 @@ def _label(text: str, kit: Kit) -> Paragraph:
 def _entity_row(entity: DossierEntity, kit: Kit) -> list[Paragraph]:
     muted = hex_of(kit.colours.muted)
     meta = " · ".join(markup.text(part) for part in (entity.kind, entity.location) if part)
-    name = f"<b>{markup.text(entity.name)}</b>"
+    name = f"<b>{markup.text(shorten(entity.name, TIGHT_CHARS))}</b>"
     if meta:
         name += (
             f'<br/><font color="{muted}" size="{kit.theme.fonts.body_size * 0.8:.1f}">{meta}</font>'
@@ -166,11 +167,12 @@ def _body(data: DossierData, kit: Kit, width: float, height: float) -> list[Flow
 
 def onepager_story(data: DossierData, kit: Kit) -> list[Flowable]:
     """Banner text, measured body and contact strip for the one-page template."""
+    data = bounded(data)
     language = kit.language
     frames = onepager_frames(kit)
     body_frame, contact_frame = frames["body"], frames["contact"]
     prepared = (
-        f"{i18n.label('prepared_for', language)} {data.prepared_for} · "
+        f"{i18n.label('prepared_for', language)} {shorten(data.prepared_for, TIGHT_CHARS)} · "
         f"{i18n.format_date(data.prepared_on, language)}"
     )
     banner = Pinned(

@@ -8,10 +8,10 @@ layout pass (see ``template.DossierDocTemplate``).
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from desktop.dossier import i18n
+from desktop.dossier import glyphs, i18n
+from desktop.dossier.bounds import NAME_CHARS, fit_width, shorten
 from desktop.dossier.logo import draw_lockup, draw_mark
 from desktop.dossier.markup import one_line
 from desktop.dossier.styles import Kit
@@ -22,11 +22,7 @@ BANNER_HEIGHT = 40 * mm  # the one-pager's colour band
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:
     """``text`` shortened with an ellipsis so it fits ``width`` (canvas strings do not wrap)."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    return fit_width(glyphs.plain(text), font, size, width)
 
 
 class PageDecor:
@@ -34,7 +30,7 @@ class PageDecor:
 
     def __init__(self, kit: Kit, prepared_for: str) -> None:
         self.kit = kit
-        self.prepared_for = one_line(prepared_for)
+        self.prepared_for = one_line(shorten(prepared_for, NAME_CHARS))
         self.width, self.height = kit.theme.page_size
         self.top, self.right, self.bottom, self.left = kit.theme.margins
         self.small = kit.theme.fonts.body_size * 0.8

@@ -1,37 +1,44 @@
 """Public API: DossierData → PDF bytes or an atomically written (optionally encrypted) file.
 
 Layout happens in memory; only finished bytes touch the disk, through a temp file in the
-destination folder that replaces the target in one ``os.replace``. A failed or cancelled export
-therefore leaves the previous file untouched and no debris. Encryption is done afterwards with
+destination folder that replaces the target in one rename (:mod:`desktop.core.atomic_files`,
+shared with the data export). A failed or cancelled export therefore leaves the previous file
+untouched and no debris. Encryption is done afterwards with
 pypdf (AES-256), because ReportLab's own 256-bit mode yields files poppler and pypdf reject.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
-import os
-import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.core.errors import DossierError
 from desktop.dossier.model import DossierData
 from desktop.dossier.progress import ExportCancelled, Progress, ProgressCallback
 from desktop.dossier.theme import Theme, load_theme
 
-__all__ = ["ExportCancelled", "RenderResult", "render_bytes", "render_file", "warm_up"]
+__all__ = [
+    "EmptyPasswordError",
+    "ExportCancelled",
+    "RenderResult",
+    "render_bytes",
+    "render_file",
+    "warm_up",
+]
 
 TEMPLATES = ("full", "onepager")
-# mkstemp creates files readable by the owner only; an export should get the usual mode.
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)
 _default_theme: Theme | None = None
 _theme_lock = threading.Lock()
 # ReportLab keeps per-font subset state in shared objects and is not documented as thread-safe;
 # a preview and an export started together are laid out one after the other.
 _build_lock = threading.Lock()
+
+
+class EmptyPasswordError(DossierError, ValueError):
+    """An empty password was given for an encrypted export."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,9 @@ def _build(
 
     if data.template not in TEMPLATES:
         raise ValueError(f"unknown dossier template {data.template!r}; expected one of {TEMPLATES}")
+    from desktop.dossier.bounds import bounded
+
+    data = bounded(data)  # no value longer than a page can hold, metadata included
     language = data.language if data.language in ("en", "de") else "en"
     progress.stage(5, "Preparing fonts and styles")
     kit = make_kit(theme, language)
@@ -136,32 +146,10 @@ def encrypt_pdf(pdf: bytes, password: str) -> bytes:
 
 
 def write_atomically(out: Path, payload: bytes) -> None:
-    """Temp file beside ``out`` → write → fsync → ``os.replace``; the temp file never stays."""
-    out = Path(out)
-    try:
-        mode = out.stat().st_mode & 0o777  # replacing a file keeps its permissions
-    except OSError:
-        mode = 0o666 & ~_UMASK
-    handle, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-    try:
-        if hasattr(os, "fchmod"):
-            os.fchmod(handle, mode)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, out)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp_name)
-        raise
-    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (POSIX)
-        with contextlib.suppress(OSError):
-            directory = os.open(out.parent, os.O_RDONLY | os.O_DIRECTORY)
-            try:
-                os.fsync(directory)
-            finally:
-                os.close(directory)
+    """Temp file beside ``out`` → write → fsync → rename; only a regular file is replaced."""
+    from desktop.core import atomic_files
+
+    atomic_files.write_bytes(Path(out), payload)
 
 
 def render_file(
@@ -176,11 +164,21 @@ def render_file(
 ) -> RenderResult:
     """Render and write ``out`` atomically; with ``password`` the file is AES-256 encrypted.
 
-    Encrypted output is never byte-reproducible (pypdf draws fresh salts and keys).
+    Encrypted output is never byte-reproducible (pypdf draws fresh salts and keys). An empty
+    password is refused rather than taken as "no password": a file the consultant meant to
+    protect must never go out readable. A target that is not a regular file (a folder, a link,
+    a device) is refused before the layout starts.
     """
+    from desktop.core import atomic_files
+
+    if password is not None and not password.strip():
+        raise EmptyPasswordError(
+            "The password is empty; give one to encrypt the PDF, or none to write it unencrypted."
+        )
+    atomic_files.check_target(Path(out))
     tracker = Progress(progress, cancel)
     pdf, pages = _build(data, _theme(theme), reproducible, tracker)
-    if password:
+    if password is not None:
         tracker.stage(970, "Encrypting")
         pdf = encrypt_pdf(pdf, password)
     tracker.stage(985, "Saving")

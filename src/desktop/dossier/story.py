@@ -24,11 +24,13 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from desktop.dossier import i18n, markup
+from desktop.dossier.bounds import bounded
 from desktop.dossier.cards import entity_card, entity_title
 from desktop.dossier.charts import chart_block
 from desktop.dossier.contact import consultant_card, contacts_grid
 from desktop.dossier.flowables import Heading, OutlineEntry, Pinned
 from desktop.dossier.model import DossierData, SourceNote
+from desktop.dossier.prose import paragraphs
 from desktop.dossier.styles import Kit
 from desktop.dossier.tables import evidence_table, key_figures_table
 
@@ -132,7 +134,7 @@ class _Builder:
         if self.data.summary:
             self.out.append(self.heading(self.label("executive_summary"), "summary"))
             for point in self.data.summary:
-                self.out.append(Paragraph(markup.text(point), kit.style("bullet"), bulletText="■"))
+                self.out += paragraphs(point, kit.style("bullet"), bullet="■")
             self.out.append(Spacer(1, 22))
         self.out.append(CondPageBreak(self.kit.frame_height * 0.25))
         self.out += [self.heading(self.label("contents"), "contents", toc=False, keep=False), toc]
@@ -145,7 +147,7 @@ class _Builder:
                 self.section_break()
             lead: list[Flowable] = [self.heading(section.title, f"sec-{s_index}")]
             if section.intro:
-                lead.append(Paragraph(markup.text(section.intro), kit.style("intro")))
+                lead += paragraphs(section.intro, kit.style("intro"))
             if not section.entities:
                 self.out += lead
             for e_index, entity in enumerate(section.entities, start=1):
@@ -239,7 +241,7 @@ def _toc(kit: Kit) -> TableOfContents:
 
 def full_story(data: DossierData, kit: Kit) -> FullStory:
     """All flowables of the full dossier plus its contents (pre-seeded with every entry)."""
-    builder = _Builder(data, kit)
+    builder = _Builder(bounded(data), kit)
     toc = _toc(kit)
     builder.cover()
     builder.summary_and_contents(toc)

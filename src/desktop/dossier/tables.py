@@ -12,11 +12,16 @@ from reportlab.platypus import Paragraph, Table
 
 from desktop.dossier import i18n, markup
 from desktop.dossier.model import DossierFact, DossierSpace, EvidenceRow
+from desktop.dossier.prose import paragraphs
 from desktop.dossier.styles import Kit
 
 
-def _cell(value: str | None, kit: Kit, style: str = "table") -> Paragraph:
-    return Paragraph(markup.text(value) if value else "—", kit.style(style))
+def _cell(value: str | None, kit: Kit, style: str = "table") -> Any:
+    """One paragraph, or several for a long text (see ``prose``); a dash when empty."""
+    if not value:
+        return Paragraph("—", kit.style(style))
+    parts = paragraphs(value, kit.style(style))
+    return parts[0] if len(parts) == 1 else parts
 
 
 def _head(labels: list[str], kit: Kit) -> list[Paragraph]:
