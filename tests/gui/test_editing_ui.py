@@ -56,7 +56,7 @@ def test_delete_asks_then_undo_brings_it_back(
     monkeypatch.setattr(dialogs, "confirm", lambda _p, _t, message: asked.append(message) or True)
     with qtbot.waitSignal(window.edits.changed, timeout=10_000):
         window.edits.delete_entity("biocube-leipzig")
-    assert "5 space offers" in asked[0] and "1 figures" in asked[0]
+    assert "5 space offers" in asked[0] and "1 figure," in asked[0]
     qtbot.waitUntil(lambda: window.results.model.row_of("biocube-leipzig") is None, timeout=10_000)
     with qtbot.waitSignal(window.edits.changed, timeout=10_000):
         window.edits.stack.undo()

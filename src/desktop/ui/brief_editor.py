@@ -1,8 +1,11 @@
 """The brief editor: curate suggestions, see the evidence, preview and export the dossier.
 
 Every change is saved at once through the database executor (there is no Save button to
-forget). Preview and export render off the UI thread; export asks where to save, shows the
-pre-export check, then writes atomically and records the dossier in the sent register.
+forget). Typed text — the title, the note of an item — is saved after a short pause, when
+the field loses focus, before another item is selected and when the window closes; a note
+always goes to the item it was typed for, never to the one selected since. Preview and
+export render off the UI thread; export asks where to save, shows the pre-export check, then
+writes atomically and records the dossier in the sent register.
 """
 
 from __future__ import annotations
@@ -12,18 +15,30 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QEvent,
+    QIODevice,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTreeView,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,8 +46,9 @@ from PySide6.QtWidgets import (
 from desktop.core import prospect_vocab
 from desktop.ui import dialogs
 from desktop.ui.brief_model import ID_ROLE, ITEM_ROLE, KIND_ROLE, BriefTreeModel
+from desktop.ui.brief_tree import BriefTree
 from desktop.ui.record_model import Column, RecordTableModel, record_table
-from desktop.ui.render_worker import RenderWorker, suggested_file_name, with_progress
+from desktop.ui.render_worker import RenderWorker
 
 if TYPE_CHECKING:
     from desktop.core.briefs import BriefView
@@ -52,6 +68,7 @@ class BriefEditor(QMainWindow):
     assembled = Signal()  # the evidence and check are up to date
     preview_ready = Signal(int)  # pages
     exported = Signal(str)  # path
+    open_entity = Signal(str)  # slug, from an item's context menu
 
     def __init__(
         self, executor: DatabaseExecutor, brief_id: int, parent: QWidget | None = None
@@ -66,13 +83,15 @@ class BriefEditor(QMainWindow):
         self.current: Assembled | None = None
         self._worker: RenderWorker | None = None
         self._pdf_buffer: QBuffer | None = None
+        self._reloading = False  # the tree is being rebuilt from the stored brief
+        self._note_item: int | None = None  # the item whose note is in the note field
+        self._note_saved = ""  # what is stored (or on its way) for that item
+        self._notes_on_the_way: dict[int, str] = {}  # saved, not yet back from the database
 
         self.title = QLineEdit(self)
         self.title.setObjectName("briefTitle")
         self.title.setAccessibleName("Brief title")
-        self.title.editingFinished.connect(
-            lambda: self._change("update_brief", title=self.title.text())
-        )
+        self.title.editingFinished.connect(self._save_title)  # Enter and focus-out
         self.template = self._combo("briefTemplate", "Template", prospect_vocab.TEMPLATES)
         self.language = self._combo("briefLanguage", "Language", prospect_vocab.LANGUAGES)
         self.template.activated.connect(
@@ -105,15 +124,11 @@ class BriefEditor(QMainWindow):
         self.model.include_toggled.connect(
             lambda item_id, on: self._change("set_item", item_id=item_id, included=on)
         )
-        self.tree = QTreeView(self)
-        self.tree.setObjectName("briefTree")
-        self.tree.setAccessibleName("Sections and items; tick to include, drag to reorder")
+        self.model.moved.connect(self._select_id)
+        self.tree = BriefTree(self)
         self.tree.setModel(self.model)
-        self.tree.setHeaderHidden(True)
-        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.selectionModel().currentChanged.connect(self._on_current)
+        self.tree.customContextMenuRequested.connect(self._show_menu)
         self.up_button, self.down_button = (
             QPushButton("Move up", self),
             QPushButton("Move down", self),
@@ -129,12 +144,17 @@ class BriefEditor(QMainWindow):
         self.item_title.setObjectName("itemTitle")
         self.item_title.setWordWrap(True)
         self.item_reason = QLabel(self)
+        self.item_reason.setObjectName("itemReason")
         self.item_reason.setWordWrap(True)
+        self.item_reason.setTextFormat(Qt.TextFormat.PlainText)  # reasons are text, not markup
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("itemNote")
         self.note.setAccessibleName("Note for the investor, printed with this item")
         self.note.setPlaceholderText("Note for the investor (printed in the dossier)")
         self.note.setMaximumHeight(90)
+        self.note.setTabChangesFocus(True)
+        self.note.setEnabled(False)
+        self.note.installEventFilter(self)  # focus-out saves
         self._note_timer = QTimer(self, singleShot=True, interval=600)
         self._note_timer.timeout.connect(self._save_note)
         self.note.textChanged.connect(self._note_timer.start)
@@ -158,6 +178,7 @@ class BriefEditor(QMainWindow):
         self.findings = QLabel(self)
         self.findings.setObjectName("findings")
         self.findings.setWordWrap(True)
+        self.findings.setTextFormat(Qt.TextFormat.PlainText)
 
         from PySide6.QtPdf import QPdfDocument
         from PySide6.QtPdfWidgets import QPdfView
@@ -169,6 +190,13 @@ class BriefEditor(QMainWindow):
         self.pdf_view.setDocument(self.document)
         self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
         self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.preview_hint = QLabel("Press Preview to see the dossier as it will be printed.", self)
+        self.preview_hint.setObjectName("previewHint")
+        self.preview_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview_hint.setWordWrap(True)
+        self.preview_pane = QStackedWidget(self)
+        self.preview_pane.addWidget(self.preview_hint)
+        self.preview_pane.addWidget(self.pdf_view)
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -188,7 +216,7 @@ class BriefEditor(QMainWindow):
         middle_layout.addWidget(self.evidence, 1)
         middle_layout.addWidget(self.findings)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        for widget in (left, middle, self.pdf_view):
+        for widget in (left, middle, self.preview_pane):
             splitter.addWidget(widget)
         splitter.setSizes([380, 420, 520])
         central = QWidget(self)
@@ -201,6 +229,9 @@ class BriefEditor(QMainWindow):
         self.statusBar().addWidget(self.status, 1)
         self._assemble_timer = QTimer(self, singleShot=True, interval=250)
         self._assemble_timer.timeout.connect(self._assemble)
+        close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        close.setContext(Qt.ShortcutContext.WindowShortcut)
+        close.activated.connect(self.close)
         self.reload()
 
     def _combo(self, name: str, label: str, vocabulary: dict[str, Any]) -> QComboBox:
@@ -221,14 +252,24 @@ class BriefEditor(QMainWindow):
     def _show(self, view: BriefView) -> None:
         self.view = view
         self.setWindowTitle(f"Brief — {view.title}")
-        self.title.setText(view.title)
+        if not self.title.isModified():  # never overwrite a title being typed
+            self.title.setText(view.title)
         self.template.setCurrentIndex(max(0, self.template.findData(view.template)))
         self.language.setCurrentIndex(max(0, self.language.findData(view.language)))
-        current = self.tree.currentIndex().data(ID_ROLE)
-        self.model.flush()  # a drop not yet reported is saved before the older state is shown
-        self.model.load(view)
-        self.tree.expandAll()
-        self._select_id(current)
+        current = self.tree.currentIndex()
+        wanted, kind = current.data(ID_ROLE), current.data(KIND_ROLE)
+        stored = {item.item_id: (item.note or "").strip() for item in view.items()}
+        for item_id, text in list(self._notes_on_the_way.items()):
+            if stored.get(item_id, text.strip()) == text.strip():
+                del self._notes_on_the_way[item_id]  # the database has it now
+        self._reloading = True
+        try:
+            self.model.load(view)
+            self.tree.expandAll()
+            self._select_id(wanted, kind)
+        finally:
+            self._reloading = False
+        self._on_current(self.tree.currentIndex(), QModelIndex())
         self._assemble_timer.start()
 
     def _change(self, action: str, **arguments: Any) -> None:
@@ -247,6 +288,8 @@ class BriefEditor(QMainWindow):
         self.title.setModified(False)
         if self.view is not None and self.title.text().strip() not in ("", self.view.title):
             self._change("update_brief", title=self.title.text())
+        elif self.view is not None:
+            self.title.setText(self.view.title)  # an emptied title keeps the stored one
 
     def _after_change(self, view: BriefView) -> None:
         self._show(view)
@@ -278,6 +321,7 @@ class BriefEditor(QMainWindow):
     def _error(self, error: BaseException) -> None:
         from desktop.core.errors import DossierError
 
+        self._notes_on_the_way.clear()  # the reload shows what was really stored
         if isinstance(error, (DossierError, ValueError)):
             dialogs.show_error(self, "Brief", str(error))
             self.reload()
@@ -287,47 +331,66 @@ class BriefEditor(QMainWindow):
     # --- the selected item ---------------------------------------------------------------------
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._reloading:
+            return  # the tree is rebuilt; _show settles the side panel once it is done
         item = current.data(ITEM_ROLE)
-        self.note.blockSignals(True)
-        if item is None:
-            self.item_title.setText(current.data(Qt.ItemDataRole.DisplayRole) or "")
-            self.item_reason.setText("")
-            self.note.setPlainText("")
-            self.note.setEnabled(False)
-        else:
+        if item is not None:
             self.item_title.setText(
                 f"<b>{html.escape(item.title)}</b> — {html.escape(item.subtitle)}"
             )
-            self.item_reason.setText(html.escape(item.reason))
-            self.note.setPlainText(item.note or "")
-            self.note.setEnabled(True)
+            self.item_reason.setText(item.reason)
+        else:
+            self.item_title.setText(html.escape(current.data(Qt.ItemDataRole.DisplayRole) or ""))
+            self.item_reason.setText("")
+        item_id = item.item_id if item is not None else None
+        if item_id == self._note_item:
+            return  # the same item, shown again after a save: keep what is being typed
+        self._save_note()  # the previous item's note, before the field shows another one
+        self._note_item = item_id
+        self._note_saved = (
+            "" if item is None else self._notes_on_the_way.get(item.item_id, item.note or "")
+        )
+        self.note.blockSignals(True)
+        self.note.setPlainText(self._note_saved)
         self.note.blockSignals(False)
+        self.note.setEnabled(item is not None)
 
     def _save_note(self) -> None:
-        index = self.tree.currentIndex()
-        item = index.data(ITEM_ROLE)
-        if item is not None and (self.note.toPlainText().strip() or None) != item.note:
-            self._change("set_item", item_id=item.item_id, note=self.note.toPlainText())
+        """Save the note field for the item it was typed for, if it changed."""
+        self._note_timer.stop()
+        text = self.note.toPlainText()
+        if self._note_item is None or text.strip() == self._note_saved.strip():
+            return
+        self._note_saved = self._notes_on_the_way[self._note_item] = text
+        self._change("set_item", item_id=self._note_item, note=text)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.note and event.type() == QEvent.Type.FocusOut:
+            self._save_note()
+        return super().eventFilter(watched, event)
 
     def _move(self, step: int) -> None:
         index = self.tree.currentIndex()
         if index.isValid():
-            moved = self.model.move(index, step)
-            self.tree.setCurrentIndex(moved)
+            self.model.move(index, step)  # the model's `moved` selects the row again
 
-    def _select_id(self, wanted: Any) -> None:
-        if wanted is None:
-            return
-        for section_row in range(self.model.rowCount()):
-            section = self.model.index(section_row, 0)
-            if section.data(ID_ROLE) == wanted and section.data(KIND_ROLE) == "section":
-                self.tree.setCurrentIndex(section)
-                return
-            for row in range(self.model.rowCount(section)):
-                child = self.model.index(row, 0, section)
-                if child.data(ID_ROLE) == wanted:
-                    self.tree.setCurrentIndex(child)
-                    return
+    def _select_id(self, wanted: Any, kind: str | None = None) -> None:
+        if wanted is not None and (index := self.model.index_of(wanted, kind)).isValid():
+            self.tree.setCurrentIndex(index)
+
+    # --- the context menu of an item -------------------------------------------------------------
+
+    def _show_menu(self, point: QPoint) -> None:
+        index = self.tree.indexAt(point)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.item_menu(index).exec(self.tree.viewport().mapToGlobal(point))
+
+    def item_menu(self, index: QModelIndex) -> QMenu:
+        """The right-click menu of a section or an item (a method, so tests can trigger it)."""
+        from desktop.ui.brief_menu import item_menu
+
+        return item_menu(self, index)
 
     # --- preview and export --------------------------------------------------------------------
 
@@ -345,32 +408,23 @@ class BriefEditor(QMainWindow):
         self._pdf_buffer.setData(QByteArray(pdf))
         self._pdf_buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._pdf_buffer)
+        self.preview_pane.setCurrentWidget(self.pdf_view)
         self.status.setText(f"Preview: {pages} pages")
         self.preview_ready.emit(pages)
 
     def export(self) -> None:
-        if self.current is None or self.view is None:
-            return
-        data = self.current.data
-        path = dialogs.ask_save_path(
-            self, suggested_file_name(data.prepared_for, data.template, data.language)
-        )
-        if path is None:
-            return
-        choice = dialogs.pre_export_check(
-            self, [finding.message for finding in self.current.findings]
-        )
-        if choice is None:
-            return
-        assembled = self.current
-        worker = RenderWorker(data, out=path, password=choice.password, parent=self)
-        with_progress(worker, self, "Writing the dossier…")
-        worker.cancelled.connect(lambda: self.status.setText("Export cancelled; nothing written."))
-        self._start(worker, lambda result: self._on_exported(assembled, result))
+        """Contact page, save path, pre-export check, file (:mod:`desktop.ui.export_flow`)."""
+        from desktop.ui import export_flow
+
+        export_flow.export_dossier(self)
 
     def _on_exported(self, assembled: Assembled, result: Any) -> None:
+        from desktop.ui import export_flow
+        from desktop.ui.wording import plural
+
         path = Path(result.path)
-        self.status.setText(f"Saved {path} ({result.pages} pages)")
+        self.status.setText(f"Saved {path} ({plural(result.pages, 'page')})")
+        export_flow.after_export(self, path)
         self.executor.submit(
             lambda store: _jobs().record_sent(
                 store, self.brief_id, assembled, path.name, result.sha256
@@ -391,9 +445,8 @@ class BriefEditor(QMainWindow):
         worker.start()
 
     def closeEvent(self, event: Any) -> None:
-        self._note_timer.stop()
-        if self.note.isEnabled():
-            self._save_note()
+        self._save_title()
+        self._save_note()
         if self._worker is not None and self._worker.isRunning():
             self._worker.cancel()
             self._worker.wait()

@@ -37,12 +37,26 @@ class BriefsDesk(QObject):
 
             editor = BriefEditor(self.executor, brief_id)
             editor.brief_changed.connect(lambda _id: self._view and self._view.refresh())
+            editor.open_entity.connect(self._show_entity)
             editor.destroyed.connect(lambda _obj=None, b=brief_id: self.editors.pop(b, None))
             self.editors[brief_id] = editor
         editor.show()
         editor.raise_()
         editor.activateWindow()
         return editor
+
+    def _show_entity(self, slug: str) -> None:
+        """An item's "Open the entity": the main window shows it on the Entities tab."""
+        window = self.parent()
+        show = getattr(window, "show_entity", None)
+        if show is None:
+            return
+        tabs = getattr(window, "tabs", None)
+        if tabs is not None:
+            tabs.setCurrentIndex(0)
+        show(slug)
+        window.raise_()
+        window.activateWindow()
 
     def close_all(self) -> None:
         for editor in list(self.editors.values()):

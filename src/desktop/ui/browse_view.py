@@ -16,6 +16,7 @@ from desktop.ui.detail_view import EntityDetailView
 from desktop.ui.entity_model import SLUG_ROLE
 from desktop.ui.navigator import Navigator
 from desktop.ui.results_panel import ResultsPanel
+from desktop.ui.wording import code_label
 
 if TYPE_CHECKING:
     from desktop.core.search import SearchResult
@@ -70,7 +71,7 @@ class BrowseView(QSplitter):
         if sector:
             chips.append(("sectors", sector, taxonomy.SECTORS[sector].en))
         labels = self.detail.tag_labels
-        chips += [("tags", tag, labels.get(tag, tag)) for tag in tags]
+        chips += [("tags", tag, labels.get(tag) or code_label(tag)) for tag in tags]
         self.results.set_active_filters(chips)
 
     def _remove_filter(self, dimension: str, code: str) -> None:
@@ -93,7 +94,8 @@ class BrowseView(QSplitter):
         if keep_slug is not None:
             self.select_slug(keep_slug)
         shown = len(result.hits)
-        total = f"{result.total:,}" + ("" if result.total_exact else "+")
+        noun = "entity" if result.total == 1 and result.total_exact else "entities"
+        total = f"{result.total:,}" + ("" if result.total_exact else "+") + f" {noun}"
         more = (
             f" (showing the first {shown:,}; refine to narrow down)" if shown < result.total else ""
         )
@@ -102,7 +104,7 @@ class BrowseView(QSplitter):
             if result.partial
             else ""
         )
-        return f"{total} entities{more}{note}"
+        return f"{total}{more}{note}"
 
     def show_failure(self, title: str, message: str) -> None:
         self.results.set_hits([])

@@ -17,6 +17,7 @@ from desktop.core import taxonomy
 if TYPE_CHECKING:
     from desktop.core.catalogue import EntityDetail, FactView, SourceRef
 from desktop.core.values import freshness
+from desktop.ui.wording import code_label
 
 ENTITY_SCHEME = "entity"
 ACTION_SCHEME = "do"  # edit links: do:<action>/<key>
@@ -65,8 +66,12 @@ def render_detail(
     tag_labels: dict[str, str] | None = None,
     stale_after_months: int = 24,
     editable: bool = False,
+    notice: str | None = None,
 ) -> str:
-    """The pane's HTML; with ``editable`` small edit/add/remove links (``do:`` URLs) appear."""
+    """The pane's HTML; with ``editable`` small edit/add/remove links (``do:`` URLs) appear.
+
+    ``notice`` is a line shown above the name (plain text), e.g. that the entity is not among
+    the current results."""
     e = html.escape
 
     def link(action: str, key: str = "", text: str = "edit") -> str:
@@ -80,6 +85,8 @@ def render_detail(
 
     labels = tag_labels or {}
     parts = [_style(colours)]
+    if notice:
+        parts.append(f"<p class='notice'>{e(notice)}</p>")
     title = e(detail.name) + (
         f" <span class='muted'>({e(detail.short_name)})</span>" if detail.short_name else ""
     )
@@ -99,7 +106,7 @@ def render_detail(
         if code in taxonomy.SECTORS
     ]
     chips += [
-        f"<span class='tag'>&nbsp;{_nowrap(labels.get(code, code))}&nbsp;</span>"
+        f"<span class='tag'>&nbsp;{_nowrap(labels.get(code) or code_label(code))}&nbsp;</span>"
         for code in detail.tags
     ]
     if chips:
@@ -171,6 +178,7 @@ def _style(colours: Colours) -> str:
         f".public {{ color: {colours.good}; font-weight: 600; }}"
         ".action { font-size: 9pt; font-weight: normal; }"
         f".internal {{ color: {colours.warning}; font-weight: 600; }}"
+        f".notice {{ color: {colours.caution}; font-size: 9pt; }}"
         "</style>"
     )
 

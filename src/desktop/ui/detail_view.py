@@ -14,6 +14,10 @@ from desktop.ui.style import is_dark
 if TYPE_CHECKING:
     from desktop.core.catalogue import EntityDetail
 
+NOT_LISTED = (
+    "Not in the current results: the search or the filters changed. Clear them "
+    "(Ctrl+Shift+K) to see it listed again."
+)
 PLACEHOLDER = (
     "<p style='color:gray'>Select an entity to see what it offers, its key figures with "
     "sources, its contacts and how it relates to the rest of the cluster.</p>"
@@ -38,12 +42,22 @@ class EntityDetailView(QTextBrowser):
         self.stale_after_months = setting("stale_after_months")
         self.detail: EntityDetail | None = None
         self.editable = True
+        self.listed = True  # whether the entity shown is among the current results
         self.setHtml(PLACEHOLDER)
 
-    def show_detail(self, detail: EntityDetail) -> None:
+    def set_listed(self, listed: bool) -> None:
+        """Mark (or unmark) the entity shown as one the current results no longer contain."""
+        if listed != self.listed:
+            self.listed = listed
+            if self.detail is not None:
+                self.show_detail(self.detail)
+
+    def show_detail(self, detail: EntityDetail, listed: bool | None = None) -> None:
         from desktop.ui.detail_html import DARK, LIGHT, render_detail
 
         self.detail = detail
+        if listed is not None:
+            self.listed = listed
         colours = DARK if is_dark(self.palette()) else LIGHT
         self.setHtml(
             render_detail(
@@ -53,6 +67,7 @@ class EntityDetailView(QTextBrowser):
                 tag_labels=self.tag_labels,
                 stale_after_months=self.stale_after_months,
                 editable=self.editable,
+                notice=None if self.listed else NOT_LISTED,
             )
         )
         self.setAccessibleDescription(detail.name)

@@ -40,14 +40,22 @@ def setup_logging(log_dir: Path) -> Path:
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
-    """A modal error a person can act on: what happened and what to do."""
-    box = QMessageBox(QMessageBox.Icon.Critical, f"{title} — {APP_NAME}", message, parent=parent)
+    """A modal error a person can act on: what happened and what to do (in window terms)."""
+    from desktop.ui.wording import for_window
+
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, f"{title} — {APP_NAME}", for_window(message), parent=parent
+    )
     box.setObjectName("errorDialog")
     box.exec()
 
 
 def show_info(parent: QWidget | None, title: str, message: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Information, f"{title} — {APP_NAME}", message, parent=parent)
+    from desktop.ui.wording import for_window
+
+    box = QMessageBox(
+        QMessageBox.Icon.Information, f"{title} — {APP_NAME}", for_window(message), parent=parent
+    )
     box.exec()
 
 
@@ -82,26 +90,36 @@ class ExportChoice:
 def ask_save_path(
     parent: QWidget | None, suggested_name: str, file_filter: str = "PDF (*.pdf)"
 ) -> Path | None:
-    """Where to save a file; None when cancelled. Tests patch this one function."""
-    from PySide6.QtCore import QStandardPaths
+    """Where to save a file; None when cancelled. Tests patch this one function.
+
+    Opens in the folder of the last save, else in Documents (never in the program's folder).
+    """
     from PySide6.QtWidgets import QFileDialog
 
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    from desktop.ui import export_flow
+
+    folder = export_flow.save_folder()
     chosen, _filter = QFileDialog.getSaveFileName(
-        parent, f"Save — {APP_NAME}", str(Path(folder) / suggested_name), file_filter
+        parent, f"Save — {APP_NAME}", str(folder / suggested_name), file_filter
     )
     if not chosen:
         return None
     path = Path(chosen)
     default_suffix = Path(suggested_name).suffix
-    return path if path.suffix else path.with_suffix(default_suffix)
+    path = path if path.suffix else path.with_suffix(default_suffix)
+    export_flow.remember_folder(path.parent)
+    return path
 
 
 def ask_open_path(parent: QWidget | None, title: str, file_filter: str) -> Path | None:
     """A file to read; None when cancelled. Tests patch this one function."""
     from PySide6.QtWidgets import QFileDialog
 
-    chosen, _filter = QFileDialog.getOpenFileName(parent, f"{title} — {APP_NAME}", "", file_filter)
+    from desktop.ui.export_flow import documents_folder
+
+    chosen, _filter = QFileDialog.getOpenFileName(
+        parent, f"{title} — {APP_NAME}", str(documents_folder()), file_filter
+    )
     return Path(chosen) if chosen else None
 
 

@@ -2,11 +2,16 @@
 
 Every edit is a ``QUndoCommand`` whose redo/undo queue a job on the database executor, so
 Ctrl+Z / Ctrl+Shift+Z walk back and forth through saves and deletes in order. Undoing a delete
-restores the entity with its relations, figures, space and contact.
+restores the entity with its relations, figures, space and contact; undoing an import puts back
+the backup the import took (:mod:`desktop.ui.import_undo`).
+
+The messages say what really happened: the detail pane speaks of a deletion only after one, and
+names the key that takes it back.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -14,6 +19,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from desktop.ui import dialogs
+from desktop.ui.wording import plural
 
 if TYPE_CHECKING:
     from desktop.core.editing import DeletedEntity, EntityRecord
@@ -37,8 +43,26 @@ def consultant_name() -> str:
     return dialogs.consultant_card().name or login
 
 
+def entity_name(store: Any, slug: str) -> str:
+    """In the worker: the entity's name for a question or a message (the slug if unknown)."""
+    from sqlmodel import select
+
+    from desktop.core.models import Entity
+
+    with store.database.session() as session:
+        entity = session.exec(select(Entity).where(Entity.slug == slug)).first()
+        return entity.name if entity is not None else slug
+
+
+def _singular(what: str) -> str:
+    head, _, last = what.rpartition(" ")
+    word = last[:-1] if last.endswith("s") else last
+    return f"{head} {word}".strip()
+
+
 class EditController(QObject):
-    changed = Signal(str)  # the slug to show after a change ("" when it is gone)
+    changed = Signal(str)  # the slug to show after a change ("" when there is none to show)
+    removed = Signal(str)  # an entity went away in this window: what the detail pane says
 
     def __init__(self, executor: DatabaseExecutor, window: QWidget) -> None:
         super().__init__(window)
@@ -46,6 +70,17 @@ class EditController(QObject):
         self.window = window
         self.stack = QUndoStack(self)
         self._records: Any = None
+        self.maintenance: Any = None  # set by the window: restores for undoing an import
+        self.pending = 0  # undo steps still running that may refuse (an import's restore)
+
+    def undo(self) -> None:
+        """Edit ▸ Undo: one step back, unless a step that may be refused is still running."""
+        if not self.pending:
+            self.stack.undo()
+
+    def redo(self) -> None:
+        if not self.pending:
+            self.stack.redo()
 
     @property
     def records(self) -> Any:
@@ -75,22 +110,25 @@ class EditController(QObject):
 
     def delete_entity(self, slug: str) -> None:
         self.executor.submit(
-            lambda store: _jobs().delete_impact(store, slug),
-            lambda impact: self._confirm_delete(slug, impact),
+            lambda store: (_jobs().delete_impact(store, slug), entity_name(store, slug)),
+            lambda found: self._confirm_delete(slug, *found),
+            self._failed,
         )
 
-    def _confirm_delete(self, slug: str, impact: dict[str, int]) -> None:
+    def _confirm_delete(self, slug: str, impact: dict[str, int], name: str) -> None:
         goes = (
-            ", ".join(f"{count} {what}" for what, count in impact.items() if count)
+            ", ".join(
+                plural(count, _singular(what), what) for what, count in impact.items() if count
+            )
             or "nothing else"
         )
         if dialogs.confirm(
             self.window,
             "Delete entity",
-            f"Delete {slug}? With it go: {goes}. "
-            "You can undo this with Ctrl+Z while the window is open.",
+            f"Delete “{name}”? With it go: {goes}. "
+            "Edit ▸ Undo (Ctrl+Z) puts it back while the window is open.",
         ):
-            self.stack.push(DeleteEntityCommand(self, slug))
+            self.stack.push(DeleteEntityCommand(self, slug, name))
 
     def verify(self, record_type: str, key: str) -> None:
         who = consultant_name()
@@ -115,12 +153,22 @@ class EditController(QObject):
         self.changed.connect(lambda _slug: dialog.load())
         dialog.show()
 
-    def open_import(self, db_path: Any) -> None:
+    def open_import(self, db_path: Any) -> Any:
         from desktop.ui.import_dialog import ImportDialog
 
         dialog = ImportDialog(self.executor, db_path, self.window)
-        dialog.imported.connect(lambda _result: self.changed.emit(""))
+        dialog.applied.connect(self.imported)
         dialog.show()
+        return dialog
+
+    def imported(self, done: Any) -> None:
+        """An import was applied: it becomes a step on the undo stack (when it wrote anything
+        and the window can restore), and every view shows the data as it now is."""
+        if self.maintenance is not None and done.backup_path is not None:
+            from desktop.ui.import_undo import ImportCommand
+
+            self.stack.push(ImportCommand(self, done))
+        self.changed.emit("")
 
     def export_data(self) -> None:
         path = dialogs.ask_save_path(
@@ -156,8 +204,15 @@ class EditController(QObject):
 
     # --- plumbing for the commands -------------------------------------------------------------
 
-    def run(self, work: Any, show: Any) -> None:
-        self.executor.submit(work, lambda result: self.changed.emit(show(result)), self._failed)
+    def run(self, work: Any, show: Any, removal: Callable[[Any], str] | None = None) -> None:
+        """Queue ``work``; then say what went (``removal``) and which entity to show."""
+
+        def done(result: Any) -> None:
+            if removal is not None:
+                self.removed.emit(removal(result))
+            self.changed.emit(show(result))
+
+        self.executor.submit(work, done, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         from desktop.core.errors import DossierError
@@ -199,7 +254,14 @@ class SaveEntityCommand(QUndoCommand):
                 self.deleted = _jobs().delete_entity(store, after.slug, who)
                 return ""
 
-            self.controller.run(remove, lambda slug: slug)
+            self.controller.run(
+                remove,
+                lambda slug: slug,
+                lambda _r: (
+                    f"The new entity “{after.name}” was taken back (Undo). "
+                    "Edit ▸ Redo (Ctrl+Shift+Z) creates it again."
+                ),
+            )
         else:
             self.controller.run(
                 lambda store: _jobs().save_entity(store, before, after.slug, who), lambda slug: slug
@@ -207,19 +269,23 @@ class SaveEntityCommand(QUndoCommand):
 
 
 class DeleteEntityCommand(QUndoCommand):
-    def __init__(self, controller: EditController, slug: str) -> None:
-        super().__init__(f"Delete {slug}")
-        self.controller, self.slug = controller, slug
+    def __init__(self, controller: EditController, slug: str, name: str | None = None) -> None:
+        super().__init__(f"Delete {name or slug}")
+        self.controller, self.slug, self.name = controller, slug, name or slug
         self.deleted: DeletedEntity | None = None
 
     def redo(self) -> None:
-        who, slug = consultant_name(), self.slug
+        who, slug, name = consultant_name(), self.slug, self.name
 
         def remove(store: Any) -> str:
             self.deleted = _jobs().delete_entity(store, slug, who)
             return ""
 
-        self.controller.run(remove, lambda result: result)
+        self.controller.run(
+            remove,
+            lambda result: result,
+            lambda _r: f"“{name}” was deleted. Edit ▸ Undo (Ctrl+Z) puts it back.",
+        )
 
     def undo(self) -> None:
         who = consultant_name()

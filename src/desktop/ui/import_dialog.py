@@ -3,11 +3,13 @@
 Nothing is written until Apply: the dry run lists, row by row, what would be added, updated
 (field: old → new) or rejected and why. Apply takes a backup, then writes everything in one
 transaction; rejected rows block it unless the consultant chooses to import the rest only.
-Reading, planning and applying run on the database executor, never on the UI thread.
+That backup is what Edit ▸ Undo puts back (:mod:`desktop.ui.import_undo`); the success message
+names it. Reading, planning and applying run on the database executor, never on the UI thread.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,11 +28,38 @@ from PySide6.QtWidgets import (
 
 from desktop.ui import dialogs
 from desktop.ui.record_model import Column, RecordTableModel, record_table
+from desktop.ui.wording import plural
 
 if TYPE_CHECKING:
     from desktop.ui.executor import DatabaseExecutor
 
 IGNORE = ""
+ACTION_WORDS = {
+    "add": "to add",
+    "update": "to update",
+    "reject": "rejected",
+    "unchanged": "unchanged",
+}
+
+
+@dataclass(frozen=True)
+class ImportDone:
+    """An applied import, with what undoing it needs."""
+
+    result: Any  # ApplyResult
+    source_name: str
+    backup_path: Path | None  # taken right before writing; None when nothing was written
+    after_digest: str | None  # the content right after the import
+
+
+def rows_summary(counts: dict[str, int]) -> str:
+    """``3 rows to add, 1 row rejected``: the dry run's counts in words."""
+    parts = [
+        f"{plural(n, 'row')} {ACTION_WORDS.get(action, action)}"
+        for action, n in counts.items()
+        if n
+    ]
+    return ", ".join(parts) or "No rows."
 
 
 def _importer() -> Any:
@@ -53,6 +82,7 @@ def _row_text(row: Any) -> str:
 
 class ImportDialog(QDialog):
     imported = Signal(object)  # ApplyResult
+    applied = Signal(object)  # ImportDone, for the undo stack
 
     def __init__(self, executor: DatabaseExecutor, db_path: Path, parent: QWidget | None) -> None:
         super().__init__(parent)
@@ -197,7 +227,7 @@ class ImportDialog(QDialog):
         self.rows.set_records(plan.rows)
         self.result.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         counts = plan.counts()
-        lines = [", ".join(f"{n} {action}" for action, n in counts.items() if n) or "No rows."]
+        lines = [rows_summary(counts)]
         lines += [str(problem) for problem in plan.problems]
         lines += plan.notes[:3]
         self.summary.setText("\n".join(lines))
@@ -219,26 +249,46 @@ class ImportDialog(QDialog):
             self.db_path,
             self.skip_rejected.isChecked(),
         )
+        source_name = self.path.name if self.path else "the file"
 
-        def write(store: Any) -> Any:
+        def write(store: Any) -> ImportDone:
             from desktop.core import backup
+            from desktop.core.database import content_digest
+
+            taken: list[Any] = []
 
             def take_backup() -> object:
-                return backup.backup(path, reason="import", retention=retention())
+                info = backup.backup(path, reason="import", retention=retention())
+                taken.append(info)
+                return info
 
-            return _importer().apply(
+            result = _importer().apply(
                 store.database, plan, who=who, backup=take_backup, skip_rejected=skip
+            )
+            if not taken:
+                return ImportDone(result, source_name, None, None)
+            return ImportDone(
+                result, source_name, taken[0].path, content_digest(store.database.engine)
             )
 
         self.apply_button.setEnabled(False)
         self.executor.submit(write, self._done, self._failed)
 
-    def _done(self, result: Any) -> None:
-        self.summary.setText(
-            f"Imported: {result.added} added, {result.updated} updated, {result.skipped} left out "
-            f"(journal batch {result.batch}). A backup was taken first."
+    def _done(self, done: ImportDone) -> None:
+        result = done.result
+        text = (
+            f"Imported: {result.added} added, {result.updated} updated, {result.skipped} left out."
         )
+        if done.backup_path is not None:
+            text += (
+                f" The backup taken first is {done.backup_path.name}: Edit ▸ Undo (Ctrl+Z) in "
+                "the main window puts it back, and so does Tools ▸ Restore a backup…"
+            )
+        else:
+            text += " Nothing needed writing."
+        self.summary.setText(text)
         self.plan = None
+        self.applied.emit(done)
         self.imported.emit(result)
 
     def _failed(self, error: BaseException) -> None:

@@ -6,11 +6,14 @@ none touches Qt. Imported lazily by the window so start-up does not pay for SQLA
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.core.database import Database, open_reader
+from desktop.core.database import Database, driver_error, open_reader
 from desktop.core.search import Facets, SearchFilters, SearchResult, facet_counts, search
 
 if TYPE_CHECKING:
@@ -46,6 +49,19 @@ class Store:
             self._database = Database.open(self.path, create=False)
         return self._database
 
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """The plain reader, with SQLite's damage and busy errors turned into messages (the
+        full database gets the same from its engine): damage inside pages shows only when a
+        search reaches it, and must offer the backup like damage found at opening."""
+        try:
+            yield self.reader
+        except sqlite3.Error as error:
+            translated = driver_error(self.path, error)
+            if translated is None:
+                raise
+            raise translated from error
+
     def close(self) -> None:
         self.reader.close()
         if self._database is not None:
@@ -64,11 +80,13 @@ def overview(store: Store) -> Overview:
 
 
 def run_search(store: Store, query: str, filters: FilterChoice) -> SearchResult:
-    return search(store.reader, query, filters=_filters(filters), limit=DISPLAY_LIMIT)
+    with store.reading() as reader:
+        return search(reader, query, filters=_filters(filters), limit=DISPLAY_LIMIT)
 
 
 def run_facets(store: Store, query: str, filters: FilterChoice) -> Facets:
-    return facet_counts(store.reader, query, filters=_filters(filters))
+    with store.reading() as reader:
+        return facet_counts(reader, query, filters=_filters(filters))
 
 
 def _filters(choice: FilterChoice) -> SearchFilters:

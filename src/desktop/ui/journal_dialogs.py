@@ -1,4 +1,8 @@
-"""The audit journal, the "Needs checking" list and the settings, each a small dialog."""
+"""The audit journal, the "Needs checking" list and the settings, each a small dialog.
+
+They speak to people: entities by name, vocabularies by label, actions as words; the stored
+codes stay in the database and the CSV export.
+"""
 
 from __future__ import annotations
 
@@ -18,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.contact_fields import ContactFields
 from desktop.ui.record_model import RECORD_ROLE, Column, RecordTableModel, record_table
 from desktop.ui.settings import app_settings
+from desktop.ui.wording import code_label, plural
 
 if TYPE_CHECKING:
     from desktop.core.verification import CheckItem
@@ -42,6 +48,72 @@ def _jobs() -> Any:
     return edit_jobs
 
 
+ACTIONS = {
+    "create": "Created",
+    "update": "Changed",
+    "delete": "Deleted",
+    "verify": "Verified",
+    "import": "Imported",
+    "restore": "Restored",
+}
+RECORD_TYPES = {
+    "entity": "Entity",
+    "fact": "Key figure",
+    "relation": "Relation",
+    "space": "Space offer",
+    "contact": "Contact",
+    "source": "Source",
+}
+
+
+def journal_names(store: Any) -> dict[str, dict[str, str]]:
+    """In the worker: the names people know records by (entities, figures, tags, sources)."""
+    from sqlmodel import select
+
+    from desktop.core.models import Entity, Fact, Source, Tag
+
+    with store.database.session() as session:
+        return {
+            "entity": {e.slug: e.name for e in session.exec(select(Entity))},
+            "fact": {f.key: f.label for f in session.exec(select(Fact))},
+            "source": {s.key: s.title for s in session.exec(select(Source))},
+            "tags": {t.code: t.label for t in session.exec(select(Tag))},
+        }
+
+
+class JournalWords:
+    """Turns a journal entry's codes into what a person reads."""
+
+    def __init__(self, names: dict[str, dict[str, str]] | None = None) -> None:
+        self.names = names or {}
+
+    def record(self, entry: dict[str, Any]) -> str:
+        record_type, _, key = str(entry["record"]).partition(" ")
+        name = self.names.get(record_type, {}).get(key) or self.names.get("entity", {}).get(key)
+        return f"{RECORD_TYPES.get(record_type, code_label(record_type))}: {name or key}"
+
+    def field(self, entry: dict[str, Any]) -> str:
+        return code_label(entry["field"]) if entry["field"] else ""
+
+    def change(self, entry: dict[str, Any]) -> str:
+        old, _, new = str(entry["change"]).partition(" → ")
+        return f"{self._value(entry['field'], old)} → {self._value(entry['field'], new)}"
+
+    def _value(self, field: str, value: str) -> str:
+        from desktop.core import taxonomy
+
+        vocabulary: dict[str, str] = {}
+        if field == "kind":
+            vocabulary = {code: term.en for code, term in taxonomy.KINDS.items()}
+        elif field == "sectors":
+            vocabulary = {code: term.en for code, term in taxonomy.SECTORS.items()}
+        elif field == "tags":
+            vocabulary = self.names.get("tags", {})
+        if not vocabulary or value == "—":
+            return value
+        return ", ".join(vocabulary.get(part, part) for part in value.split(", "))
+
+
 class AuditDialog(QDialog):
     """Every change, newest first: the whole journal or one record's history, filterable."""
 
@@ -50,20 +122,19 @@ class AuditDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("auditDialog")
-        self.setWindowTitle(f"History of {record_key}" if record_key else "Audit journal")
+        self.setWindowTitle("History" if record_key else "Audit journal")
         self.resize(980, 560)
         self.executor, self.record_key = executor, record_key
+        self.words = JournalWords()
+        words = self.words
         self.model: RecordTableModel[dict] = RecordTableModel(
             [
-                Column(title, lambda e, k=key: e[k])
-                for title, key in (
-                    ("When", "at"),
-                    ("Who", "who"),
-                    ("Action", "action"),
-                    ("Record", "record"),
-                    ("Field", "field"),
-                    ("Old → new", "change"),
-                )
+                Column("When", lambda e: e["at"]),
+                Column("Who", lambda e: e["who"]),
+                Column("Action", lambda e: ACTIONS.get(e["action"], code_label(e["action"]))),
+                Column("Record", words.record),
+                Column("Field", words.field),
+                Column("Old → new", words.change),
             ],
             self,
         )
@@ -80,7 +151,17 @@ class AuditDialog(QDialog):
 
     def load(self) -> None:
         key = self.record_key
-        self.executor.submit(lambda store: _jobs().audit(store, key), self.model.set_records)
+        self.executor.submit(
+            lambda store: (journal_names(store), _jobs().audit(store, key)), self._show
+        )
+
+    def _show(self, loaded: tuple[dict[str, dict[str, str]], list[dict]]) -> None:
+        names, entries = loaded
+        self.words.names = names
+        if self.record_key:
+            name = names["entity"].get(self.record_key, self.record_key)
+            self.setWindowTitle(f"History of {name}")
+        self.model.set_records(entries)
 
 
 class NeedsCheckingDialog(QDialog):
@@ -99,7 +180,7 @@ class NeedsCheckingDialog(QDialog):
         self.model: RecordTableModel[CheckItem] = RecordTableModel(
             [
                 Column("Record", lambda i: i.name),
-                Column("Type", lambda i: "entity" if i.record_type == "entity" else "figure"),
+                Column("Type", lambda i: "Entity" if i.record_type == "entity" else "Key figure"),
                 Column("Last verified", lambda i: i.verified_on or "never"),
             ],
             self,
@@ -129,7 +210,11 @@ class NeedsCheckingDialog(QDialog):
 
     def _show(self, items: list[CheckItem]) -> None:
         self.model.set_records(items)
-        self.summary.setText(f"{len(items)} records and figures to check.")
+        self.summary.setText(
+            "Nothing to check."
+            if not items
+            else f"{plural(len(items), 'record or figure', 'records and figures')} to check."
+        )
 
     def _current(self) -> CheckItem | None:
         index = self.table.currentIndex()
@@ -145,29 +230,19 @@ class NeedsCheckingDialog(QDialog):
 
 
 class SettingsDialog(QDialog):
-    """Who the consultant is (for dossiers and the journal) and the data-care limits."""
+    """Who the consultant is (for dossiers and the journal) and the data-care limits.
 
-    FIELDS = (
-        ("name", "Name"),
-        ("role", "Role"),
-        ("organisation", "Organisation"),
-        ("phone", "Phone"),
-        ("email", "E-mail"),
-    )
+    The e-mail and phone are checked as they are typed; Save stays disabled while either
+    would print a wrong address on the contact page.
+    """
 
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle("Settings")
-        settings = app_settings()
         form = QFormLayout(self)
-        self.fields: dict[str, QLineEdit] = {}
-        for key, label in self.FIELDS:
-            field = QLineEdit(str(settings.value(f"consultant/{key}", "") or ""), self)
-            field.setObjectName(f"consultant-{key}")
-            field.setAccessibleName(label)
-            form.addRow(label, field)
-            self.fields[key] = field
+        self.contact = ContactFields(form, self)
+        self.fields: dict[str, QLineEdit] = self.contact.fields
         self.spins: dict[str, QSpinBox] = {}
         for key, label, low, high in (
             ("stale_after_months", "Figures are stale after (months)", 1, 240),
@@ -181,17 +256,21 @@ class SettingsDialog(QDialog):
             spin.setValue(setting(key))
             form.addRow(label, spin)
             self.spins[key] = spin
-        buttons = QDialogButtonBox(
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setEnabled(self.contact.valid)
+        self.contact.validity_changed.connect(self.save_button.setEnabled)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
 
     def accept(self) -> None:
+        if not self.contact.valid:
+            return  # Enter in a field must not save what the button refuses
+        self.contact.save()
         settings = app_settings()
-        for key, field in self.fields.items():
-            settings.setValue(f"consultant/{key}", field.text().strip())
         for key, spin in self.spins.items():
             settings.setValue(f"data/{key}", spin.value())
         settings.sync()

@@ -22,7 +22,7 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QTabWidget, QToolButton, QWidget
 
 from desktop import APP_NAME
-from desktop.ui import dialogs, window_actions, window_state
+from desktop.ui import dialogs, export_flow, first_start, window_actions, window_state
 from desktop.ui.briefs_desk import BriefsDesk
 from desktop.ui.edit_controller import EditController
 from desktop.ui.executor import DatabaseExecutor
@@ -30,10 +30,12 @@ from desktop.ui.history import NavigationHistory
 from desktop.ui.lazy_tabs import LazyTabs
 from desktop.ui.maintenance import Maintenance, offer_latest_backup
 from desktop.ui.maintenance import shutdown as maintenance_shutdown
+from desktop.ui.wording import entity_gone, for_window
 
 if TYPE_CHECKING:
     from desktop.core.catalogue import EntityDetail, FactView
     from desktop.core.search import Facets, SearchResult
+    from desktop.ui.brief_editor import BriefEditor
     from desktop.ui.browse_view import BrowseView
     from desktop.ui.figures_view import FiguresView
     from desktop.ui.jobs import Overview
@@ -74,7 +76,12 @@ class MainWindow(LazyTabs, QMainWindow):
         self.edits = EditController(self.executor, self)
         self.maintenance = Maintenance(self.executor, db_path, self)
         self.maintenance.restored.connect(self._reload_everything)
+        self.maintenance.replaced_by_hand.connect(self.edits.stack.clear)
+        self.edits.maintenance = self.maintenance
         self.edits.changed.connect(self._after_edit)
+        self.edits.removed.connect(self._after_removal)
+        self.last_editor: BriefEditor | None = None  # the brief editor used last (File ▸ Export)
+        export_flow.track_last_editor(self)
         self.executor.failed.connect(self._on_unexpected)
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.run_search)
@@ -149,6 +156,9 @@ class MainWindow(LazyTabs, QMainWindow):
         self.browse.detail.action_requested.connect(
             lambda action, slug, key: self.edits.records.handle(action, slug, key)
         )
+        self.browse.results.context_action.connect(
+            lambda action, slug, name: window_actions.on_result_action(self, action, slug, name)
+        )
         self.navigator, self.results, self.detail = (
             self.browse.navigator,
             self.browse.results,
@@ -181,6 +191,12 @@ class MainWindow(LazyTabs, QMainWindow):
         self._orm_thread = threading.Thread(target=self._import_orm, name="import-orm", daemon=True)
         self._orm_thread.start()
         QTimer.singleShot(3000, self.maintenance.start)
+        QTimer.singleShot(0, self.ask_for_card_at_first_start)
+
+    def ask_for_card_at_first_start(self) -> None:
+        """The first start with an empty contact card asks for it, once (see first_start)."""
+        if self.isVisible():
+            first_start.ask_once_at_start(self)
 
     def _reload_everything(self) -> None:
         """The file was replaced (a restore): every view asks the database again."""
@@ -207,6 +223,8 @@ class MainWindow(LazyTabs, QMainWindow):
         self.database_ok = True
         self.navigator.set_tags(overview.tag_labels)
         self.detail.tag_labels = overview.tag_labels
+        if self.detail.detail is not None:  # shown before the labels came: show it with them
+            self.detail.show_detail(self.detail.detail)
         self.browse.show_active_filters()
         self._facts = overview.facts
         if self._figures is not None:
@@ -255,6 +273,8 @@ class MainWindow(LazyTabs, QMainWindow):
         if generation != self.generation or result is None:
             return  # a newer search is under way (its job was skipped or is stale)
         self.status_label.setText(self.browse.show_result(result, query, self._selected_slug))
+        if self._selected_slug is not None:
+            self.detail.set_listed(self.results.model.row_of(self._selected_slug) is not None)
         first = self.shown_generation == 0
         self.shown_generation = generation
         self.results_shown.emit(generation)
@@ -293,14 +313,19 @@ class MainWindow(LazyTabs, QMainWindow):
 
     def _on_detail(self, slug: str, detail: EntityDetail) -> None:
         if slug == self._selected_slug:
-            self.detail.show_detail(detail)
+            listed = self.results.model.row_of(slug) is not None
+            self.detail.show_detail(detail, listed=listed)
             self.detail_shown.emit(slug)
 
     def _on_detail_error(self, error: BaseException) -> None:
-        from desktop.core.errors import DossierError
+        from desktop.core.errors import DossierError, NotFoundError
 
-        if isinstance(error, DossierError):
-            self.detail.show_message(f"<p>{html.escape(str(error))}</p>")
+        if isinstance(error, NotFoundError):
+            # e.g. a restore or an import replaced the data while it was shown
+            self._selected_slug = None
+            self.detail.show_message(f"<p>{html.escape(entity_gone())}</p>")
+        elif isinstance(error, DossierError):
+            self.detail.show_message(f"<p>{html.escape(for_window(str(error)))}</p>")
         else:
             self._on_unexpected(error)
 
@@ -309,14 +334,19 @@ class MainWindow(LazyTabs, QMainWindow):
         return self._selected_slug
 
     def _after_edit(self, slug: str) -> None:
-        """Show the edited entity (or nothing, when it was deleted) and refresh the list."""
+        """Show the edited entity, or show the current one again as it now is (an import, a
+        figure, a source changed), and refresh the list."""
         if slug:
             self._selected_slug = slug
             self.show_entity(slug)
-        else:
-            self._selected_slug = None
-            self.detail.show_message("<p>The entity was deleted. Ctrl+Z puts it back.</p>")
+        elif self._selected_slug:
+            self.show_entity(self._selected_slug, record=False)
         self.run_search()
+
+    def _after_removal(self, message: str) -> None:
+        """An entity went away through an edit in this window (``message`` says how back)."""
+        self._selected_slug = None
+        self.detail.show_message(f"<p>{html.escape(message)}</p>")
 
     def go_back(self) -> None:
         slug = self.history.back()
@@ -362,7 +392,7 @@ class MainWindow(LazyTabs, QMainWindow):
         if self._open_error_reported:
             return  # every queued job fails the same way; say it once
         self._open_error_reported = True
-        message = str(error)
+        message = for_window(str(error))
         self.status_label.setText("Cannot open the knowledge base — see the message")
         self.browse.show_failure("The knowledge base could not be opened", message)
         self.database_failed.emit(message)

@@ -35,6 +35,7 @@ def retention() -> Any:
 
 class Maintenance(QObject):
     restored = Signal()  # the database file was replaced: reload every view
+    replaced_by_hand = Signal()  # a restore chosen in the window: the undo history is void
     backed_up = Signal(str)  # path, or "" when nothing had changed
 
     def __init__(self, executor: DatabaseExecutor, db_path: Path, window: QWidget) -> None:
@@ -46,6 +47,7 @@ class Maintenance(QObject):
         from desktop.ui.executor import DatabaseExecutor
 
         self.worker = DatabaseExecutor(lambda: None, self)
+        self.backup_offered = False  # the newest good backup was offered for this damage
         self.timer = QTimer(self, interval=BACKUP_EVERY_MS)
         self.timer.timeout.connect(lambda: self.backup_if_changed("periodic"))
 
@@ -61,7 +63,7 @@ class Maintenance(QObject):
         if report.ok:
             self.backup_if_changed("start")
             self.timer.start()
-        else:
+        elif not report.read_only:  # a read-only medium is reported by the opening itself
             offer_latest_backup(self, report.text())
 
     def backup_if_changed(self, reason: str) -> None:
@@ -119,21 +121,46 @@ class Maintenance(QObject):
         ):
             return
         path = self.db_path
-        self.executor.submit_closed(
+        self.restore_with(
             lambda: _backup().restore(path, chosen.path),
             self._after_restore,
             lambda error: dialogs.show_error(self.window, "Restore failed", str(error)),
         )
 
+    def restore_with(self, work: Any, on_done: Any, on_failed: Any) -> None:
+        """Run ``work()`` (which replaces the file) on the database executor with the database
+        closed, then ``on_done(result)`` and a reload of every view; every restore goes here."""
+
+        def done(result: Any) -> None:
+            on_done(result)
+            self.restored.emit()
+
+        self.executor.submit_closed(work, done, on_failed)
+
     def _after_restore(self, result: Any) -> None:
-        kept = f" The previous file was kept as {result.previous}." if result.previous else ""
-        dialogs.show_info(self.window, "Restored", f"Restored from {result.source.name}.{kept}")
-        self.restored.emit()
+        kept = (
+            f" The data it replaced was kept as {result.previous.name} in {result.previous.parent}."
+            if result.previous
+            else ""
+        )
+        self.replaced_by_hand.emit()
+        dialogs.show_info(
+            self.window,
+            "Restored",
+            f"Restored from the backup {result.source.name}.{kept} Edits made before the "
+            "restore can no longer be undone.",
+        )
 
 
 def offer_latest_backup(maintenance: Maintenance, problem: str) -> None:
-    """The database could not be opened: offer the newest backup that passes its check."""
+    """The database could not be opened: offer the newest backup that passes its check.
+
+    The start-up check and the first read may both find the damage; the offer is made once.
+    """
     path = maintenance.db_path
+    if maintenance.backup_offered:
+        return
+    maintenance.backup_offered = True
 
     def latest(_store: Any = None) -> Any:
         return _backup().latest_good_backup(path)
@@ -147,7 +174,8 @@ def offer_latest_backup(maintenance: Maintenance, problem: str) -> None:
             f"{problem}\n\nA backup from {info.taken_at:%Y-%m-%d %H:%M} passes its check. "
             "Restore it? The damaged file is kept aside.",
         ):
-            maintenance.executor.submit_closed(
+            maintenance.backup_offered = False  # after the restore, new damage is offered again
+            maintenance.restore_with(
                 lambda: _backup().restore(path, info.path),
                 maintenance._after_restore,
                 lambda error: dialogs.show_error(maintenance.window, "Restore failed", str(error)),

@@ -2,17 +2,17 @@
 
 Validation runs as the consultant types, with the message next to the problem; Save stays
 disabled until the record can be saved, so nothing half-entered reaches the database.
+Closing the form (Esc, Cancel, the window's close button) with changes asks first, so typed
+text is never dropped without a word. Tab moves on from the multi-line fields, so text meant
+for the next field never lands in one that is shown on screen.
 """
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -28,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from desktop.core import prospect_vocab, taxonomy
 from desktop.core.briefs import ProspectInput
+from desktop.ui.country_field import CountryField
+from desktop.ui.date_field import DateField
 from desktop.ui.record_form import line_edit
-
-NO_DATE = QDate(2000, 1, 1)  # the date edit's "none" value, shown as "—"
 
 
 class CodeList(QListWidget):
@@ -62,45 +63,47 @@ class CodeList(QListWidget):
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
 
+def _text_box(parent: QWidget, name: str, accessible_name: str, placeholder: str) -> QPlainTextEdit:
+    box = QPlainTextEdit(parent)
+    box.setObjectName(name)
+    box.setAccessibleName(accessible_name)
+    box.setPlaceholderText(placeholder)
+    box.setMaximumHeight(70)
+    box.setTabChangesFocus(True)  # Tab moves on; the text never holds a tab by accident
+    return box
+
+
 class ProspectDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, data: ProspectInput | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("prospectDialog")
         self.setWindowTitle("Prospect")
-        self.resize(860, 640)
+        self.resize(860, 680)
         self.company = line_edit(self, "companyName", "Company name (confidential)")
         self.code_name = line_edit(self, "codeName", "Code name, e.g. Project Aurora")
         self.use_code_name = QCheckBox("Use the code name in dossiers", self)
         self.use_code_name.setObjectName("useCodeName")
-        self.country = line_edit(self, "country", "ISO code, e.g. US")
-        self.country.setMaxLength(2)
+        self.country = CountryField(self)
         self.status = QComboBox(self)
         self.status.setObjectName("status")
         self.status.setAccessibleName("Status")
         for term in prospect_vocab.STATUSES.values():
             self.status.addItem(term.en, term.code)
-        self.meeting = QDateEdit(self)
-        self.meeting.setObjectName("meetingDate")
-        self.meeting.setAccessibleName("Meeting date")
-        self.meeting.setCalendarPopup(True)
-        self.meeting.setMinimumDate(NO_DATE)
-        self.meeting.setSpecialValueText("—")
-        self.meeting.setDate(NO_DATE)
+        self.meeting = DateField("meetingDate", "Meeting date", self)
         self.keywords = line_edit(self, "keywords", "Comma-separated, e.g. CAR-T, autologous")
-        self.needs = QPlainTextEdit(self)
-        self.needs.setObjectName("needs")
-        self.needs.setAccessibleName("Needs in the investor's words")
-        self.needs.setMaximumHeight(70)
-        self.notes = QPlainTextEdit(self)
-        self.notes.setObjectName("internalNotes")
-        self.notes.setAccessibleName("Internal notes (never exported)")
-        self.notes.setMaximumHeight(70)
+        self.needs = _text_box(
+            self, "needs", "Needs in the investor's words", "Printed in briefs; Tab moves on"
+        )
+        self.notes = _text_box(
+            self, "internalNotes", "Internal notes (never exported)", "Never leaves the agency"
+        )
         self.sectors = CodeList(taxonomy.SECTORS, "Sectors of interest", self)
         self.activities = CodeList(prospect_vocab.ACTIVITIES, "Planned activities", self)
         self.requirements = CodeList(prospect_vocab.REQUIREMENTS, "Requirements", self)
         self.problems = QLabel(self)
         self.problems.setObjectName("problems")
         self.problems.setWordWrap(True)
+        self.problems.setTextFormat(Qt.TextFormat.PlainText)
         self.problems.setStyleSheet("color: palette(link);")
 
         form = QFormLayout()
@@ -138,32 +141,33 @@ class ProspectDialog(QDialog):
 
         if data is not None:
             self.set_data(data)
+        self._initial = self.data()
         for signal in (
             self.company.textChanged,
             self.code_name.textChanged,
             self.use_code_name.toggled,
-            self.country.textChanged,
+            self.country.changed,
+            self.meeting.changed,
+            self.needs.textChanged,  # the text limits apply while typing too
+            self.notes.textChanged,
         ):
             signal.connect(self._validate)
         self.sectors.itemChanged.connect(self._validate)
         self._validate()
 
     def data(self) -> ProspectInput:
-        meeting = self.meeting.date()
         return ProspectInput(
             company_name=self.company.text(),
             code_name=self.code_name.text(),
             use_code_name=self.use_code_name.isChecked(),
-            country=self.country.text(),
+            country=self.country.text() or None,
             sectors=self.sectors.codes(),
             activities=self.activities.codes(),
             requirements=self.requirements.codes(),
             keywords=tuple(k.strip() for k in self.keywords.text().split(",") if k.strip()),
             needs=self.needs.toPlainText(),
             status=self.status.currentData(),
-            meeting_on=None
-            if meeting == NO_DATE
-            else date(meeting.year(), meeting.month(), meeting.day()),
+            meeting_on=self.meeting.value(),
             internal_notes=self.notes.toPlainText(),
         )
 
@@ -171,12 +175,9 @@ class ProspectDialog(QDialog):
         self.company.setText(data.company_name)
         self.code_name.setText(data.code_name or "")
         self.use_code_name.setChecked(data.use_code_name)
-        self.country.setText(data.country or "")
+        self.country.set_code(data.country)
         self.status.setCurrentIndex(max(0, self.status.findData(data.status)))
-        if data.meeting_on:
-            self.meeting.setDate(
-                QDate(data.meeting_on.year, data.meeting_on.month, data.meeting_on.day)
-            )
+        self.meeting.set_value(data.meeting_on)
         self.keywords.setText(", ".join(data.keywords))
         self.needs.setPlainText(data.needs or "")
         self.notes.setPlainText(data.internal_notes or "")
@@ -185,12 +186,48 @@ class ProspectDialog(QDialog):
         self.requirements.set_codes(data.requirements)
 
     def _validate(self) -> None:
-        data = self.data()
-        problems = data.problems()
-        country = self.country.text().strip()
-        if country and not (len(country) == 2 and country.isalpha()):
-            problems.append("The country is a two-letter ISO code, e.g. US or DE.")
-        if not data.sectors:
+        country_problem = self.country.problem()  # shown at the field itself, as the date's
+        problems = [p for p in self.data().problems() if p != country_problem]
+        if not self.sectors.codes():
             problems.append("Pick at least one sector, so suggestions can be ranked.")
         self.problems.setText("\n".join(problems))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problems)
+        fields_ok = country_problem is None and self.meeting.problem() is None
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(
+            not problems and fields_ok
+        )
+
+    def can_save(self) -> bool:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
+
+    # --- closing with changes -------------------------------------------------------------------
+
+    def has_changes(self) -> bool:
+        return self.data() != self._initial
+
+    def ask_unsaved(self) -> QMessageBox.StandardButton:
+        """Save, Discard or Cancel, for a form closed with changes (patched in tests)."""
+        buttons = QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+        if self.can_save():
+            buttons |= QMessageBox.StandardButton.Save
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Unsaved changes",
+            "Save the changes to this prospect?"
+            if self.can_save()
+            else "The changes cannot be saved yet (see the message in the form). Discard them?",
+            buttons,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return QMessageBox.StandardButton(box.exec())
+
+    def reject(self) -> None:
+        if not self.isVisible() or not self.has_changes():
+            super().reject()
+            return
+        choice = self.ask_unsaved()
+        if choice == QMessageBox.StandardButton.Save and self.can_save():
+            self.accept()
+        elif choice == QMessageBox.StandardButton.Discard:
+            super().reject()
+        # Cancel: stay in the form, nothing lost

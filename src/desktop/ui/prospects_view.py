@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import prospect_vocab, taxonomy
+from desktop.core import countries, prospect_vocab, taxonomy
 from desktop.ui import dialogs
 from desktop.ui.record_model import RECORD_ROLE, Column, RecordTableModel, record_table
 
@@ -54,7 +54,7 @@ class ProspectsView(QSplitter):
                     lambda r: r.company_name + (f"  ({r.code_name})" if r.code_name else ""),
                 ),
                 Column("Status", lambda r: prospect_vocab.STATUSES[r.status].en),
-                Column("Country", lambda r: r.country or ""),
+                Column("Country", lambda r: countries.name(r.country)),
                 Column(
                     "Meeting",
                     lambda r: r.meeting_on.isoformat() if r.meeting_on else "",
@@ -108,8 +108,8 @@ class ProspectsView(QSplitter):
         self.brief_model: RecordTableModel[BriefRow] = RecordTableModel(
             [
                 Column("Brief", lambda b: b.title),
-                Column("Template", lambda b: b.template),
-                Column("Language", lambda b: b.language),
+                Column("Template", lambda b: _label(prospect_vocab.TEMPLATES, b.template)),
+                Column("Language", lambda b: _label(prospect_vocab.LANGUAGES, b.language)),
                 Column("Updated", lambda b: b.updated),
             ],
             self,
@@ -130,7 +130,13 @@ class ProspectsView(QSplitter):
             [
                 Column("Sent", lambda s: s.sent_at),
                 Column("Prepared for", lambda s: s.prepared_for),
-                Column("Template", lambda s: f"{s.template} / {s.language}"),
+                Column(
+                    "Template",
+                    lambda s: (
+                        f"{_label(prospect_vocab.TEMPLATES, s.template)}"
+                        f" · {_label(prospect_vocab.LANGUAGES, s.language)}"
+                    ),
+                ),
                 Column("File", lambda s: s.file_name),
             ],
             self,
@@ -205,6 +211,8 @@ class ProspectsView(QSplitter):
             data.company_name
             + (f" — dossiers use “{data.code_name}”" if data.use_code_name else "")
         ]
+        if data.country:
+            lines.append("Country: " + countries.name(data.country))
         lines.append("Sectors: " + ", ".join(taxonomy.SECTORS[c].en for c in data.sectors))
         if data.requirements:
             lines.append(
@@ -242,7 +250,16 @@ class ProspectsView(QSplitter):
                 lambda row: (
                     text
                     in " ".join(
-                        filter(None, (row.company_name, row.code_name, row.country))
+                        filter(
+                            None,
+                            (
+                                row.company_name,
+                                row.code_name,
+                                row.country,
+                                countries.name(row.country),
+                                countries.name(row.country, "de"),
+                            ),
+                        )
                     ).casefold()
                 )
             ),
@@ -336,6 +353,12 @@ class ProspectsView(QSplitter):
     def _current_row(self) -> ProspectRow | None:
         index = self.table.currentIndex()
         return index.data(RECORD_ROLE) if index.isValid() else None
+
+
+def _label(vocabulary: dict[str, taxonomy.Term], code: str) -> str:
+    """The English label of a vocabulary code (the code itself if it is not known)."""
+    term = vocabulary.get(code)
+    return term.en if term else code
 
 
 def _describe(sent: SentRow, changes: list[Any]) -> str:

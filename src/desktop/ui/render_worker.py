@@ -41,6 +41,7 @@ class RenderWorker(QThread):
         self._cancel.set()
 
     def run(self) -> None:
+        from desktop.core.errors import DossierError
         from desktop.dossier import render
 
         def report(done: int, total: int, text: str) -> None:
@@ -59,6 +60,8 @@ class RenderWorker(QThread):
                 )
         except render.ExportCancelled:
             self.cancelled.emit()
+        except DossierError as error:  # a full disk, a read-only folder: the message says it
+            self.failed.emit(str(error))
         except Exception as error:  # reported to the user; the renderer left no partial file
             import logging
 

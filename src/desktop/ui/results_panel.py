@@ -1,15 +1,20 @@
-"""The centre of the window: active filters, the results table, and the empty state."""
+"""The centre of the window: active filters, the results table, and the empty state.
+
+A right click on a result offers what can be done with it (show, edit, mark verified, copy the
+name); the panel only reports the choice, the window carries it out.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -17,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.entity_model import EntityTableModel, make_entity_proxy
+from desktop.ui.entity_model import HIT_ROLE, EntityTableModel, make_entity_proxy
 from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.name_delegate import NameDelegate
 
@@ -25,9 +30,19 @@ if TYPE_CHECKING:
     from desktop.core.search import SearchHit
 
 
+# what the context menu offers: (action, label)
+CONTEXT_ACTIONS = (
+    ("open", "&Show details"),
+    ("edit", "&Edit…"),
+    ("verify", "Mark &verified"),
+    ("copy-name", "&Copy name"),
+)
+
+
 class ResultsPanel(QWidget):
     clear_filters_requested = Signal()
     remove_filter_requested = Signal(str, str)  # dimension, code
+    context_action = Signal(str, str, str)  # action, slug, entity name
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +64,8 @@ class ResultsPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setItemDelegateForColumn(EntityTableModel.NAME, NameDelegate(self.table))
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_context_menu)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -131,3 +148,30 @@ class ResultsPanel(QWidget):
             )
             self.filter_layout.addWidget(button)
         self.filter_bar.setVisible(bool(chips))
+
+    def context_menu(self, index: QModelIndex) -> QMenu | None:
+        """The right-click menu for the result at ``index`` (None off the rows)."""
+        hit = index.data(HIT_ROLE) if index.isValid() else None
+        if hit is None:
+            return None
+        menu = QMenu(self.table)
+        menu.setObjectName("resultsContextMenu")
+        for action, label in CONTEXT_ACTIONS:
+            item = menu.addAction(label)
+            item.setObjectName(f"context-{action}")
+            item.triggered.connect(
+                lambda _checked=False, a=action, h=hit: self.context_action.emit(a, h.slug, h.name)
+            )
+            if action == "open":
+                menu.setDefaultAction(item)
+                menu.addSeparator()
+        return menu
+
+    def _on_context_menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        menu = self.context_menu(index)
+        if menu is None:
+            return
+        self.table.setCurrentIndex(index)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.table.viewport().mapToGlobal(position))

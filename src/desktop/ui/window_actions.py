@@ -1,12 +1,19 @@
-"""The main window's menus, shortcuts and toolbar actions, in one place to read them all."""
+"""The main window's menus, shortcuts and toolbar actions, in one place to read them all.
+
+The File menu is the one an office program has: New prospect, Open recent dossier, Export,
+Print preview, Quit. Export and Print preview act on the brief editor in use; with none open
+they show the Prospects tab and say how to open one.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QAction, QKeySequence
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 
-from desktop.ui import dialogs
+from desktop.ui import dialogs, export_flow, print_preview, recent_dossiers
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -37,11 +44,10 @@ def build(window: MainWindow) -> None:
     prospects = action("&Prospects and briefs", lambda: window.show_tab(2), "Ctrl+3")
     new_prospect = action("&New prospect…", window.new_prospect, "Ctrl+N")
     edits = window.edits
-    undo = edits.stack.createUndoAction(window, "&Undo")
-    undo.setShortcuts([QKeySequence("Ctrl+Z")])
-    redo = edits.stack.createRedoAction(window, "&Redo")
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-    window.addActions([undo, redo])
+    undo = action("&Undo", edits.undo, "Ctrl+Z")
+    redo = action("&Redo", edits.redo, "Ctrl+Shift+Z", "Ctrl+Y")
+    _follow_stack(edits.stack, undo, redo)
+    window.undo_action, window.redo_action = undo, redo
 
     def selected(run: Any) -> Any:
         return lambda: window.selected_slug and run(window.selected_slug)
@@ -63,7 +69,25 @@ def build(window: MainWindow) -> None:
     ]
     consultant = action("Your &contact details…", edits.open_settings)
     menus = window.menuBar()
-    menus.addMenu("&File").addAction(action("&Quit", window.close, QKeySequence.StandardKey.Quit))
+    file_menu = menus.addMenu("&File")
+    file_menu.setObjectName("fileMenu")
+    file_menu.addAction(new_prospect)
+    recent = file_menu.addMenu("Open &recent dossier")
+    recent.setObjectName("recentDossiersMenu")
+    recent.aboutToShow.connect(lambda: recent_dossiers.fill_menu(recent))
+    recent_dossiers.fill_menu(recent)
+    window.recent_menu = recent
+    file_menu.addSeparator()
+    window.export_action = action(
+        "&Export dossier…", lambda: export_flow.export_from_window(window), "Ctrl+Shift+E"
+    )
+    window.print_preview_action = action(
+        "Print pre&view of the dossier…", lambda: print_preview_from_window(window), "Ctrl+P"
+    )
+    file_menu.addActions([window.export_action, window.print_preview_action])
+    file_menu.addSeparator()
+    file_menu.addAction(action("&Quit", window.close, QKeySequence.StandardKey.Quit))
+    window.file_menu = file_menu
     menus.addMenu("&Edit").addActions([undo, redo, find, clear])
     menus.addMenu("&View").addActions([entities, figures, prospects])
     menus.addMenu("&Briefs").addActions([new_prospect, consultant])
@@ -79,3 +103,49 @@ def build(window: MainWindow) -> None:
     menus.addMenu("&Help").addAction(
         action("&About Dossier Desk", lambda: dialogs.show_about(window, window.db_path))
     )
+
+
+def _follow_stack(stack: QUndoStack, undo: QAction, redo: QAction) -> None:
+    """Undo/Redo name the step they take and are enabled only when there is one."""
+
+    def update() -> None:
+        if not all(shiboken6.isValid(o) for o in (stack, undo, redo)):
+            return  # the window is being torn down
+        undo.setEnabled(stack.canUndo())
+        redo.setEnabled(stack.canRedo())
+        undo.setText(f"&Undo {stack.undoText()}".strip())
+        redo.setText(f"&Redo {stack.redoText()}".strip())
+
+    for signal in (stack.indexChanged, stack.canUndoChanged, stack.canRedoChanged):
+        signal.connect(lambda *_: update())
+    update()
+
+
+def on_result_action(window: MainWindow, action: str, slug: str, name: str) -> None:
+    """A choice from the results' right-click menu."""
+    if action == "open":
+        window.show_entity(slug)
+    elif action == "edit":
+        window.edits.edit_entity(slug)
+    elif action == "verify":
+        window.edits.verify("entity", slug)
+    elif action == "copy-name":
+        from PySide6.QtGui import QGuiApplication
+
+        QGuiApplication.clipboard().setText(name)
+        window.statusBar().showMessage(f"Copied “{name}”.", 4000)
+
+
+def print_preview_from_window(window: MainWindow) -> None:
+    editor = export_flow.current_editor(window)
+    if editor is None:
+        export_flow.show_no_editor_hint(window)
+        return
+    editor.raise_()
+    editor.activateWindow()
+    if editor.current is None:  # still assembling: preview as soon as it is ready
+        editor.assembled.connect(
+            lambda: print_preview.start(editor), Qt.ConnectionType.SingleShotConnection
+        )
+        return
+    print_preview.start(editor)

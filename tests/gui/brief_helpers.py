@@ -1,0 +1,37 @@
+"""Open a brief for a new prospect through the Prospects tab, as a consultant would."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.core.briefs import ProspectInput
+from desktop.ui import dialogs
+from desktop.ui.brief_editor import BriefEditor
+from desktop.ui.main_window import MainWindow
+
+PROSPECT = ProspectInput(
+    company_name="Acme Cell Therapeutics Inc.",
+    code_name="Project Aurora",
+    use_code_name=True,
+    country="US",
+    sectors=("cell-gene-therapy",),
+    activities=("manufacturing",),
+    requirements=("gmp-manufacturing", "cold-chain-logistics", "production-space"),
+)
+
+
+def open_new_brief(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> BriefEditor:
+    monkeypatch.setattr(dialogs, "edit_prospect", lambda _parent, _data=None: PROSPECT)
+    window.tabs.setCurrentIndex(2)
+    view = window.prospects
+    qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.new_brief_button.isEnabled(), timeout=10_000)
+    with qtbot.waitSignal(view.open_brief, timeout=10_000) as opened:
+        qtbot.mouseClick(view.new_brief_button, Qt.MouseButton.LeftButton)
+    editor = window.desk.editors[opened.args[0]]
+    qtbot.waitUntil(lambda: editor.current is not None, timeout=10_000)
+    return editor
