@@ -44,9 +44,12 @@ def findings(
         elif status == "undated":
             undated += 1
     if undated:
-        findings.append(
-            Finding("undated-facts", f"{undated} figure(s) are undated in their source.")
+        text = (
+            "1 figure is undated in its source."
+            if undated == 1
+            else f"{undated:,} figures are undated in their source."
         )
+        findings.append(Finding("undated-facts", text))
     never = sorted(d.name for d in details if not d.verified_on)
     if never:
         findings.append(

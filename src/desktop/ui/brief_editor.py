@@ -56,6 +56,11 @@ if TYPE_CHECKING:
     from desktop.dossier.model import EvidenceRow
     from desktop.ui.executor import DatabaseExecutor
 
+GONE_BRIEF = (
+    "This brief is no longer in the database: it was deleted, perhaps with its prospect. "
+    "Its window closes; exported dossiers stay where they are."
+)
+
 
 def _jobs() -> Any:
     from desktop.ui import brief_jobs
@@ -87,6 +92,7 @@ class BriefEditor(QMainWindow):
         self._note_item: int | None = None  # the item whose note is in the note field
         self._note_saved = ""  # what is stored (or on its way) for that item
         self._notes_on_the_way: dict[int, str] = {}  # saved, not yet back from the database
+        self._gone = False  # the brief was deleted (with its prospect, or from the Prospects tab)
 
         self.title = QLineEdit(self)
         self.title.setObjectName("briefTitle")
@@ -244,10 +250,36 @@ class BriefEditor(QMainWindow):
 
     # --- loading and saving ------------------------------------------------------------------
 
-    def reload(self) -> None:
+    def reload(self, then: Any = None) -> None:
+        """Show the brief as stored (``then`` instead of :meth:`_show` takes the view).
+
+        A failed load is said once and never retried by itself, so a brief deleted while its
+        window is open cannot start a loop of messages; the window closes instead.
+        """
+        if self._gone:
+            return
         self.executor.submit(
-            lambda store: _jobs().load_brief(store, self.brief_id), self._show, self._error
+            lambda store: _jobs().load_brief(store, self.brief_id),
+            then or self._show,
+            self._load_failed,
         )
+
+    def _load_failed(self, error: BaseException) -> None:
+        from desktop.core.errors import DossierError, NotFoundError
+
+        if self._gone:
+            return
+        if isinstance(error, NotFoundError):
+            self._gone = True
+            self._note_timer.stop()
+            self._assemble_timer.stop()
+            dialogs.show_error(self, "Brief", GONE_BRIEF)
+            self.close()
+            self.deleteLater()
+        elif isinstance(error, DossierError):
+            dialogs.show_error(self, "Brief", str(error))
+        else:
+            dialogs.report_unexpected(self, error)
 
     def _show(self, view: BriefView) -> None:
         self.view = view
@@ -274,6 +306,8 @@ class BriefEditor(QMainWindow):
 
     def _change(self, action: str, **arguments: Any) -> None:
         """Save one change now; the brief comes back as stored and is shown again."""
+        if self._gone:
+            return
         if action in ("reorder", "set_section_order", "update_brief"):
             arguments["brief_id"] = self.brief_id
         self.executor.submit(
@@ -298,6 +332,9 @@ class BriefEditor(QMainWindow):
     def _assemble(self) -> None:
         from desktop.ui.journal_dialogs import setting
 
+        if self._gone:
+            return
+
         consultant, months = dialogs.consultant_card(), setting("stale_after_months")
         self.executor.submit(
             lambda store: _jobs().assemble_brief(
@@ -311,22 +348,36 @@ class BriefEditor(QMainWindow):
         self.current = assembled
         self.evidence_model.set_records(assembled.data.evidence)
         self.evidence.resizeRowsToContents()
+        from desktop.ui.wording import plural
+
         count = sum(len(section.entities) for section in assembled.data.sections)
+        figures = plural(len(assembled.data.key_facts), "key figure")
         self.findings.setText(
-            f"{count} entities and {len(assembled.data.key_facts)} key figures will be printed."
+            f"{plural(count, 'entity')} and {figures} will be printed."
             + "".join(f"\n• {finding.message}" for finding in assembled.findings)
         )
         self.assembled.emit()
 
     def _error(self, error: BaseException) -> None:
-        from desktop.core.errors import DossierError
+        from desktop.core.errors import DossierError, NotFoundError
 
         self._notes_on_the_way.clear()  # the reload shows what was really stored
-        if isinstance(error, (DossierError, ValueError)):
+        if isinstance(error, NotFoundError):
+            # an item whose entity was deleted meanwhile, or the whole brief: show what is
+            # stored (the reload closes the window if the brief itself is gone)
+            self.reload(self._show_after_item_gone)
+        elif isinstance(error, (DossierError, ValueError)):
             dialogs.show_error(self, "Brief", str(error))
             self.reload()
         else:
             dialogs.report_unexpected(self, error)
+
+    def _show_after_item_gone(self, view: BriefView) -> None:
+        self._show(view)
+        self.status.setText(
+            "An item is no longer in the brief (its entity was deleted); the brief is shown "
+            "as it is now."
+        )
 
     # --- the selected item ---------------------------------------------------------------------
 
@@ -434,9 +485,17 @@ class BriefEditor(QMainWindow):
         )
 
     def _start(self, worker: RenderWorker, on_done: Any) -> None:
-        if self._worker is not None and self._worker.isRunning():
-            self._worker.cancel()
-            self._worker.wait()
+        """Run ``worker``; a preview still rendering is replaced, but a dossier being written
+        is never given up for other work (only its own Cancel stops it): the new work waits."""
+        running = self._worker
+        if running is not None and running.isRunning():
+            if running.writes_file:
+                running.finished.connect(
+                    lambda: self._start(worker, on_done), Qt.ConnectionType.SingleShotConnection
+                )
+                return
+            running.cancel()
+            running.wait()
         self._worker = worker
         worker.rendered.connect(on_done)
         worker.failed.connect(
@@ -445,9 +504,11 @@ class BriefEditor(QMainWindow):
         worker.start()
 
     def closeEvent(self, event: Any) -> None:
-        self._save_title()
-        self._save_note()
+        if not self._gone:
+            self._save_title()
+            self._save_note()
         if self._worker is not None and self._worker.isRunning():
-            self._worker.cancel()
+            if not self._worker.writes_file:  # a dossier being written is finished first
+                self._worker.cancel()
             self._worker.wait()
         super().closeEvent(event)

@@ -131,8 +131,38 @@ def change_brief(store: Store, brief_id: int, action: str, /, **arguments: Any) 
         "update_brief": briefs.update_brief,
     }
     with store.database.transaction() as session:
+        if action == "reorder":
+            arguments["sections"] = _still_there(session, brief_id, arguments["sections"])
         operations[action](session, **arguments)
     return load_brief(store, brief_id)
+
+
+def _still_there(
+    session: Any, brief_id: int, sections: list[tuple[str, list[int]]]
+) -> list[tuple[str, list[int]]]:
+    """The layout the window shows, fitted to the items the brief holds now.
+
+    A move made while the window still listed an item whose entity was deleted (the reload
+    is on its way) keeps its order: the item that left is dropped, and an item the window
+    did not show keeps its stored place at the end of its section.
+    """
+    stored = [
+        (key, [item.item_id for item in items])
+        for key, items in briefs.brief_view(session, brief_id).sections
+    ]
+    present = {item_id for _key, ids in stored for item_id in ids}
+    layout = [(key, [i for i in ids if i in present]) for key, ids in sections]
+    shown = {item_id for _key, ids in layout for item_id in ids}
+    for key, ids in stored:
+        missing = [item_id for item_id in ids if item_id not in shown]
+        if not missing:
+            continue
+        target = next((listed for name, listed in layout if name == key), None)
+        if target is None:
+            layout.append((key, missing))
+        else:
+            target.extend(missing)
+    return layout
 
 
 def changes_since(store: Store, sent_id: int) -> list[Change]:

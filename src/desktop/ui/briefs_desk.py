@@ -58,6 +58,12 @@ class BriefsDesk(QObject):
         window.raise_()
         window.activateWindow()
 
+    def reload_editors(self) -> None:
+        """The knowledge base changed (an edit, a delete, an undo, an import, a restore): each
+        open brief shows what is stored now, so none lists an item whose entity is gone."""
+        for editor in list(self.editors.values()):
+            editor.reload()
+
     def close_all(self) -> None:
         for editor in list(self.editors.values()):
             editor.close()

@@ -14,12 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from desktop.ui import dialogs
-from desktop.ui.wording import plural
+from desktop.ui.wording import entity_gone, plural
 
 if TYPE_CHECKING:
     from desktop.core.editing import DeletedEntity, EntityRecord
@@ -72,6 +73,7 @@ class EditController(QObject):
         self._records: Any = None
         self.maintenance: Any = None  # set by the window: restores for undoing an import
         self.pending = 0  # undo steps still running that may refuse (an import's restore)
+        self.queued_changes = 0  # changes queued so far: a form read before one is stale
 
     def undo(self) -> None:
         """Edit ▸ Undo: one step back, unless a step that may be refused is still running."""
@@ -95,12 +97,30 @@ class EditController(QObject):
 
     def new_entity(self) -> None:
         self.executor.submit(
-            lambda store: _jobs().form_data(store, None), lambda data: self._edit(None, *data)
+            lambda store: _jobs().form_data(store, None),
+            lambda data: self._edit(None, *data),
+            self._failed,
         )
 
     def edit_entity(self, slug: str) -> None:
+        """Open the form on ``slug``; a row still listed after its entity was deleted (the
+        delete is on its way) gets a sentence, not an unexpected error.
+
+        The form shows the entity as it is when the form opens: if a change (an Undo pressed
+        while the form was loading) was queued after the form's data was asked for, the data
+        is asked for again. Saving a form read before that change would silently write the
+        undone values back, and the save's own Undo would then restore the wrong state.
+        """
+        asked = self.queued_changes
+
+        def show(data: Any) -> None:
+            if asked != self.queued_changes:
+                self.edit_entity(slug)
+            else:
+                self._edit(slug, *data)
+
         self.executor.submit(
-            lambda store: _jobs().form_data(store, slug), lambda data: self._edit(slug, *data)
+            lambda store: _jobs().form_data(store, slug), show, self._entity_failed
         )
 
     def _edit(self, slug: str | None, record: EntityRecord | None, names: dict, tags: dict) -> None:
@@ -112,7 +132,7 @@ class EditController(QObject):
         self.executor.submit(
             lambda store: (_jobs().delete_impact(store, slug), entity_name(store, slug)),
             lambda found: self._confirm_delete(slug, *found),
-            self._failed,
+            self._entity_failed,
         )
 
     def _confirm_delete(self, slug: str, impact: dict[str, int], name: str) -> None:
@@ -135,7 +155,7 @@ class EditController(QObject):
         self.executor.submit(
             lambda store: _jobs().verify(store, record_type, key, who),
             lambda _: self.changed.emit(key if record_type == "entity" else ""),
-            self._failed,
+            self._entity_failed if record_type == "entity" else self._failed,
         )
 
     def open_audit(self, record_key: str | None = None) -> None:
@@ -204,15 +224,45 @@ class EditController(QObject):
 
     # --- plumbing for the commands -------------------------------------------------------------
 
-    def run(self, work: Any, show: Any, removal: Callable[[Any], str] | None = None) -> None:
-        """Queue ``work``; then say what went (``removal``) and which entity to show."""
+    def run(
+        self,
+        work: Any,
+        show: Any,
+        removal: Callable[[Any], str] | None = None,
+        step: QUndoCommand | None = None,
+    ) -> None:
+        """Queue ``work``; then say what went (``removal``) and which entity to show.
+
+        When the work of an undo ``step`` is refused (its entity was deleted meanwhile, a
+        second click on Delete), the step is made obsolete: it did nothing, so Undo and Redo
+        drop it instead of acting on a change that never happened.
+        """
 
         def done(result: Any) -> None:
             if removal is not None:
                 self.removed.emit(removal(result))
             self.changed.emit(show(result))
 
-        self.executor.submit(work, done, self._failed)
+        self.queued_changes += 1
+
+        def refused(error: BaseException) -> None:
+            if step is not None:
+                if shiboken6.isValid(step):  # the stack may have been cleared meanwhile
+                    step.setObsolete(True)
+                self._entity_failed(error)
+            else:
+                self._failed(error)
+
+        self.executor.submit(work, done, refused)
+
+    def _entity_failed(self, error: BaseException) -> None:
+        """As :meth:`_failed`, for a step on one entity: its absence is said as such."""
+        from desktop.core.errors import NotFoundError
+
+        if isinstance(error, NotFoundError):
+            dialogs.show_error(self.window, "The change was not saved", entity_gone())
+        else:
+            self._failed(error)
 
     def _failed(self, error: BaseException) -> None:
         from desktop.core.errors import DossierError
@@ -238,12 +288,16 @@ class SaveEntityCommand(QUndoCommand):
         if before is None and self.deleted is not None:  # redo of an undone creation
             deleted = self.deleted
             self.controller.run(
-                lambda store: _jobs().restore_entity(store, deleted, who), lambda slug: slug
+                lambda store: _jobs().restore_entity(store, deleted, who),
+                lambda slug: slug,
+                step=self,
             )
             return
         original = before.slug if before else None
         self.controller.run(
-            lambda store: _jobs().save_entity(store, after, original, who), lambda slug: slug
+            lambda store: _jobs().save_entity(store, after, original, who),
+            lambda slug: slug,
+            step=self,
         )
 
     def undo(self) -> None:
@@ -261,10 +315,13 @@ class SaveEntityCommand(QUndoCommand):
                     f"The new entity “{after.name}” was taken back (Undo). "
                     "Edit ▸ Redo (Ctrl+Shift+Z) creates it again."
                 ),
+                step=self,
             )
         else:
             self.controller.run(
-                lambda store: _jobs().save_entity(store, before, after.slug, who), lambda slug: slug
+                lambda store: _jobs().save_entity(store, before, after.slug, who),
+                lambda slug: slug,
+                step=self,
             )
 
 
@@ -285,10 +342,16 @@ class DeleteEntityCommand(QUndoCommand):
             remove,
             lambda result: result,
             lambda _r: f"“{name}” was deleted. Edit ▸ Undo (Ctrl+Z) puts it back.",
+            step=self,
         )
 
     def undo(self) -> None:
         who = consultant_name()
-        self.controller.run(
-            lambda store: _jobs().restore_entity(store, self.deleted, who), lambda slug: slug
-        )
+
+        def restore(store: Any) -> str:
+            # read in the worker: an undo pressed at once still finds the delete done
+            if self.deleted is None:  # the delete was refused: nothing to put back
+                return ""
+            return _jobs().restore_entity(store, self.deleted, who)
+
+        self.controller.run(restore, lambda slug: slug, step=self)

@@ -79,6 +79,7 @@ class MainWindow(LazyTabs, QMainWindow):
         self.maintenance.replaced_by_hand.connect(self.edits.stack.clear)
         self.edits.maintenance = self.maintenance
         self.edits.changed.connect(self._after_edit)
+        self.edits.changed.connect(lambda _slug: self.desk.reload_editors())
         self.edits.removed.connect(self._after_removal)
         self.last_editor: BriefEditor | None = None  # the brief editor used last (File ▸ Export)
         export_flow.track_last_editor(self)
@@ -207,6 +208,7 @@ class MainWindow(LazyTabs, QMainWindow):
             self.show_entity(self._selected_slug, record=False)
         if self.desk._view is not None:
             self.desk._view.refresh()
+        self.desk.reload_editors()
 
     def _import_orm(self) -> None:
         try:

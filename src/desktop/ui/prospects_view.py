@@ -24,6 +24,11 @@ if TYPE_CHECKING:
     from desktop.ui.brief_jobs import BriefRow, ProspectDetail, ProspectRow, SentRow
     from desktop.ui.executor import DatabaseExecutor
 
+GONE_PROSPECT = (
+    "This prospect is no longer in the database: it was deleted. The list shows the "
+    "prospects as they are now."
+)
+
 
 def _jobs() -> Any:
     from desktop.ui import brief_jobs
@@ -176,7 +181,9 @@ class ProspectsView(QSplitter):
     def refresh(self, select_id: int | None = None) -> None:
         keep = select_id if select_id is not None else self.current_id()
         self.executor.submit(
-            lambda store: _jobs().list_prospects(store), lambda rows: self._on_rows(rows, keep)
+            lambda store: _jobs().list_prospects(store),
+            lambda rows: self._on_rows(rows, keep),
+            self._failed("Cannot show the prospects", refresh=False),
         )
 
     def _on_rows(self, rows: list[ProspectRow], keep: int | None) -> None:
@@ -186,7 +193,35 @@ class ProspectsView(QSplitter):
             if index.data(RECORD_ROLE).prospect_id == keep:
                 self.table.setCurrentIndex(index)
                 break
+        else:  # the prospect shown was deleted: its briefs and register go with it
+            self._clear_detail()
         self._update_buttons()
+
+    def _clear_detail(self) -> None:
+        self._detail = None
+        self.summary.setText("Select a prospect.")
+        self.brief_model.set_records([])
+        self.sent_model.set_records([])
+
+    def _failed(self, title: str, *, refresh: bool = True, say_gone: bool = False) -> Any:
+        """A job's failure handler: a prospect or brief deleted meanwhile (a second click on
+        Delete, a row still listed) refreshes the list — and, where the consultant asked for
+        something to be made (``say_gone``), says why nothing was; other refusals are said in
+        words."""
+
+        def handle(error: BaseException) -> None:
+            from desktop.core.errors import DossierError, NotFoundError
+
+            if isinstance(error, NotFoundError) and refresh:
+                self.refresh()
+                if say_gone:
+                    dialogs.show_error(self, title, GONE_PROSPECT)
+            elif isinstance(error, (DossierError, ValueError)):
+                dialogs.show_error(self, title, str(error))
+            else:
+                dialogs.report_unexpected(self, error)
+
+        return handle
 
     def current_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -199,7 +234,9 @@ class ProspectsView(QSplitter):
 
     def _load_detail(self, prospect_id: int) -> None:
         self.executor.submit(
-            lambda store: _jobs().prospect_detail(store, prospect_id), self._on_detail
+            lambda store: _jobs().prospect_detail(store, prospect_id),
+            self._on_detail,
+            self._failed("Cannot show the prospect"),
         )
 
     def _on_detail(self, detail: ProspectDetail) -> None:
@@ -278,7 +315,7 @@ class ProspectsView(QSplitter):
         self.executor.submit(
             lambda store: _jobs().save_prospect(store, data, prospect_id),
             lambda saved_id: self.refresh(select_id=saved_id),
-            lambda error: dialogs.show_error(self, "Cannot save the prospect", str(error)),
+            self._failed("Cannot save the prospect", say_gone=True),
         )
 
     def delete_prospect(self) -> None:
@@ -291,7 +328,9 @@ class ProspectsView(QSplitter):
         ):
             return
         self.executor.submit(
-            lambda store: _jobs().delete_prospect(store, row.prospect_id), lambda _: self.refresh()
+            lambda store: _jobs().delete_prospect(store, row.prospect_id),
+            lambda _: self.refresh(),
+            self._failed("Cannot delete the prospect"),
         )
 
     def new_brief(self) -> None:
@@ -302,7 +341,7 @@ class ProspectsView(QSplitter):
         self.executor.submit(
             lambda store: _jobs().create_brief(store, prospect_id, consultant),
             self._after_brief_created,
-            lambda error: dialogs.show_error(self, "Cannot create the brief", str(error)),
+            self._failed("Cannot create the brief", say_gone=True),
         )
 
     def _after_brief_created(self, brief_id: int) -> None:
@@ -325,6 +364,7 @@ class ProspectsView(QSplitter):
             self.executor.submit(
                 lambda store: _jobs().duplicate_brief(store, brief.brief_id),
                 self._after_brief_created,
+                self._failed("Cannot duplicate the brief"),
             )
 
     def _delete_brief(self) -> None:
@@ -334,6 +374,7 @@ class ProspectsView(QSplitter):
             self.executor.submit(
                 lambda store: _jobs().delete_brief(store, brief.brief_id),
                 lambda _: prospect_id and self._load_detail(prospect_id),
+                self._failed("Cannot delete the brief"),
             )
 
     def _show_changes(self) -> None:
@@ -348,6 +389,7 @@ class ProspectsView(QSplitter):
             lambda changes: dialogs.show_info(
                 self, "Changes since this dossier", _describe(sent, changes)
             ),
+            self._failed("Changes since this dossier"),
         )
 
     def _current_row(self) -> ProspectRow | None:

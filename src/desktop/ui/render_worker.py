@@ -37,6 +37,11 @@ class RenderWorker(QThread):
         self._password = password or None
         self._cancel = threading.Event()
 
+    @property
+    def writes_file(self) -> bool:
+        """An export (a file the consultant asked for), not a preview."""
+        return self._out is not None
+
     def cancel(self) -> None:
         self._cancel.set()
 
