@@ -16,12 +16,12 @@ import time
 from datetime import date
 from pathlib import Path
 
-from desktop.core.database import Database
-from desktop.core.matching import Interest
-from desktop.core.prospect_vocab import ACTIVITIES, REQUIREMENTS
-from desktop.core.suggest import suggest
-from desktop.dossier.assemble import assemble, default_selection
-from desktop.dossier.model import ContactCard
+from desktop.core.briefs.matching import Interest
+from desktop.core.briefs.suggest import suggest
+from desktop.core.briefs.vocabulary import ACTIVITIES, REQUIREMENTS
+from desktop.core.storage.database import Database
+from desktop.dossier.content.assemble import assemble, default_selection
+from desktop.dossier.content.model import ContactCard
 from desktop.dossier.render import render_file
 
 BROAD = Interest(

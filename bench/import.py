@@ -20,10 +20,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from desktop.core import sqlite_search
-from desktop.core.database import Database, build_seeded_database
-from desktop.core.importer import apply, plan_file
-from desktop.core.search import search
+from desktop.core.exchange.importer import apply, plan_file
+from desktop.core.search.service import search
+from desktop.core.storage.database import Database, build_seeded_database
+from desktop.core.storage.sqlite import search_index as sqlite_search
 from synthetic import build_synthetic_database, synthetic_rows
 
 HEADERS = ["Kennung", "Name", "Art", "Branchen", "Schlagworte", "Ort", "Beschreibung"]

@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/search.py [--count N] [--queries N] [--keep PATH]
 
-Builds a deterministic synthetic database, then runs the same mixed queries (common and rare
-words, prefixes, two-word queries, umlauts, filters, misses) through ``desktop.core.search`` and
+Builds a deterministic synthetic database, then runs the same mixed queries (common and rare words,
+prefixes, two-word queries, umlauts, filters, misses) through ``desktop.core.search.service`` and
 through ``LIKE '%q%'`` over name and description, alternating, and prints medians, p95 and the
 speed-up. Targets: median ≤ 5 ms, p95 ≤ 20 ms, at least 20× faster than the scan.
 """
@@ -19,9 +19,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from desktop.core import sqlite_search
-from desktop.core.database import make_engine, open_reader
-from desktop.core.search import SearchFilters, search, tokenize
+from desktop.core.search.service import SearchFilters, search, tokenize
+from desktop.core.storage.database import make_engine, open_reader
+from desktop.core.storage.sqlite import search_index as sqlite_search
 from synthetic import (
     CORES,
     DISEASES,

@@ -97,7 +97,7 @@ def typing(big: Path) -> None:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtTest import QTest
 
-    from desktop.ui.app import build_main_window, ensure_application
+    from desktop.ui.shell.app import build_main_window, ensure_application
 
     app = ensure_application()
     window = build_main_window(big)

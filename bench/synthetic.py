@@ -17,8 +17,10 @@ from sqlalchemy import insert
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from desktop.core import models, sqlite_backend, sqlite_search, taxonomy
-from desktop.core.database import create_schema, make_engine
+from desktop.core.kb import models, taxonomy
+from desktop.core.storage.database import create_schema, make_engine
+from desktop.core.storage.sqlite import connection as sqlite_backend
+from desktop.core.storage.sqlite import search_index as sqlite_search
 
 SYLLABLES = [
     "ab",

@@ -18,9 +18,11 @@ from pathlib import Path
 
 from sqlmodel import select
 
-from desktop.core import briefs, sent_register, sqlite_backend
-from desktop.core.database import SCHEMA_VERSION, Database, build_seeded_database
-from desktop.core.models import AuditEntry, Fact
+from desktop.core.briefs import curation as briefs
+from desktop.core.briefs import sent_register
+from desktop.core.kb.models import AuditEntry, Fact
+from desktop.core.storage.database import SCHEMA_VERSION, Database, build_seeded_database
+from desktop.core.storage.sqlite import connection as sqlite_backend
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "knowledge-v3.sqlite3"
 WHEN = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)

@@ -3,7 +3,7 @@
     .venv/bin/python scripts/render_sample.py [OUT_DIR] [--entities N]
 
 Writes full-en.pdf, full-de.pdf, onepager-en.pdf, onepager-de.pdf (the hand-built sample in
-``desktop.dossier.sample``: 8 entities in 4 sections, figures, an evidence matrix with one
+``tests/fixtures/sample_dossier.py``: 8 entities in 4 sections, figures, an evidence matrix with one
 requirement lacking evidence, a chart, sources, a consultant card) and full-en-<N>.pdf with the
 cards repeated to N entities, and prints pages and render time for each. To look at the pages:
 ``pdftoppm -png -r 60 OUT_DIR/full-en.pdf OUT_DIR/full-en``.
@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import sys
 import time
 from pathlib import Path
 
 from desktop.dossier.render import render_bytes, render_file
-from desktop.dossier.sample import sample_data, scaled_sample
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the sample lives in tests/
+from tests.fixtures.sample_dossier import sample_data, scaled_sample
 
 
 def main() -> None:

@@ -20,7 +20,7 @@ for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACH
 
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 
-from desktop.ui.app import build_main_window, ensure_application  # noqa: E402
+from desktop.ui.shell.app import build_main_window, ensure_application  # noqa: E402
 
 
 def wait_for(signal, timeout_ms: int = 10_000) -> None:  # type: ignore[no-untyped-def]
@@ -73,8 +73,8 @@ def main() -> None:
 
 def briefs(out: Path) -> None:
     """The Prospects tab and a brief editor with its preview, for a fictional prospect."""
-    from desktop.core.briefs import ProspectInput
-    from desktop.ui import dialogs
+    from desktop.core.briefs.curation import ProspectInput
+    from desktop.ui.base import dialogs
 
     app = ensure_application()
     window = build_main_window(TEMP / "knowledge.sqlite3")

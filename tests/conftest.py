@@ -11,7 +11,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop.core.database import Database, build_seeded_database
+from desktop.core.storage.database import Database, build_seeded_database
 
 
 @pytest.fixture(autouse=True)

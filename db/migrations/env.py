@@ -1,6 +1,6 @@
 """Alembic environment for Dossier Desk.
 
-The application runs migrations through :func:`desktop.core.migrations.upgrade`, which backs
+The application runs migrations through :func:`desktop.core.storage.migrations.upgrade`, which backs
 up first, hands over a connection with foreign keys off inside an open transaction (see
 ``config.attributes["connection"]``) and checks foreign keys before committing. Run a bare
 ``alembic upgrade`` only on a scratch copy.
@@ -22,8 +22,8 @@ from pathlib import Path
 from alembic import context
 from sqlmodel import SQLModel
 
-from desktop.core import models  # noqa: F401  (registers the tables)
-from desktop.core.migrations import include_name, migration_engine, record_schema_version
+from desktop.core.kb import models  # noqa: F401  (registers the tables)
+from desktop.core.storage.migrations import include_name, migration_engine, record_schema_version
 
 config = context.config
 
@@ -46,7 +46,7 @@ def main() -> None:
     if context.is_offline_mode():
         raise SystemExit("Offline (--sql) migrations are not supported for SQLite files.")
     connection = config.attributes.get("connection")
-    if connection is not None:  # from desktop.core.migrations.upgrade: already in a transaction
+    if connection is not None:  # from desktop.core.storage.migrations.upgrade: already in a transaction
         _run(connection)
         return
     database = context.get_x_argument(as_dictionary=True).get("db")

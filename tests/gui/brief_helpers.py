@@ -6,10 +6,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.core.briefs import ProspectInput
-from desktop.ui import dialogs
-from desktop.ui.brief_editor import BriefEditor
-from desktop.ui.main_window import MainWindow
+from desktop.core.briefs.curation import ProspectInput
+from desktop.ui.base import dialogs
+from desktop.ui.briefs.brief_editor import BriefEditor
+from desktop.ui.shell.main_window import MainWindow
 
 PROSPECT = ProspectInput(
     company_name="Acme Cell Therapeutics Inc.",

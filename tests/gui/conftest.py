@@ -8,16 +8,16 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop.ui import dialogs
-from desktop.ui.app import build_main_window, ensure_application
-from desktop.ui.main_window import MainWindow
+from desktop.ui.base import dialogs
+from desktop.ui.shell.app import build_main_window, ensure_application
+from desktop.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True, scope="session")
 def none_refcount_guard() -> None:
     """The GUI run makes far more Qt calls than a 3.11 ``None`` survives under PySide6 6.12
-    (see desktop.ui.qt_runtime), so the guard the app installs is installed here too."""
-    from desktop.ui.qt_runtime import guard_none_refcount
+    (see desktop.ui.base.qt_runtime), so the guard the app installs is installed here too."""
+    from desktop.ui.base.qt_runtime import guard_none_refcount
 
     guard_none_refcount()
 
@@ -26,7 +26,7 @@ def none_refcount_guard() -> None:
 def no_automatic_backups(monkeypatch: pytest.MonkeyPatch) -> None:
     """The window's start-up check and periodic backups run on timers; tests that need them
     call them directly, so no timer can race a test's own backups."""
-    from desktop.ui.maintenance import Maintenance
+    from desktop.ui.upkeep.maintenance import Maintenance
 
     monkeypatch.setattr(Maintenance, "start", lambda self: None)
 
@@ -35,7 +35,8 @@ def no_automatic_backups(monkeypatch: pytest.MonkeyPatch) -> None:
 def no_contact_card_questions(monkeypatch: pytest.MonkeyPatch) -> None:
     """The first start and an export with an empty contact card ask in modal dialogs, and an
     export ends with an "Open PDF" message; tests that need them call the real functions."""
-    from desktop.ui import export_flow, first_start
+    from desktop.ui.briefs import export_flow
+    from desktop.ui.preferences import first_start
 
     monkeypatch.setattr(first_start, "ask_consultant_card", lambda _parent: False)
     monkeypatch.setattr(export_flow, "confirm_empty_contact_page", lambda _parent: True)

@@ -23,12 +23,13 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.core import prospect_vocab, taxonomy
-from desktop.core.prospects import ProspectInput
-from desktop.ui import dialogs
-from desktop.ui.brief_editor import BriefEditor
-from desktop.ui.brief_model import ITEM_ROLE, KIND_ROLE, MIME_TYPE
-from desktop.ui.main_window import MainWindow
+from desktop.core.briefs import vocabulary as prospect_vocab
+from desktop.core.briefs.prospects import ProspectInput
+from desktop.core.kb import taxonomy
+from desktop.ui.base import dialogs
+from desktop.ui.briefs.brief_editor import BriefEditor
+from desktop.ui.briefs.brief_model import ITEM_ROLE, KIND_ROLE, MIME_TYPE
+from desktop.ui.shell.main_window import MainWindow
 
 MOVE = Qt.DropAction.MoveAction
 HOSTILE = (
@@ -326,7 +327,7 @@ class SoakUser:
             return self.window.selected_slug
         if proxy.rowCount() == 0:
             return None
-        from desktop.ui.entity_model import SLUG_ROLE
+        from desktop.ui.browse.entity_model import SLUG_ROLE
 
         return proxy.index(self.rng.randrange(proxy.rowCount()), 0).data(SLUG_ROLE)
 
@@ -597,8 +598,8 @@ def _item_indexes(editor: BriefEditor) -> list[QModelIndex]:
 
 def _stored_briefs(store: Any, ids: list[int]) -> dict[int, Any]:
     """In the worker: each brief as stored, None for one that was deleted."""
+    from desktop.app import briefs as brief_jobs
     from desktop.core.errors import NotFoundError
-    from desktop.ui import brief_jobs
 
     found: dict[int, Any] = {}
     for brief_id in ids:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from desktop.__main__ import CLI_COMMANDS, wants_cli
-from desktop.cli import COMMANDS
-from desktop.ui import app
+from desktop.cli.commands import COMMANDS
+from desktop.ui.shell import app
 
 
 def test_second_instance_is_told_who_holds_the_database(tmp_path: Path) -> None:
@@ -50,7 +50,7 @@ def test_cli_or_window(argv: list[str], cli: bool) -> None:
 
 
 def test_entry_point_knows_every_cli_command() -> None:
-    from desktop.cli import build_parser
+    from desktop.cli.commands import build_parser
 
     parser = build_parser()
     names = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]

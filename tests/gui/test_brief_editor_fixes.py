@@ -11,12 +11,12 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.core import briefs
-from desktop.core.briefs import ProspectInput
-from desktop.core.database import Database
-from desktop.ui.brief_editor import BriefEditor
-from desktop.ui.brief_model import ID_ROLE, ITEM_ROLE, KIND_ROLE, MIME_TYPE, BriefTreeModel
-from desktop.ui.executor import DatabaseExecutor
+from desktop.core.briefs import curation as briefs
+from desktop.core.briefs.curation import ProspectInput
+from desktop.core.storage.database import Database
+from desktop.ui.base.executor import DatabaseExecutor
+from desktop.ui.briefs.brief_editor import BriefEditor
+from desktop.ui.briefs.brief_model import ID_ROLE, ITEM_ROLE, KIND_ROLE, MIME_TYPE, BriefTreeModel
 
 PROSPECT = ProspectInput(
     company_name="Acme Cell Therapeutics Inc.",
@@ -50,7 +50,7 @@ def item_note(database: Database, brief_id: int, item_id: int) -> str | None:
 
 @pytest.fixture
 def executor(db_path: Path) -> Iterator[DatabaseExecutor]:
-    from desktop.ui import jobs
+    from desktop.app import store as jobs
 
     worker = DatabaseExecutor(lambda: jobs.open_store(db_path))
     yield worker
@@ -403,7 +403,7 @@ def test_reasons_with_an_ampersand_read_as_typed(
 ) -> None:
     from sqlmodel import select
 
-    from desktop.core.models import BriefItem
+    from desktop.core.kb.models import BriefItem
 
     with database.transaction() as session:
         row = session.exec(select(BriefItem).where(BriefItem.brief_id == brief_id)).first()
@@ -425,7 +425,7 @@ def test_reasons_with_an_ampersand_read_as_typed(
 def test_the_prospects_tab_shows_labels_not_codes(
     qtbot: QtBot, executor: DatabaseExecutor, database: Database, brief_id: int
 ) -> None:
-    from desktop.ui.prospects_view import ProspectsView
+    from desktop.ui.briefs.prospects_view import ProspectsView
 
     with database.transaction() as session:
         prospect = briefs.list_prospects(session)[0]

@@ -9,11 +9,11 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.core.briefs import ProspectInput
-from desktop.ui import dialogs
-from desktop.ui.brief_editor import BriefEditor
-from desktop.ui.brief_model import ITEM_ROLE, KIND_ROLE
-from desktop.ui.main_window import MainWindow
+from desktop.core.briefs.curation import ProspectInput
+from desktop.ui.base import dialogs
+from desktop.ui.briefs.brief_editor import BriefEditor
+from desktop.ui.briefs.brief_model import ITEM_ROLE, KIND_ROLE
+from desktop.ui.shell.main_window import MainWindow
 
 PROSPECT = ProspectInput(
     company_name="Acme Cell Therapeutics Inc.",
@@ -29,7 +29,7 @@ PROSPECT = ProspectInput(
 
 
 def test_prospect_dialog_validates_as_you_type(qtbot: QtBot) -> None:
-    from desktop.ui.prospect_dialog import ProspectDialog
+    from desktop.ui.briefs.prospect_dialog import ProspectDialog
 
     dialog = ProspectDialog()
     qtbot.addWidget(dialog)
@@ -131,8 +131,8 @@ def test_notes_and_order_are_saved(qtbot: QtBot, editor: BriefEditor) -> None:
 
 
 def test_brief_models_pass_the_model_tester(qtmodeltester, database) -> None:
-    from desktop.core import briefs
-    from desktop.ui.brief_model import BriefTreeModel
+    from desktop.core.briefs import curation as briefs
+    from desktop.ui.briefs.brief_model import BriefTreeModel
 
     with database.transaction() as session:
         prospect = briefs.save_prospect(session, PROSPECT)
@@ -148,9 +148,9 @@ def test_brief_models_pass_the_model_tester(qtmodeltester, database) -> None:
 def test_prospect_filters_combine(qtbot: QtBot, window: MainWindow) -> None:
     from dataclasses import replace
 
-    from desktop.core import briefs as core_briefs
-    from desktop.core.database import Database
-    from desktop.ui.record_model import RECORD_ROLE
+    from desktop.core.briefs import curation as core_briefs
+    from desktop.core.storage.database import Database
+    from desktop.ui.widgets.record_model import RECORD_ROLE
 
     database = Database.open(window.db_path)
     with database.transaction() as session:

@@ -17,10 +17,13 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop.core import backup
+from desktop.app import edits as edit_jobs
+from desktop.app import store as jobs
 from desktop.core.errors import DatabaseDamagedError
-from desktop.ui import app, dialogs, edit_jobs, jobs
-from desktop.ui.executor import DatabaseExecutor
+from desktop.core.storage import backup
+from desktop.ui.base import dialogs
+from desktop.ui.base.executor import DatabaseExecutor
+from desktop.ui.shell import app
 
 NO_FILTERS: jobs.FilterChoice = (None, None, ())
 
@@ -47,7 +50,7 @@ def cli(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def edit_description(store: jobs.Store, slug: str, text: str) -> str:
     """The window's own save path (edit_jobs.save_entity): one audited transaction."""
-    from desktop.core import editing
+    from desktop.core.upkeep import editing
 
     with store.database.session() as session:
         record = editing.entity_record(session, slug)
@@ -59,7 +62,7 @@ def edit_description(store: jobs.Store, slug: str, text: str) -> str:
 FRESH_PROCESS_REPORT = """
 import json, sqlite3, sys
 from pathlib import Path
-from desktop.core import health
+from desktop.core.storage import health
 path = Path(sys.argv[1])
 c = sqlite3.connect(path)
 row = lambda sql, *a: c.execute(sql, a).fetchone()

@@ -7,12 +7,12 @@ from dataclasses import replace
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop.ui import dialogs
-from desktop.ui.main_window import MainWindow
+from desktop.ui.base import dialogs
+from desktop.ui.shell.main_window import MainWindow
 
 
 def test_entity_form_checks_fields_and_warns_of_duplicates(qtbot: QtBot) -> None:
-    from desktop.ui.entity_dialog import EntityDialog
+    from desktop.ui.upkeep.entity_dialog import EntityDialog
 
     dialog = EntityDialog(None, None, {"kuehne-nagel": "Kühne+Nagel"}, {"gmp": "GMP"})
     qtbot.addWidget(dialog)
@@ -67,7 +67,7 @@ def test_delete_asks_then_undo_brings_it_back(
 
 
 def test_verify_and_journal(qtbot: QtBot, window: MainWindow) -> None:
-    from desktop.ui.journal_dialogs import AuditDialog, NeedsCheckingDialog
+    from desktop.ui.upkeep.journal_dialogs import AuditDialog, NeedsCheckingDialog
 
     checking = NeedsCheckingDialog(window.executor, window)
     qtbot.addWidget(checking)
@@ -89,7 +89,7 @@ def test_space_offer_added_from_the_detail_pane_and_undone(
 ) -> None:
     from PySide6.QtCore import QUrl
 
-    from desktop.ui import record_form
+    from desktop.ui.widgets import record_form
 
     monkeypatch.setattr(
         record_form,
@@ -122,8 +122,8 @@ def test_detail_pane_offers_edit_links(qtbot: QtBot, window: MainWindow) -> None
 def test_sources_dialog_lists_and_adds(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from desktop.ui import record_form
-    from desktop.ui.journal_dialogs import SourcesDialog
+    from desktop.ui.upkeep.journal_dialogs import SourcesDialog
+    from desktop.ui.widgets import record_form
 
     dialog = SourcesDialog(window.executor, window.edits.records, window)
     qtbot.addWidget(dialog)

@@ -9,11 +9,13 @@ from pypdf import PdfReader
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from desktop.consultant_settings import read_consultant
-from desktop.ui import dialogs, export_flow, first_start
-from desktop.ui.first_start import ConsultantCardDialog
-from desktop.ui.journal_dialogs import SettingsDialog
-from desktop.ui.main_window import MainWindow
+from desktop.app.consultant import read_consultant
+from desktop.ui.base import dialogs
+from desktop.ui.briefs import export_flow
+from desktop.ui.preferences import first_start
+from desktop.ui.preferences.first_start import ConsultantCardDialog
+from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.upkeep.journal_dialogs import SettingsDialog
 
 from .brief_helpers import open_new_brief
 
@@ -80,7 +82,7 @@ def test_the_first_start_asks_once_and_only_while_the_card_is_empty(
     assert not first_start.ask_once_at_start(window)  # "Later" means later: not at every start
     assert len(asked) == 1
 
-    from desktop.ui.settings import app_settings
+    from desktop.ui.preferences.settings import app_settings
 
     settings = app_settings()
     settings.remove(first_start.ASKED_KEY)
@@ -97,7 +99,7 @@ def test_the_first_start_asks_once_and_only_while_the_card_is_empty(
 
 
 def _save_card(_parent) -> bool:
-    from desktop.ui.settings import app_settings
+    from desktop.ui.preferences.settings import app_settings
 
     settings = app_settings()
     settings.setValue("consultant/name", "Anna Berger")

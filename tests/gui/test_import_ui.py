@@ -6,8 +6,8 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.import_dialog import ImportDialog
-from desktop.ui.main_window import MainWindow
+from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.upkeep.import_dialog import ImportDialog
 
 
 def test_dry_run_then_apply(

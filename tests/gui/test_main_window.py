@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.entity_model import SLUG_ROLE
-from desktop.ui.main_window import MainWindow
+from desktop.ui.browse.entity_model import SLUG_ROLE
+from desktop.ui.shell.main_window import MainWindow
 
 from ..unit.test_search import HOSTILE
 
@@ -206,7 +206,7 @@ def test_unexpected_error_in_a_job_shows_the_log_path(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    from desktop.ui import dialogs
+    from desktop.ui.base import dialogs
 
     monkeypatch.setattr(dialogs, "_log_file", tmp_path / "dossier-desk.log")
     window.executor.submit(lambda _store: 1 / 0)

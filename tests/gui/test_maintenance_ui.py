@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop.core import backup
-from desktop.ui import dialogs, maintenance
-from desktop.ui.main_window import MainWindow
+from desktop.core.storage import backup
+from desktop.ui.base import dialogs
+from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.upkeep import maintenance
 
 
 def test_back_up_then_restore_from_the_tools_menu(
@@ -42,7 +43,7 @@ def test_automatic_backup_only_when_changed(qtbot: QtBot, window: MainWindow) ->
 
 
 def test_start_up_check_backs_up_a_sound_database(qtbot: QtBot, window: MainWindow) -> None:
-    from desktop.core import health
+    from desktop.core.storage import health
 
     report = health.quick_check(window.db_path)
     assert report.ok
@@ -54,7 +55,7 @@ def test_start_up_check_backs_up_a_sound_database(qtbot: QtBot, window: MainWind
 def test_start_up_check_offers_the_latest_backup_when_damaged(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, shown_dialogs: list
 ) -> None:
-    from desktop.core import health
+    from desktop.core.storage import health
 
     window.maintenance.backup_now()
     qtbot.waitUntil(lambda: len(backup.list_backups(window.db_path)) == 1, timeout=10_000)

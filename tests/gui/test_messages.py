@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop.core import backup
-from desktop.ui import dialogs, maintenance
-from desktop.ui.import_dialog import ImportDialog, rows_summary
-from desktop.ui.main_window import MainWindow
-from desktop.ui.wording import for_window, plural
+from desktop.core.storage import backup
+from desktop.ui.base import dialogs
+from desktop.ui.base.wording import for_window, plural
+from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.upkeep import maintenance
+from desktop.ui.upkeep.import_dialog import ImportDialog, rows_summary
 
 CSV = (
     "Name;Art;Branchen;Ort;Beschreibung\n"
@@ -138,7 +139,7 @@ def test_a_delete_says_so_and_how_to_undo_other_changes_do_not(
 def test_after_a_restore_the_pane_speaks_of_the_window_not_the_command_line(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, shown_dialogs: list
 ) -> None:
-    from desktop.core.editing import EntityRecord
+    from desktop.core.upkeep.editing import EntityRecord
 
     window.maintenance.backup_now()
     qtbot.waitUntil(lambda: len(backup.list_backups(window.db_path)) == 1, timeout=10_000)

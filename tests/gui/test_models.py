@@ -7,11 +7,11 @@ from pathlib import Path
 from pytestqt.modeltest import ModelTester
 from sqlalchemy import text
 
-from desktop.core import catalogue
-from desktop.core.database import Database
-from desktop.core.search import search
-from desktop.ui.entity_model import EntityTableModel, make_entity_proxy, snippet_html
-from desktop.ui.figures_model import FactsTableModel
+from desktop.core.kb import catalogue
+from desktop.core.search.service import search
+from desktop.core.storage.database import Database
+from desktop.ui.browse.entity_model import EntityTableModel, make_entity_proxy, snippet_html
+from desktop.ui.browse.figures_model import FactsTableModel
 
 
 def test_entity_model_passes_the_model_tester(

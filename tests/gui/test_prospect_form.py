@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.core.briefs import ProspectInput
-from desktop.ui.date_field import parse_date
-from desktop.ui.prospect_dialog import ProspectDialog
+from desktop.core.briefs.curation import ProspectInput
+from desktop.ui.briefs.prospect_dialog import ProspectDialog
+from desktop.ui.widgets.date_field import parse_date
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ SCRIPT = textwrap.dedent(
     import os, sys
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     calls = sys.getrefcount(None) + 20_000  # more calls than None has references
-    from desktop.ui.app import ensure_application
+    from desktop.ui.shell.app import ensure_application
     from PySide6.QtWidgets import QLabel
     app = ensure_application()
     label = QLabel()

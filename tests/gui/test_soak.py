@@ -24,11 +24,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop.core import health
-from desktop.ui import dialogs
-from desktop.ui.brief_editor import GONE_BRIEF
-from desktop.ui.prospects_view import GONE_PROSPECT
-from desktop.ui.wording import entity_gone
+from desktop.core.storage import health
+from desktop.ui.base import dialogs
+from desktop.ui.base.wording import entity_gone
+from desktop.ui.briefs.brief_editor import GONE_BRIEF
+from desktop.ui.briefs.prospects_view import GONE_PROSPECT
 
 from .soak_user import SoakUser
 

@@ -12,16 +12,16 @@ import shiboken6
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.core import briefs
-from desktop.core.briefs import ProspectInput
-from desktop.core.database import Database
-from desktop.dossier import checks
-from desktop.ui import dialogs
-from desktop.ui.brief_editor import BriefEditor
-from desktop.ui.brief_model import ID_ROLE, ITEM_ROLE, KIND_ROLE
-from desktop.ui.executor import DatabaseExecutor
-from desktop.ui.main_window import MainWindow
-from desktop.ui.wording import entity_gone
+from desktop.core.briefs import curation as briefs
+from desktop.core.briefs.curation import ProspectInput
+from desktop.core.storage.database import Database
+from desktop.dossier.content import checks
+from desktop.ui.base import dialogs
+from desktop.ui.base.executor import DatabaseExecutor
+from desktop.ui.base.wording import entity_gone
+from desktop.ui.briefs.brief_editor import BriefEditor
+from desktop.ui.briefs.brief_model import ID_ROLE, ITEM_ROLE, KIND_ROLE
+from desktop.ui.shell.main_window import MainWindow
 
 from .brief_helpers import open_new_brief
 
@@ -42,7 +42,7 @@ def brief_id(database: Database) -> int:
 
 @pytest.fixture
 def executor(db_path: Path) -> Iterator[DatabaseExecutor]:
-    from desktop.ui import jobs
+    from desktop.app import store as jobs
 
     worker = DatabaseExecutor(lambda: jobs.open_store(db_path))
     yield worker
@@ -145,7 +145,7 @@ def test_a_brief_deleted_while_open_says_so_once_and_closes(
 ) -> None:
     """The soak deleted a prospect whose brief was open: each failed save reloaded, each
     reload failed and reloaded again — thousands of messages a second, a hung window."""
-    from desktop.ui import brief_jobs
+    from desktop.app import briefs as brief_jobs
 
     executor.submit(lambda store: brief_jobs.delete_brief(store, editor.brief_id))
     section = editor.model.index(0, 0)
@@ -251,7 +251,7 @@ def test_a_move_made_before_the_reload_keeps_its_order(
 ) -> None:
     """The soak dragged an item while the window still listed one whose entity had just been
     deleted: "the new layout does not list every item of the brief exactly once"."""
-    from desktop.ui import edit_jobs
+    from desktop.app import edits as edit_jobs
 
     model = editor.model
     section = next(
@@ -303,7 +303,7 @@ def test_the_edit_form_shows_what_an_undo_pressed_while_it_loaded_left(
 
 def entity_record(qtbot: QtBot, window: MainWindow, slug: str):
     """The entity as stored, read by a job behind every job queued so far."""
-    from desktop.core import editing
+    from desktop.core.upkeep import editing
 
     found: list[object] = []
 
@@ -324,7 +324,7 @@ def test_a_new_brief_for_a_prospect_deleted_meanwhile_says_why(
 ) -> None:
     """The soak clicked New brief on a prospect whose delete was on its way: the message
     was "no prospect with id 1"."""
-    from desktop.ui.prospects_view import GONE_PROSPECT
+    from desktop.ui.briefs.prospects_view import GONE_PROSPECT
 
     editor = open_new_brief(qtbot, window, monkeypatch)
     editor.close()

@@ -12,10 +12,14 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.ui import dialogs, export_flow, print_preview, recent_dossiers, window_actions
-from desktop.ui.detail_view import NOT_LISTED
-from desktop.ui.export_flow import offer_open_pdf as REAL_OFFER  # before conftest replaces it
-from desktop.ui.main_window import MainWindow
+from desktop.ui.base import dialogs
+from desktop.ui.briefs import export_flow, print_preview, recent_dossiers
+from desktop.ui.briefs.export_flow import (
+    offer_open_pdf as REAL_OFFER,  # before conftest replaces it
+)
+from desktop.ui.browse.detail_view import NOT_LISTED
+from desktop.ui.shell import window_actions
+from desktop.ui.shell.main_window import MainWindow
 
 from .brief_helpers import open_new_brief
 
@@ -181,8 +185,8 @@ def test_the_detail_pane_marks_an_entity_the_results_no_longer_contain(
 
 
 def test_esc_closes_the_secondary_windows(qtbot: QtBot, window: MainWindow) -> None:
-    from desktop.ui.import_dialog import ImportDialog
-    from desktop.ui.journal_dialogs import AuditDialog, NeedsCheckingDialog, SourcesDialog
+    from desktop.ui.upkeep.import_dialog import ImportDialog
+    from desktop.ui.upkeep.journal_dialogs import AuditDialog, NeedsCheckingDialog, SourcesDialog
 
     for dialog in (
         AuditDialog(window.executor, window),
@@ -200,7 +204,7 @@ def test_esc_closes_the_secondary_windows(qtbot: QtBot, window: MainWindow) -> N
 def test_the_journal_and_needs_checking_speak_in_names_not_codes(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    from desktop.ui.journal_dialogs import AuditDialog, NeedsCheckingDialog
+    from desktop.ui.upkeep.journal_dialogs import AuditDialog, NeedsCheckingDialog
 
     with qtbot.waitSignal(window.edits.changed, timeout=10_000):
         window.edits.verify("entity", "co-don")

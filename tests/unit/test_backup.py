@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from desktop.core import backup
-from desktop.core.backup import BackupError, Retention, backups_to_keep
-from desktop.core.database import Database, content_digest
+from desktop.core.storage import backup
+from desktop.core.storage.backup import BackupError, Retention, backups_to_keep
+from desktop.core.storage.database import Database, content_digest
 
 NOW = datetime(2026, 11, 26, 15, 0, 0)  # a Thursday
 

@@ -7,12 +7,13 @@ from datetime import date
 import pytest
 from sqlmodel import select
 
-from desktop.core import briefs, sent_register
-from desktop.core.database import Database
-from desktop.core.models import Contact, Entity, Fact
-from desktop.core.suggest import suggest
-from desktop.dossier.assemble import SelectedEntity, Selection, assemble, default_selection
-from desktop.dossier.model import ContactCard
+from desktop.core.briefs import curation as briefs
+from desktop.core.briefs import sent_register
+from desktop.core.briefs.suggest import suggest
+from desktop.core.kb.models import Contact, Entity, Fact
+from desktop.core.storage.database import Database
+from desktop.dossier.content.assemble import SelectedEntity, Selection, assemble, default_selection
+from desktop.dossier.content.model import ContactCard
 
 TODAY = date(2026, 11, 26)
 ACME = briefs.ProspectInput(

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from desktop.cli import main
-from desktop.core.database import Database
+from desktop.cli.commands import main
+from desktop.core.storage.database import Database
 
 
 def run(*args: str) -> tuple[int, str]:

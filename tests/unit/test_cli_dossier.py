@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from desktop.cli import main
+from desktop.cli.commands import main
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import main
-from desktop.core import backup
+from desktop.cli.commands import main
+from desktop.core.storage import backup
 
 
 def run(*args: str) -> tuple[int, str]:

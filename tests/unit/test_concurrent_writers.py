@@ -13,14 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from desktop import cli
-from desktop.core import locking, sqlite_backend
-from desktop.core.database import Database
+from desktop.cli import commands as cli
+from desktop.core.storage import locking
+from desktop.core.storage.database import Database
+from desktop.core.storage.sqlite import connection as sqlite_backend
 
 HOLDER = """
 import sqlite3, sys
 from pathlib import Path
-from desktop.core import locking
+from desktop.core.storage import locking
 path = Path(sys.argv[1])
 with locking.announce_writer(path, "dossier-desk import"):
     connection = sqlite3.connect(path, isolation_level=None)

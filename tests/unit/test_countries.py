@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core import countries
-from desktop.core.country_table import ALIASES, COUNTRIES
+from desktop.core.kb import countries
+from desktop.core.kb.country_table import ALIASES, COUNTRIES
 
 
 @pytest.mark.parametrize(
@@ -108,8 +108,8 @@ def test_labels_choices_and_messages() -> None:
 
 
 def test_saving_a_prospect_stores_the_code(database) -> None:
-    from desktop.core import briefs
-    from desktop.core.briefs import ProspectInput
+    from desktop.core.briefs import curation as briefs
+    from desktop.core.briefs.curation import ProspectInput
 
     data = ProspectInput(company_name="Acme", sectors=("medtech",), country="Germany")
     with database.transaction() as session:

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from desktop.core import sqlite_search
-from desktop.core.database import SCHEMA_VERSION, Database, content_digest
 from desktop.core.errors import (
     DatabaseMissingError,
     DatabaseUnreadableError,
     NewerSchemaError,
 )
+from desktop.core.storage.database import SCHEMA_VERSION, Database, content_digest
+from desktop.core.storage.sqlite import search_index as sqlite_search
 
 
 def test_connections_use_wal_foreign_keys_and_busy_timeout(database: Database) -> None:

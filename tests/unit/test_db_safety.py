@@ -13,18 +13,21 @@ from pathlib import Path
 
 import pytest
 
-from desktop import cli
-from desktop.core import backup, db_files, health, migrations, sqlite_backend
-from desktop.core.database import Database, open_reader
+from desktop.cli import commands as cli
 from desktop.core.errors import (
     DatabaseDamagedError,
     DatabaseInUseError,
     DatabaseReadOnlyError,
 )
+from desktop.core.storage import backup, health, migrations
+from desktop.core.storage import files as db_files
+from desktop.core.storage.database import Database, open_reader
+from desktop.core.storage.sqlite import connection as sqlite_backend
 from tests.unit.test_migrations import make_legacy
 
 IN_USE_FROM_ANOTHER_PROCESS = (
-    "import sys; from pathlib import Path; from desktop.core.sqlite_backend import is_in_use; "
+    "import sys; from pathlib import Path; "
+    "from desktop.core.storage.sqlite.connection import is_in_use; "
     "print(is_in_use(Path(sys.argv[1])))"
 )
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from desktop.core import catalogue
-from desktop.core.database import Database
-from desktop.ui.detail_html import render_detail
-from desktop.ui.history import NavigationHistory
+from desktop.core.kb import catalogue
+from desktop.core.storage.database import Database
+from desktop.ui.browse.detail_html import render_detail
+from desktop.ui.shell.history import NavigationHistory
 
 TODAY = date(2026, 11, 26)
 

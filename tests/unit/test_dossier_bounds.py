@@ -15,14 +15,14 @@ import pytest
 from pypdf import PdfReader
 from reportlab.platypus import SimpleDocTemplate
 
-from desktop.dossier import bounds
-from desktop.dossier.contact import consultant_card
-from desktop.dossier.model import ContactCard, DossierData
-from desktop.dossier.prose import paragraphs
-from desktop.dossier.qrcode import MAX_VERSION, _code, contact_qr, short_card, vcard
+from desktop.dossier.brand.styles import make_kit
+from desktop.dossier.content.model import ContactCard, DossierData
+from desktop.dossier.layout import bounds
+from desktop.dossier.layout.prose import paragraphs
+from desktop.dossier.layout.qrcode import MAX_VERSION, _code, contact_qr, short_card, vcard
 from desktop.dossier.render import _theme, render_bytes
-from desktop.dossier.sample import sample_data
-from desktop.dossier.styles import make_kit
+from desktop.dossier.sections.contact import consultant_card
+from tests.fixtures.sample_dossier import sample_data
 
 SAMPLE_PAGES = 8  # the English sample dossier
 LINES = 49_000

@@ -13,10 +13,10 @@ import pytest
 from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 
-from desktop.dossier import glyphs, markup
+from desktop.dossier.brand import glyphs, markup
+from desktop.dossier.brand.styles import make_kit
 from desktop.dossier.render import _theme, render_bytes
-from desktop.dossier.sample import sample_data
-from desktop.dossier.styles import make_kit
+from tests.fixtures.sample_dossier import sample_data
 
 NAME = "🧬 BioCity ✅ 🇩🇪 Leipzig 👩‍🔬"
 DESCRIPTION = "Gene 🧬, flag 🇩🇪, check ✅, rocket 🚀, thumbs 👍🏽, 1️⃣ keycap, 中文, Łódź ☕️."

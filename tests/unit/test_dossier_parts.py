@@ -11,12 +11,13 @@ import segno
 from reportlab.lib.colors import black
 from reportlab.platypus import Paragraph
 
-from desktop.dossier import i18n, markup
-from desktop.dossier.model import ContactCard, SourceNote
-from desktop.dossier.progress import ExportCancelled, Progress
-from desktop.dossier.qrcode import QUIET_ZONE, qr_drawing, vcard
-from desktop.dossier.styles import make_kit
-from desktop.dossier.theme import ThemeError, load_theme
+from desktop.dossier.brand import markup
+from desktop.dossier.brand.styles import make_kit
+from desktop.dossier.brand.theme import ThemeError, load_theme
+from desktop.dossier.content import i18n
+from desktop.dossier.content.model import ContactCard, SourceNote
+from desktop.dossier.layout.progress import ExportCancelled, Progress
+from desktop.dossier.layout.qrcode import QUIET_ZONE, qr_drawing, vcard
 
 
 def test_dates_per_language() -> None:

@@ -12,9 +12,9 @@ import pytest
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError
 
-from desktop.dossier.model import DossierData, DossierEntity, DossierSection, EvidenceRow
+from desktop.dossier.content.model import DossierData, DossierEntity, DossierSection, EvidenceRow
 from desktop.dossier.render import ExportCancelled, render_bytes, render_file
-from desktop.dossier.sample import sample_data, scaled_sample
+from tests.fixtures.sample_dossier import sample_data, scaled_sample
 
 HOSTILE_NAME = "<b>Evil & Co</b> <font size=40>"
 HOSTILE_DESCRIPTION = "R&D <b>x</b> < 5 <unclosed"

@@ -7,8 +7,9 @@ from datetime import date
 
 import pytest
 
-from desktop.core import catalogue, editing, validation, verification
-from desktop.core.database import Database
+from desktop.core.kb import catalogue, validation
+from desktop.core.storage.database import Database
+from desktop.core.upkeep import editing, verification
 
 TODAY = date(2026, 11, 26)
 
@@ -50,7 +51,7 @@ def test_update_is_audited_field_by_field(database: Database) -> None:
 
 
 def test_invalid_record_is_refused_and_nothing_changes(database: Database) -> None:
-    from desktop.core.database import content_digest
+    from desktop.core.storage.database import content_digest
 
     before = content_digest(database.engine)
     with pytest.raises(ValueError, match="web address"), database.transaction() as session:

@@ -7,9 +7,10 @@ from datetime import date
 
 import pytest
 
-from desktop.core import catalogue, verification
-from desktop.core.database import Database
-from desktop.core.editing_records import (
+from desktop.core.kb import catalogue
+from desktop.core.storage.database import Database
+from desktop.core.upkeep import verification
+from desktop.core.upkeep.records import (
     ContactRecord,
     FactRecord,
     RelationRecord,
@@ -124,7 +125,7 @@ def test_contact_public_flag_and_checks(database: Database) -> None:
 
 
 def test_a_new_source_can_be_cited(database: Database) -> None:
-    from desktop.core.sources import SourceRecord, save_source
+    from desktop.core.upkeep.sources import SourceRecord, save_source
 
     call = SourceRecord(
         "call-2026-11", "Phone call with the site owner", "BioCity Campus", None, "2026-11-20"
@@ -156,7 +157,7 @@ def test_a_new_source_can_be_cited(database: Database) -> None:
 
 
 def test_cited_sources_cannot_be_deleted(database: Database) -> None:
-    from desktop.core.sources import SourceRecord, delete_source, list_sources, save_source
+    from desktop.core.upkeep.sources import SourceRecord, delete_source, list_sources, save_source
 
     with database.session() as session:
         ((profile, cited),) = list_sources(session)

@@ -22,10 +22,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from desktop.cli import main
-from desktop.core import exporter
-from desktop.core.database import Database, content_digest, make_engine
-from desktop.core.importer import apply, create_empty_database, plan_file
+from desktop.cli.commands import main
+from desktop.core.exchange import exporter
+from desktop.core.exchange.importer import apply, create_empty_database, plan_file
+from desktop.core.storage.database import Database, content_digest, make_engine
 
 
 def knowledge_digest(path: Path, scratch: Path) -> str:

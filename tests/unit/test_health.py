@@ -6,8 +6,8 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from desktop.core import health
-from desktop.core.database import Database, content_digest
+from desktop.core.storage import health
+from desktop.core.storage.database import Database, content_digest
 
 
 def damage(path: Path) -> None:

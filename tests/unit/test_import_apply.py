@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from desktop.core import import_write, sqlite_search
-from desktop.core.database import Database, content_digest
-from desktop.core.importer import ImportRefusedError, apply, import_file, plan_file
-from desktop.core.search import search
+from desktop.core.exchange import write as import_write
+from desktop.core.exchange.importer import ImportRefusedError, apply, import_file, plan_file
+from desktop.core.search.service import search
+from desktop.core.storage.database import Database, content_digest
+from desktop.core.storage.sqlite import search_index as sqlite_search
 
 
 def write(tmp_path: Path, name: str, content: str) -> Path:
@@ -184,8 +185,9 @@ def test_bulk_import_refreshes_only_what_it_touched(database: Database, tmp_path
     """A bulk load re-indexes new and updated entities; the index stays whole."""
     from sqlalchemy import text as sql
 
-    from desktop.core import importer, sqlite_search
-    from desktop.core.search import search
+    from desktop.core.exchange import importer
+    from desktop.core.search.service import search
+    from desktop.core.storage.sqlite import search_index as sqlite_search
 
     rows = ["slug;name;kind;sectors;description"]
     rows += [f"bulk-{i};Bulkco {i};company;medtech;Makes widget number {i}" for i in range(600)]

@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from desktop.core.database import Database, content_digest
-from desktop.core.importer import (
+from desktop.core.exchange.importer import (
     ImportFileError,
     ImportRefusedError,
     apply,
     plan_file,
     read_table,
 )
+from desktop.core.storage.database import Database, content_digest
 
 HEADER = "slug,name,kind,sectors,location,description\n"
 GOOD = 'neo-bio,Neo Bio GmbH,company,medtech,Leipzig,"Makes sensors, small ones"\n'

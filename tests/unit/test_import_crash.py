@@ -23,8 +23,8 @@ KILLS = 10
 CHILD = """
 import sys
 from pathlib import Path
-from desktop.core.database import Database
-from desktop.core.importer import apply, plan_file
+from desktop.core.storage.database import Database
+from desktop.core.exchange.importer import apply, plan_file
 
 database = Database.open(Path(sys.argv[1]), create=False)
 planned = plan_file(database, Path(sys.argv[2]))

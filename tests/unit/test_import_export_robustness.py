@@ -18,10 +18,11 @@ from openpyxl import Workbook
 from sqlalchemy import event
 from sqlalchemy.pool import Pool
 
-from desktop.cli import main
-from desktop.core import import_checks, import_xlsx_parts
-from desktop.core.database import Database, content_digest
-from desktop.core.importer import ImportFileError, ImportRefusedError, apply, plan_file
+from desktop.cli.commands import main
+from desktop.core.exchange import checks as import_checks
+from desktop.core.exchange import xlsx_parts as import_xlsx_parts
+from desktop.core.exchange.importer import ImportFileError, ImportRefusedError, apply, plan_file
+from desktop.core.storage.database import Database, content_digest
 
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 PARTS = {
@@ -246,7 +247,7 @@ def test_duplicate_keys_cost_linear_work(database: Database) -> None:
         def at(self, row: object, field: object, message: str) -> str:
             return message
 
-    from desktop.core.import_fields import record_spec
+    from desktop.core.exchange.fields import record_spec
 
     rows = [_CountingRow(n) for n in range(2, 5002)]
     _CountingRow.reads = 0
@@ -348,7 +349,7 @@ def test_a_full_disk_during_an_import_is_one_line(
     description = "A long description of a company that fills pages. " * 60
     lines = ["name,kind,description"] + [f"Firm {n},company,{description}" for n in range(400)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    monkeypatch.setattr("desktop.cli_data.backup_hook", lambda database: lambda: None)
+    monkeypatch.setattr("desktop.cli.data.backup_hook", lambda database: lambda: None)
     event.listen(Pool, "connect", no_room)
     try:
         err = cli_refuses(db_path, capsys, "import", str(path), "--who", "Tester")

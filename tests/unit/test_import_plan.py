@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.database import Database, content_digest
-from desktop.core.importer import plan, plan_file, read_table, suggest_mapping
+from desktop.core.exchange.importer import plan, plan_file, read_table, suggest_mapping
+from desktop.core.storage.database import Database, content_digest
 
 
 def write(tmp_path: Path, name: str, content: str) -> Path:

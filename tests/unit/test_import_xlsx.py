@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from desktop.core.database import Database, content_digest
-from desktop.core.importer import (
+from desktop.core.exchange.importer import (
     ImportFileError,
     ImportRefusedError,
     apply,
     plan_file,
     read_tables,
 )
+from desktop.core.storage.database import Database, content_digest
 
 HEADERS = ["Name", "Art", "Branchen", "Gründungsjahr"]
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from desktop.core.database import Database
-from desktop.core.matching import RULES, Candidate, Interest, rank
-from desktop.core.suggest import suggest
+from desktop.core.briefs.matching import RULES, Candidate, Interest, rank
+from desktop.core.briefs.suggest import suggest
+from desktop.core.storage.database import Database
 
 CELL_THERAPY = Interest(
     sectors=("cell-gene-therapy",),
@@ -113,6 +113,6 @@ def test_ranking_is_stable_on_ties() -> None:
 
 
 def test_every_requirement_has_a_rule() -> None:
-    from desktop.core.prospect_vocab import REQUIREMENTS
+    from desktop.core.briefs.vocabulary import REQUIREMENTS
 
     assert set(REQUIREMENTS) == set(RULES)

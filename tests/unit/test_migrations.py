@@ -15,8 +15,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlmodel import SQLModel
 
-from desktop.core import backup, health, migrations
-from desktop.core.database import SCHEMA_VERSION, Database, create_schema, make_engine
+from desktop.core.storage import backup, health, migrations
+from desktop.core.storage.database import SCHEMA_VERSION, Database, create_schema, make_engine
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "knowledge-v3.sqlite3"
 NEWER_TABLES = {2: ["audit_entry"], 1: ["audit_entry", "sent_dossier", "brief_item", "brief"]}

@@ -22,14 +22,15 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from desktop.cli import main
-from desktop.core import atomic_files, exporter
+from desktop.cli.commands import main
+from desktop.core import atomic_files
 from desktop.core.atomic_files import OutputFileError, remove_stale_temporaries, write_bytes
-from desktop.core.database import Database, content_digest
-from desktop.core.import_read import guard_formula, unguard_formula
-from desktop.core.importer import apply, plan_file
+from desktop.core.exchange import exporter
+from desktop.core.exchange.importer import apply, plan_file
+from desktop.core.exchange.read import guard_formula, unguard_formula
+from desktop.core.storage.database import Database, content_digest
 from desktop.dossier.render import EmptyPasswordError, render_file
-from desktop.dossier.sample import sample_data
+from tests.fixtures.sample_dossier import sample_data
 
 PROFILE = Path(__file__).resolve().parents[2] / "examples" / "acme-cell-therapy.toml"
 

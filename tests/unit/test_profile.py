@@ -8,16 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core import prospect_vocab, taxonomy
-from desktop.core.errors import DossierError
-from desktop.core.profile import (
+from desktop.core.briefs import vocabulary as prospect_vocab
+from desktop.core.briefs.profile import (
     MAX_PROFILE_BYTES,
     InvestorProfile,
     ProfileError,
     load_profile,
     parse_profile,
 )
-from desktop.core.toml_keys import key_lines
+from desktop.core.briefs.toml_keys import key_lines
+from desktop.core.errors import DossierError
+from desktop.core.kb import taxonomy
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 ACME = EXAMPLES / "acme-cell-therapy.toml"

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from desktop.core.database import Database, open_reader
-from desktop.core.search import (
+from desktop.core.search.service import (
     SearchFilters,
     facet_counts,
     highlight_segments,
     search,
     tokenize,
 )
+from desktop.core.storage.database import Database, open_reader
 
 
 def slugs(database: Database, query: str, **kwargs: object) -> list[str]:

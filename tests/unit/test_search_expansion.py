@@ -7,11 +7,11 @@ import re
 import pytest
 from sqlalchemy import text
 
-from desktop.core import taxonomy
-from desktop.core.database import Database
-from desktop.core.query_expansion import MAX_SPLITS, MIN_PART, Term, expand, fold, synonyms
-from desktop.core.search import search, tokenize
-from desktop.core.sqlite_search import match_expression
+from desktop.core.kb import taxonomy
+from desktop.core.search.expansion import MAX_SPLITS, MIN_PART, Term, expand, fold, synonyms
+from desktop.core.search.service import search, tokenize
+from desktop.core.storage.database import Database
+from desktop.core.storage.sqlite.search_index import match_expression
 
 CLEAN_ROOM = "academy-for-clean-room-work"  # "Academy for Clean Room Work" in the seed
 

@@ -7,9 +7,8 @@ import re
 import pytest
 from sqlalchemy import text
 
-from desktop.core.database import Database
-from desktop.core.search import search
-from desktop.core.snippets import (
+from desktop.core.search.service import search
+from desktop.core.search.snippets import (
     ELLIPSIS,
     EXCERPT_CHARS,
     HIGHLIGHT_END,
@@ -18,6 +17,7 @@ from desktop.core.snippets import (
     excerpt,
     highlight_segments,
 )
+from desktop.core.storage.database import Database
 
 S, E = HIGHLIGHT_START, HIGHLIGHT_END
 

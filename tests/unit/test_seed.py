@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from desktop.core import taxonomy
-from desktop.core.database import create_schema, make_engine
 from desktop.core.errors import SeedError
-from desktop.core.seed import load_seed, read_seed
+from desktop.core.kb import taxonomy
+from desktop.core.kb.seed import load_seed, read_seed
+from desktop.core.storage.database import create_schema, make_engine
 from desktop.paths import seed_dir
 
 SOURCE_TEXT = (seed_dir() / "sources" / "leipzig-life-sciences-cluster.txt").read_text("utf-8")

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from desktop import consultant_settings
-from desktop.core import validation
-from desktop.core.database import Database, content_digest
-from desktop.core.editing import EntityRecord
-from desktop.core.importer import ImportRefusedError, apply, plan_file
-from desktop.core.profile import ProfileError, parse_profile
-from desktop.core.prospects import ProspectInput
+from desktop.app import consultant as consultant_settings
+from desktop.core.briefs.profile import ProfileError, parse_profile
+from desktop.core.briefs.prospects import ProspectInput
+from desktop.core.exchange.importer import ImportRefusedError, apply, plan_file
+from desktop.core.kb import validation
+from desktop.core.storage.database import Database, content_digest
+from desktop.core.upkeep.editing import EntityRecord
 
 LONG_NAME = "N" * 20_000
 MANY_LINES = "\n".join(["x"] * 49_000)  # 98 KB of short lines, which import used to accept

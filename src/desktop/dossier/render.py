@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core.errors import DossierError
-from desktop.dossier.model import DossierData
-from desktop.dossier.progress import ExportCancelled, Progress, ProgressCallback
-from desktop.dossier.theme import Theme, load_theme
+from desktop.dossier.brand.theme import Theme, load_theme
+from desktop.dossier.content.model import DossierData
+from desktop.dossier.layout.progress import ExportCancelled, Progress, ProgressCallback
 
 __all__ = [
     "EmptyPasswordError",
@@ -59,7 +59,8 @@ def _theme(theme: Theme | None) -> Theme:
 
 
 def _metadata_title(data: DossierData, language: str) -> str:
-    from desktop.dossier import i18n, markup
+    from desktop.dossier.brand import markup
+    from desktop.dossier.content import i18n
 
     return f"{i18n.label('location_dossier', language)} — {markup.one_line(data.prepared_for)}"
 
@@ -68,15 +69,15 @@ def _build(
     data: DossierData, theme: Theme, reproducible: bool, progress: Progress
 ) -> tuple[bytes, int]:
     # Imported here so that importing this module (e.g. from the UI) stays cheap.
-    from desktop.dossier import markup
-    from desktop.dossier.onepager import onepager_story
-    from desktop.dossier.story import full_story
-    from desktop.dossier.styles import make_kit
-    from desktop.dossier.template import DossierDocTemplate
+    from desktop.dossier.brand import markup
+    from desktop.dossier.brand.styles import make_kit
+    from desktop.dossier.layout.template import DossierDocTemplate
+    from desktop.dossier.sections.onepager import onepager_story
+    from desktop.dossier.sections.story import full_story
 
     if data.template not in TEMPLATES:
         raise ValueError(f"unknown dossier template {data.template!r}; expected one of {TEMPLATES}")
-    from desktop.dossier.bounds import bounded
+    from desktop.dossier.layout.bounds import bounded
 
     data = bounded(data)  # no value longer than a page can hold, metadata included
     language = data.language if data.language in ("en", "de") else "en"
@@ -128,8 +129,8 @@ def render_bytes(
 def warm_up(theme: Theme | None = None) -> None:
     """Load the theme and register the fonts now (≈ 0.2 s once per process), e.g. at idle
     time in the UI, so the first export does not pay for it."""
-    from desktop.dossier import onepager, story  # noqa: F401 - imported for their cost
-    from desktop.dossier.styles import make_kit
+    from desktop.dossier.brand.styles import make_kit
+    from desktop.dossier.sections import onepager, story  # noqa: F401 - imported for their cost
 
     make_kit(_theme(theme), "en")
 

@@ -1,0 +1,164 @@
+"""The CLI's ``import`` and ``export-data`` commands: spreadsheets and JSON in and out.
+
+``import`` always shows the plan first (what is added, updated, rejected, and why, with file,
+row and column); without ``--dry-run`` it then applies it in one transaction, and refuses —
+exit status 1, nothing written — while any row is rejected.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from desktop.core.kb import taxonomy
+
+RECORD_TYPES = ("sources", "tags", "entities", "relations", "spaces", "facts", "contacts")
+SHOWN_ROWS = 50  # per action in the text plan; --json lists every row
+
+
+def add_commands(commands: Any, positive_int: Any) -> None:
+    imports = commands.add_parser(
+        "import", help="import entities, facts or contacts from CSV, XLSX or JSON"
+    )
+    imports.add_argument("file", type=Path, metavar="FILE")
+    imports.add_argument(
+        "--type",
+        choices=RECORD_TYPES,
+        dest="record_type",
+        help="what the rows are (default: from the file, sheet or section name, else the headers)",
+    )
+    imports.add_argument("--encoding", metavar="E", help="CSV text encoding (default: detected)")
+    imports.add_argument("--dry-run", action="store_true", help="show the plan, change nothing")
+    imports.add_argument(
+        "--skip-rejected", action="store_true", help="import the valid rows, leave rejected out"
+    )
+    imports.add_argument("--who", help="name for the audit journal (default: the consultant)")
+    imports.add_argument("--json", action="store_true", help="print the plan as JSON")
+
+    export = commands.add_parser(
+        "export-data", help="export the knowledge base to JSON, CSV or XLSX"
+    )
+    export.add_argument("--out", type=Path, required=True, metavar="FILE")
+    export.add_argument(
+        "--kind",
+        choices=list(taxonomy.KINDS),
+        metavar="K",
+        help="only entities of this kind and what belongs to them: " + ", ".join(taxonomy.KINDS),
+    )
+    export.add_argument(
+        "--type", choices=RECORD_TYPES, dest="record_type", help="only this record type"
+    )
+
+
+def import_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.core.exchange.importer import apply, plan_file
+
+    planned = plan_file(database, args.file, record_type=args.record_type, encoding=args.encoding)
+    counts = planned.counts()
+    blocked = bool(planned.problems) or (counts["reject"] > 0 and not args.skip_rejected)
+    result = None
+    if not args.dry_run and not blocked:
+        result = apply(
+            database,
+            planned,
+            who=_who(args.who),
+            backup=backup_hook(database),
+            skip_rejected=args.skip_rejected,
+        )
+    if args.json:
+        payload = planned.to_dict()
+        payload["applied"] = result is not None
+        if result is not None:
+            payload["batch"] = result.batch
+        json.dump(payload, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        _print_plan(planned, out)
+    if blocked:
+        print(
+            "dossier-desk: error: nothing was imported: "
+            + (
+                "the file has problems (above)."
+                if planned.problems
+                else f"{counts['reject']} row(s) are rejected (above). Fix them, or use "
+                "--skip-rejected to import the others."
+            ),
+            file=sys.stderr,
+        )
+        return 1
+    if result is not None and not args.json:
+        print(
+            f"\nImported: {result.added} added, {result.updated} updated"
+            + (f", {result.skipped} rejected rows left out" if result.skipped else "")
+            + f" (audit batch {result.batch or '-'}, {result.seconds:.1f} s).",
+            file=out,
+        )
+    elif args.dry_run and not args.json:
+        print("\nDry run: nothing was changed.", file=out)
+    return 0
+
+
+def export_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.core.exchange.exporter import export_data
+
+    written = export_data(database, args.out, kind=args.kind, record_type=args.record_type)
+    for path in written:
+        print(f"Wrote {path}", file=out)
+    if not written:
+        print("Nothing to export: no records match.", file=out)
+    return 0
+
+
+def backup_hook(database: Any) -> Any:
+    """The backup taken right before an import writes (into the database's backups folder)."""
+    from desktop.core.storage import backup
+
+    return lambda: backup.backup(database.path, reason="import")
+
+
+def _who(explicit: str | None) -> str:
+    if explicit and explicit.strip():
+        return explicit.strip()
+    from desktop.app.consultant import read_consultant
+
+    return read_consultant().name or getpass.getuser() or "unknown"
+
+
+def _print_plan(planned: Any, out: TextIO) -> None:
+    from desktop.core.exchange.plan import ADD, REJECT, UNCHANGED, UPDATE, display
+
+    counts = planned.counts()
+    print(f"Import plan for {planned.source} ({', '.join(planned.record_types)})", file=out)
+    for note in planned.notes:
+        print(f"  note: {note}", file=out)
+    for problem in planned.problems:
+        print(f"  PROBLEM {problem}", file=out)
+    for action, title in ((REJECT, "Rejected"), (ADD, "Added"), (UPDATE, "Updated")):
+        rows = planned.of(action)
+        if not rows:
+            continue
+        print(f"\n{title} ({len(rows)}):", file=out)
+        shown = rows if action == REJECT else rows[:SHOWN_ROWS]
+        for row in shown:
+            print(f"  {row.file} row {row.row}: {row.record_type} {row.key}", file=out)
+            for problem in row.problems:
+                print(f"      {problem}", file=out)
+            for change in row.changes:
+                print(
+                    f"      {change.field}: {display(change.old)} → {display(change.new)}",
+                    file=out,
+                )
+        if len(rows) > len(shown):
+            print(f"  … and {len(rows) - len(shown)} more (--json lists all)", file=out)
+    print(
+        f"\n{counts[ADD]} to add, {counts[UPDATE]} to update, {counts[UNCHANGED]} unchanged, "
+        f"{counts[REJECT]} rejected",
+        file=out,
+    )
+
+
+COMMANDS = {"import": import_command, "export-data": export_command}

@@ -1,0 +1,98 @@
+"""The CLI's ``backup``, ``restore`` and ``check`` commands.
+
+They work on the database *file*: ``restore`` replaces it, so it closes the database the CLI
+opened before touching anything (a WAL file must not be moved while a connection has it open),
+and ``check`` reads it with plain connections so it can report on a file the ORM would trip
+over. (``cli.main`` opens the database before any command runs, so a file too damaged to
+open is reported by that step, still with exit status 1.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TextIO
+
+EXIT_OK, EXIT_ERROR = 0, 1
+
+
+def add_commands(commands: Any, positive_int: Any) -> None:
+    backup = commands.add_parser(
+        "backup", help="back up the database (backup API, integrity-checked)"
+    )
+    backup.add_argument(
+        "--out", type=Path, metavar="FILE", help="write here (default: the backups folder)"
+    )
+    backup.add_argument("--list", action="store_true", help="list the backups instead")
+    backup.add_argument(
+        "--keep",
+        type=positive_int,
+        metavar="N",
+        help="rotation keeps the newest N (default 10) plus daily and weekly ones",
+    )
+
+    restore = commands.add_parser(
+        "restore", help="replace the database with a backup (the current file is kept aside)"
+    )
+    restore.add_argument("file", type=Path, metavar="FILE")
+
+    commands.add_parser(
+        "check", help="integrity, foreign-key and search-index checks; exit 1 on problems"
+    )
+
+
+def backup_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.core.storage import backup
+
+    if args.list:
+        found = backup.list_backups(database.path)
+        for info in found:
+            print(
+                f"{info.taken_at:%Y-%m-%d %H:%M:%S}  {info.reason or '':<10}  {info.path}", file=out
+            )
+        print(f"{len(found)} backups in {backup.default_folder(database.path)}", file=out)
+        return EXIT_OK
+    retention = backup.Retention(last=args.keep) if args.keep else None
+    info = backup.backup(database.path, reason="manual", out=args.out, retention=retention)
+    print(info.path, file=out)
+    return EXIT_OK
+
+
+def restore_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.core.storage import backup
+
+    database.close()  # nothing of ours may hold the file while it is replaced
+    result = backup.restore(database.path, args.file)
+    print(f"Restored {result.restored} from {result.source}.", file=out)
+    if result.previous is not None:
+        print(f"The previous database was kept at {result.previous}.", file=out)
+    return EXIT_OK
+
+
+def check_command(database: Any, _args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.core.storage import health
+
+    database.close()  # the checks read the file with their own plain connections
+    report = health.check(database.path)
+    if report.ok:
+        print(report.text(), file=out)
+        return EXIT_OK
+    print(report.text(), file=out)
+    if report.read_only:  # nothing says the data is damaged: no talk of restoring
+        print(f"dossier-desk: error: {report.problems[0]}", file=sys.stderr)
+        return EXIT_ERROR
+    print(
+        "dossier-desk: error: the database has problems. Restore a backup with "
+        "'dossier-desk restore FILE' (see 'dossier-desk backup --list').",
+        file=sys.stderr,
+    )
+    return EXIT_ERROR
+
+
+COMMANDS: dict[str, Callable[[Any, argparse.Namespace, TextIO], int]] = {
+    "backup": backup_command,
+    "restore": restore_command,
+    "check": check_command,
+}

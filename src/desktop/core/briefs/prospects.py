@@ -1,0 +1,154 @@
+"""Prospects: the investors in the pipeline, validated against the vocabularies.
+
+``internal_notes`` are the agency's own; nothing that builds a dossier ever reads them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlmodel import Session, col, select
+
+from desktop.core.briefs import vocabulary as prospect_vocab
+from desktop.core.briefs.matching import Interest
+from desktop.core.errors import NotFoundError
+from desktop.core.kb import countries, taxonomy, validation
+from desktop.core.kb.models import Prospect
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class ProspectInput:
+    """The editable fields of a prospect, validated against the vocabularies."""
+
+    company_name: str
+    code_name: str | None = None
+    use_code_name: bool = False
+    country: str | None = None
+    sectors: tuple[str, ...] = ()
+    activities: tuple[str, ...] = ()
+    requirements: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    needs: str | None = None
+    status: str = "lead"
+    meeting_on: date | None = None
+    internal_notes: str | None = None
+
+    def problems(self) -> list[str]:
+        """Every reason this input cannot be saved, as sentences for the form."""
+        found = []
+        if not self.company_name.strip():
+            found.append("The company name is required.")
+        if self.use_code_name and not (self.code_name or "").strip():
+            found.append("A code name is required when the dossier uses it.")
+        for codes, vocabulary, what in (
+            (self.sectors, taxonomy.SECTORS, "sector"),
+            (self.activities, prospect_vocab.ACTIVITIES, "activity"),
+            (self.requirements, prospect_vocab.REQUIREMENTS, "requirement"),
+        ):
+            found += [f"Unknown {what} {code!r}." for code in codes if code not in vocabulary]
+        if self.status not in prospect_vocab.STATUSES:
+            found.append(f"Unknown status {self.status!r}.")
+        if country_problem := countries.problem(self.country):
+            found.append(country_problem)
+        return found + self._length_problems()
+
+    def _length_problems(self) -> list[str]:
+        """The text limits of :mod:`desktop.core.kb.validation`, named per field of the form."""
+        checks = [
+            validation.one_line(self.company_name, "The company name"),
+            validation.one_line(self.code_name, "The code name"),
+            validation.one_line(self.country, "The country"),
+            validation.long_text(self.needs, "The text under Needs"),
+            validation.long_text(self.internal_notes, "The text under Internal notes"),
+        ]
+        checks += [validation.one_line(keyword, "A keyword") for keyword in self.keywords]
+        return [message for message in checks if message]
+
+
+def save_prospect(
+    session: Session, data: ProspectInput, *, prospect_id: int | None = None
+) -> Prospect:
+    """Create a prospect, or update ``prospect_id``; raises ``ValueError`` listing problems."""
+    problems = data.problems()
+    if problems:
+        raise ValueError(" ".join(problems))
+    prospect = Prospect(created_at=now(), updated_at=now(), company_name="")
+    if prospect_id is not None:
+        prospect = get_record(session, Prospect, prospect_id, "prospect")
+        prospect.updated_at = now()
+    prospect.company_name = data.company_name.strip()
+    prospect.code_name = (data.code_name or "").strip() or None
+    prospect.use_code_name = data.use_code_name
+    prospect.country = countries.resolve(data.country)  # "Germany" → DE, never cut to "GE"
+    prospect.sectors = json.dumps(list(dict.fromkeys(data.sectors)))
+    prospect.activities = json.dumps(list(dict.fromkeys(data.activities)))
+    prospect.requirements = json.dumps(list(dict.fromkeys(data.requirements)))
+    prospect.keywords = json.dumps([k.strip() for k in dict.fromkeys(data.keywords) if k.strip()])
+    prospect.needs = (data.needs or "").strip() or None
+    prospect.status = data.status
+    prospect.meeting_on = data.meeting_on
+    prospect.internal_notes = (data.internal_notes or "").strip() or None
+    session.add(prospect)
+    session.flush()
+    return prospect
+
+
+def prospect_input(prospect: Prospect) -> ProspectInput:
+    return ProspectInput(
+        company_name=prospect.company_name,
+        code_name=prospect.code_name,
+        use_code_name=prospect.use_code_name,
+        country=prospect.country,
+        sectors=tuple(json.loads(prospect.sectors)),
+        activities=tuple(json.loads(prospect.activities)),
+        requirements=tuple(json.loads(prospect.requirements)),
+        keywords=tuple(json.loads(prospect.keywords)),
+        needs=prospect.needs,
+        status=prospect.status,
+        meeting_on=prospect.meeting_on,
+        internal_notes=prospect.internal_notes,
+    )
+
+
+def interest_of(prospect: Prospect) -> Interest:
+    data = prospect_input(prospect)
+    return Interest(data.sectors, data.activities, data.requirements, data.keywords)
+
+
+def list_prospects(
+    session: Session, *, status: str | None = None, text: str | None = None
+) -> list[Prospect]:
+    statement = select(Prospect).order_by(col(Prospect.updated_at).desc(), Prospect.id)
+    if status:
+        statement = statement.where(Prospect.status == status)
+    prospects = list(session.exec(statement))
+    if text:
+        needle = text.casefold()
+        prospects = [
+            p
+            for p in prospects
+            if needle in " ".join(filter(None, (p.company_name, p.code_name, p.country))).casefold()
+        ]
+    return prospects
+
+
+def get_prospect(session: Session, prospect_id: int) -> Prospect:
+    return get_record(session, Prospect, prospect_id, "prospect")
+
+
+def delete_prospect(session: Session, prospect_id: int) -> None:
+    session.delete(get_record(session, Prospect, prospect_id, "prospect"))
+    session.flush()
+
+
+def get_record(session: Session, model: type, record_id: int, what: str):  # type: ignore[no-untyped-def]
+    record = session.get(model, record_id)
+    if record is None:
+        raise NotFoundError(f"no {what} with id {record_id}")
+    return record

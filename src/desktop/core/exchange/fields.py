@@ -1,0 +1,300 @@
+"""What each importable record type consists of, and how a file's headers map onto fields.
+
+Spreadsheets arrive from partners with their own headers ("Kurzname", "Branchen", "E-Mail"), so
+every field has synonyms; matching ignores case, spaces, punctuation and umlauts. How a single
+cell is converted lives in :mod:`desktop.core.exchange.convert`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.core.briefs import vocabulary as prospect_vocab
+from desktop.core.exchange.convert import (
+    CellError,
+    Converter,
+    _checked,
+    _codes,
+    _vocabulary,
+    day,
+    flag,
+    fold,
+    key,
+    number,
+    partial_date,
+    planned_date,
+    tag_code,
+    text,
+    year,
+)
+from desktop.core.kb import taxonomy, validation
+
+__all__ = ["CellError", "fold"]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One importable field: its name in exports, what a cell must hold, header synonyms."""
+
+    name: str
+    convert: Converter
+    synonyms: tuple[str, ...] = ()
+    required: bool = False  # for a new record; an update may leave it out
+    ref: str | None = None  # "entity", "source" or "tag": must exist in the DB or the file
+
+
+@dataclass(frozen=True)
+class RecordSpec:
+    """An importable record type; ``key_fields`` identify a record (a slug, or a triple)."""
+
+    name: str  # plural, as in the JSON sections and CLI: "entities"
+    audit_type: str  # singular, as in the audit journal: "entity"
+    key_fields: tuple[str, ...]
+    fields: tuple[FieldSpec, ...]
+    derive_key_from: str | None = None  # a slug is derived from this field when missing
+
+    def field(self, name: str) -> FieldSpec:
+        return next(spec for spec in self.fields if spec.name == name)
+
+
+# The forms' length limits (desktop.core.kb.validation): an import accepts no more than they do.
+_line = _checked(validation.one_line_check())
+_long = _checked(validation.long_text_check())
+
+
+_VERIFIED = (
+    FieldSpec("verified_on", day, ("verified", "geprueft am", "geprueft", "verifiziert am")),
+    FieldSpec("verified_by", text, ("geprueft von", "verifiziert von")),
+)
+_SOURCE_REF = FieldSpec("source", key, ("quelle", "source key", "quellenschluessel"), ref="source")
+KIND = _vocabulary(taxonomy.KINDS, "kind")
+SECTOR = _vocabulary(taxonomy.SECTORS, "sector")
+TOPICS: dict[str, Any] = {
+    **taxonomy.SECTORS,
+    **prospect_vocab.REQUIREMENTS,
+    **prospect_vocab.ACTIVITIES,
+}
+
+SOURCES = RecordSpec(
+    "sources",
+    "source",
+    ("key",),
+    (
+        FieldSpec("key", key, ("schluessel", "kennung", "id"), required=True),
+        FieldSpec("title", _line, ("titel", "name", "dokument"), required=True),
+        FieldSpec("publisher", text, ("herausgeber", "verlag", "autor")),
+        FieldSpec("published", partial_date, ("veroeffentlicht", "erschienen", "datum")),
+        FieldSpec("accessed", day, ("accessed on", "abgerufen", "abgerufen am", "zugriff")),
+        FieldSpec("url", _checked(validation.url), ("website", "link", "webseite", "adresse")),
+        FieldSpec("file", text, ("file name", "datei", "dateiname")),
+    ),
+)
+TAGS = RecordSpec(
+    "tags",
+    "tag",
+    ("code",),
+    (
+        FieldSpec("code", key, ("tag", "kennung", "schluessel"), required=True),
+        FieldSpec("label", text, ("bezeichnung", "name", "beschriftung"), required=True),
+        FieldSpec(
+            "category",
+            _vocabulary(taxonomy.TAG_CATEGORIES, "tag category"),
+            ("kategorie", "art", "typ"),
+            required=True,
+        ),
+    ),
+)
+ENTITIES = RecordSpec(
+    "entities",
+    "entity",
+    ("slug",),
+    (
+        FieldSpec("slug", _checked(validation.slug), ("kennung", "id", "identifier", "kuerzel")),
+        FieldSpec(
+            "name",
+            _line,
+            ("organisation", "organization", "firma", "unternehmen", "einrichtung", "bezeichnung"),
+            required=True,
+        ),
+        FieldSpec(
+            "short_name", _line, ("kurzname", "kurzbezeichnung", "abkuerzung", "acronym", "akronym")
+        ),
+        FieldSpec("kind", KIND, ("art", "typ", "type", "kategorie", "category"), required=True),
+        FieldSpec("sectors", _codes(SECTOR), ("sector", "branchen", "branche", "sektoren")),
+        FieldSpec(
+            "tags",
+            _codes(tag_code),
+            ("tag", "schlagworte", "schlagwoerter", "merkmale", "zertifizierungen"),
+            ref="tag",
+        ),
+        FieldSpec("location", _line, ("ort", "standort", "stadt", "city", "sitz", "adresse")),
+        FieldSpec("description", _long, ("beschreibung", "profil", "text", "kurzprofil")),
+        FieldSpec(
+            "website",
+            _checked(validation.url),
+            ("web", "url", "webseite", "internet", "homepage", "internetseite"),
+        ),
+        FieldSpec(
+            "founded",
+            year,
+            ("founded year", "founded in", "gegruendet", "gruendungsjahr", "gruendung"),
+        ),
+        _SOURCE_REF,
+        *_VERIFIED,
+    ),
+    derive_key_from="name",
+)
+RELATIONS = RecordSpec(
+    "relations",
+    "relation",
+    ("from", "type", "to"),
+    (
+        FieldSpec("from", key, ("subject", "von", "subjekt"), required=True, ref="entity"),
+        FieldSpec(
+            "type",
+            _vocabulary(taxonomy.RELATION_TYPES, "relation type"),
+            ("relation", "relation type", "beziehung", "art"),
+            required=True,
+        ),
+        FieldSpec("to", key, ("object", "zu", "nach", "objekt"), required=True, ref="entity"),
+        FieldSpec("note", _long, ("notiz", "anmerkung", "bemerkung")),
+        FieldSpec("source", key, ("quelle",), required=True, ref="source"),
+    ),
+)
+SPACES = RecordSpec(
+    "spaces",
+    "space",
+    ("site", "type"),
+    (
+        FieldSpec("site", key, ("standort", "ort", "slug"), required=True, ref="entity"),
+        FieldSpec(
+            "type",
+            _vocabulary(taxonomy.SPACE_TYPES, "space type"),
+            ("space type", "flaechenart", "flaeche", "art"),
+            required=True,
+        ),
+        FieldSpec(
+            "availability",
+            _vocabulary(taxonomy.AVAILABILITY, "availability"),
+            ("verfuegbarkeit", "status"),
+            required=True,
+        ),
+        FieldSpec("since", planned_date, ("seit", "ab", "available from")),
+        FieldSpec("note", _long, ("notiz", "anmerkung", "beschreibung")),
+        FieldSpec("source", key, ("quelle",), ref="source"),
+    ),
+)
+FACTS = RecordSpec(
+    "facts",
+    "fact",
+    ("key",),
+    (
+        FieldSpec("key", key, ("schluessel", "kennung", "id")),
+        FieldSpec(
+            "label", _line, ("bezeichnung", "titel", "name", "kennzahl", "figure"), required=True
+        ),
+        FieldSpec("value", number, ("wert", "zahl", "anzahl", "betrag"), required=True),
+        FieldSpec(
+            "qualifier",
+            _vocabulary(taxonomy.QUALIFIERS, "qualifier"),
+            ("qualifikator", "genauigkeit", "praezision"),
+        ),
+        FieldSpec("unit", text, ("einheit", "masseinheit"), required=True),
+        FieldSpec("period", text, ("zeitraum", "periode")),
+        FieldSpec("scope", key, ("bezug", "entity", "organisation", "slug"), ref="entity"),
+        FieldSpec("as_of", partial_date, ("as of", "stand", "stichtag", "datum", "date")),
+        FieldSpec("source", key, ("quelle",), required=True, ref="source"),
+        FieldSpec("quote", text, ("zitat", "beleg", "textstelle")),
+        FieldSpec("comparable", text, ("vergleichsgruppe", "gruppe", "group")),
+        FieldSpec(
+            "topics",
+            _codes(_vocabulary(TOPICS, "topic"), ordered=True),
+            ("topic", "themen", "thema"),
+        ),
+        *_VERIFIED,
+    ),
+    derive_key_from="label",
+)
+CONTACTS = RecordSpec(
+    "contacts",
+    "contact",
+    ("person",),
+    (
+        FieldSpec("person", _checked(validation.slug), ("person slug", "slug", "kennung")),
+        FieldSpec(
+            "name", _line, ("full name", "vollstaendiger name", "ansprechpartner", "kontakt")
+        ),
+        FieldSpec("role", _line, ("rolle", "funktion", "position", "titel")),
+        FieldSpec(
+            "organisation",
+            key,
+            ("organization", "firma", "unternehmen", "arbeitgeber", "einrichtung"),
+            ref="entity",
+        ),
+        FieldSpec("phone", _checked(validation.phone), ("telefon", "tel", "telefonnummer")),
+        FieldSpec("email", _checked(validation.email), ("e-mail", "mail", "e-mail-adresse")),
+        FieldSpec("public", flag, ("oeffentlich", "freigegeben", "veroeffentlichen")),
+    ),
+    derive_key_from="name",
+)
+
+# Dependency order: a record may refer to records of the types before it.
+RECORD_TYPES: dict[str, RecordSpec] = {
+    spec.name: spec for spec in (SOURCES, TAGS, ENTITIES, RELATIONS, SPACES, FACTS, CONTACTS)
+}
+
+
+def record_spec(name: str) -> RecordSpec:
+    try:
+        return RECORD_TYPES[name]
+    except KeyError:
+        raise ValueError(
+            f"unknown record type {name!r}; expected one of: {', '.join(RECORD_TYPES)}"
+        ) from None
+
+
+def suggest_mapping(headers: list[str], record_type: str) -> dict[str, str]:
+    """Header → field for every header that names a field (first header wins a field).
+
+    Matching ignores case, spaces, punctuation and umlauts, and knows German synonyms, so
+    "Kurz-Name", "kurzname" and "Short name" all map to ``short_name``.
+    """
+    spec = record_spec(record_type)
+    names: dict[str, str] = {}
+    for field in spec.fields:
+        for alias in (field.name, *field.synonyms):
+            names.setdefault(fold(alias), field.name)
+    mapping: dict[str, str] = {}
+    for header in headers:
+        field_name = names.get(fold(header or ""))
+        if field_name and field_name not in mapping.values():
+            mapping[header] = field_name
+    return mapping
+
+
+def guess_record_type(headers: list[str]) -> str:
+    """The importable type whose fields the headers name most (entities on a tie)."""
+    scores = {
+        name: len(suggest_mapping(headers, name)) for name in ("entities", "facts", "contacts")
+    }
+    signature = {fold(h) for h in headers}
+    if signature & {"value", "wert", "unit", "einheit"}:
+        scores["facts"] += 2
+    if signature & {"email", "mail", "phone", "telefon", "role", "rolle", "person"}:
+        scores["contacts"] += 2
+    return max(scores, key=lambda name: (scores[name], name == "entities"))
+
+
+# A record type by the name of a file, sheet or JSON section, also in German.
+TYPE_NAMES = {
+    **{fold(name): name for name in RECORD_TYPES},
+    "quellen": "sources",
+    "schlagworte": "tags",
+    "einrichtungen": "entities",
+    "organisationen": "entities",
+    "beziehungen": "relations",
+    "flaechen": "spaces",
+    "kennzahlen": "facts",
+    "kontakte": "contacts",
+}

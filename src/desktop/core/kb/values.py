@@ -1,0 +1,74 @@
+"""Small value rules shared by the seed, the CLI, the window and the dossier.
+
+Sources date figures loosely ("2017", "2024-03"), so as-of values are partial dates; figures
+keep their qualifier ("more than 1,500") because dropping it would overstate the source.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from desktop.core.kb import taxonomy
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# Units whose values are calendar years: printed without a thousands separator.
+YEAR_UNITS = frozenset({"year", "years (calendar)"})
+
+
+def check_partial_date(value: str) -> date:
+    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` to the *last* day it could mean.
+
+    Taking the end of the period keeps staleness checks conservative in the source's favour:
+    a figure "as of 2024" is treated as current until the end of 2024.
+    """
+    match = _PARTIAL_DATE.match(value.strip())
+    if not match:
+        raise ValueError(f"date {value!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = match.groups()
+    if month is None:
+        return date(int(year), 12, 31)
+    if not 1 <= int(month) <= 12:
+        raise ValueError(f"date {value!r} has no month {month}")
+    if day is None:
+        next_month = date(int(year) + int(month) // 12, int(month) % 12 + 1, 1)
+        return date.fromordinal(next_month.toordinal() - 1)
+    return date(int(year), int(month), int(day))
+
+
+def months_between(earlier: date, later: date) -> int:
+    return (later.year - earlier.year) * 12 + later.month - earlier.month
+
+
+def format_number(value: float, unit: str = "") -> str:
+    """``1500.0`` → ``1,500``; years stay ``1997``; fractions keep up to two decimals."""
+    if float(value).is_integer():
+        number = int(value)
+        return str(number) if unit in YEAR_UNITS else f"{number:,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def format_figure(value: float, qualifier: str, unit: str, period: str | None = None) -> str:
+    """The figure as a sentence fragment: ``more than 4,000 blood products per month``."""
+    words = taxonomy.QUALIFIERS.get(qualifier, taxonomy.QUALIFIERS["exact"]).en
+    parts = [words, format_number(value, unit)]
+    if unit and unit not in YEAR_UNITS:
+        parts.append(unit)
+    if period:
+        parts.append(period)
+    return " ".join(part for part in parts if part)
+
+
+def freshness(as_of: str | None, *, today: date, stale_after_months: int = 24) -> str:
+    """``"current"``, ``"stale"`` (older than the limit) or ``"undated"`` for a figure.
+
+    A consultant must see at a glance which figures need checking before they go to an
+    investor; an undated figure is flagged separately because its age is unknown.
+    """
+    if not as_of:
+        return "undated"
+    try:
+        dated = check_partial_date(as_of)
+    except ValueError:
+        return "undated"
+    return "stale" if months_between(dated, today) > stale_after_months else "current"

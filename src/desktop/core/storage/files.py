@@ -1,0 +1,111 @@
+"""The files around a database: can they be written, and what a killed process left behind.
+
+A database is more than one file: SQLite needs to create ``-wal``/``-shm`` beside it, and our
+own operations write temporary files next to it (``.building`` while seeding, ``.restoring``
+while restoring, ``.partial`` while backing up) that become the real file only when complete.
+A kill leaves them behind, at the size of the whole database; :func:`remove_stale` deletes
+them at the next start, when no other process is using the database.
+
+Nothing here opens the database file itself (see :mod:`desktop.core.storage.locking` for why).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+from pathlib import Path
+
+from desktop.core.storage import locking
+from desktop.core.storage.sqlite import connection as sqlite_backend
+
+READ_ONLY_ERRNOS = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
+TEMPORARY_SUFFIXES = (".building", ".restoring")
+BACKUP_PARTIAL_SUFFIX = ".partial"
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def read_only_reason(path: Path) -> str | None:
+    """Why the database at ``path`` cannot be written, in words; None when it can.
+
+    WAL needs the folder writable too (SQLite creates ``-wal`` and ``-shm`` there). Only
+    ``os.access``/``statvfs``, so nothing is opened.
+    """
+    path = Path(path)
+    folder = path.parent
+    if _on_read_only_medium(folder):
+        return f"the medium holding {folder} is read-only"
+    if path.exists() and not os.access(path, os.W_OK):
+        return "the file is read-only"
+    if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+        return f"the folder {folder} is read-only"
+    return None
+
+
+def is_read_only_error(error: BaseException) -> bool:
+    """An OS error that means "cannot write here" (read-only medium, no permission)."""
+    return isinstance(error, OSError) and error.errno in READ_ONLY_ERRNOS
+
+
+def stale_files(db_path: Path) -> list[Path]:
+    """Temporary files of ``db_path`` left by a process that was killed while writing them.
+
+    Empty while any other process has the database open or announced (it may be writing one
+    of them right now); otherwise every such file that no SQLite connection holds.
+    """
+    db_path = Path(db_path)
+    candidates = [db_path.with_name(db_path.name + suffix) for suffix in TEMPORARY_SUFFIXES]
+    from desktop.core.storage.backup import default_folder
+
+    folder = default_folder(db_path)
+    if folder.is_dir():
+        candidates += sorted(folder.glob(f"{_glob_escape(db_path.stem)}-*{BACKUP_PARTIAL_SUFFIX}"))
+    present = [path for path in candidates if _exists_with_side_files(path)]
+    if not present or locking.describe_holder(db_path) is not None:
+        return []
+    return [path for path in present if not _held_by_sqlite(path)]
+
+
+def remove_stale(db_path: Path) -> list[Path]:
+    """Delete :func:`stale_files` (with their -wal/-shm/-journal) and announcement files of
+    writers that no longer run; returns the temporary files removed."""
+    removed = []
+    for path in stale_files(db_path):
+        for suffix in ("", *SIDE_FILES):
+            with contextlib.suppress(OSError):
+                path.with_name(path.name + suffix).unlink()
+        removed.append(path)
+    for announcement in locking.stale_announcements(Path(db_path)):
+        with contextlib.suppress(OSError):
+            announcement.unlink()
+    return removed
+
+
+def _exists_with_side_files(path: Path) -> bool:
+    return any(path.with_name(path.name + suffix).exists() for suffix in ("", *SIDE_FILES))
+
+
+def _held_by_sqlite(path: Path) -> bool:
+    """True when a connection (of any process) still has this temporary database open."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return False
+    try:
+        return sqlite_backend.is_in_use(path, timeout=0.1)
+    except Exception:  # unreadable debris: nobody can be using it as a database
+        return False
+
+
+def _on_read_only_medium(folder: Path) -> bool:
+    statvfs = getattr(os, "statvfs", None)
+    if statvfs is None:
+        return False
+    try:
+        return bool(statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def _glob_escape(text: str) -> str:
+    import glob
+
+    return glob.escape(text)

@@ -1,0 +1,265 @@
+"""Schema migrations with Alembic, run the only safe way on SQLite.
+
+:func:`upgrade` is what :meth:`desktop.core.storage.database.Database.open` calls for an older file:
+
+1. back up first (reason ``migration``), with the backup API;
+2. migrate on a connection whose foreign keys are switched off when it connects, i.e.
+   before any transaction (inside one the pragma is silently ignored). Alembic's batch mode
+   rebuilds a table by copy-drop-rename, and dropping a parent table with foreign keys on
+   deletes its children through ``ON DELETE CASCADE`` (seen: 2 contacts → 0);
+3. run every revision in one transaction (our engine issues an explicit ``BEGIN``, so DDL is
+   transactional), then the foreign-key check before committing; any problem rolls the
+   transaction back, restores the backup and raises :class:`MigrationError`;
+4. databases made before Alembic carry ``meta.schema_version`` 1, 2 or 3 and no
+   ``alembic_version`` table; the baseline revision (``schema_3``) brings them to schema 3 with
+   additive steps only, so they simply run it like an empty file would.
+
+``meta.schema_version`` stays the fast marker the window's reader and the "newer version" error
+use: each revision declares ``schema_version`` and env.py writes it after migrating.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desktop.core.errors import (
+    DatabaseInUseError,
+    DatabaseLockedError,
+    DossierError,
+    NewerSchemaError,
+)
+from desktop.core.storage import backup as backups
+from desktop.core.storage import locking
+from desktop.core.storage.sqlite import connection as sqlite_backend
+from desktop.core.storage.sqlite import search_index as sqlite_search
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import Connection, Engine
+
+BASELINE = "schema_3"
+SEARCH_VIEW = "entity_search_doc"
+# Owned by sqlite_search, invisible to SQLAlchemy's reflection: never autogenerate for them.
+UNMANAGED_INDEXES = frozenset({"ix_entity_name_nocase"})
+
+
+class MigrationError(DossierError):
+    """Updating the database to this version's schema failed (the backup was restored)."""
+
+
+@dataclass(frozen=True)
+class UpgradeResult:
+    from_version: int
+    from_revision: str | None
+    to_revision: str
+    backup: backups.BackupInfo
+
+
+# --- configuration -------------------------------------------------------------------------
+
+
+def migrations_dir() -> Path:
+    from desktop.paths import project_root
+
+    return project_root() / "db" / "migrations"
+
+
+def include_name(name: str | None, type_: str, _parent_names: Any) -> bool:
+    """Alembic filter: the FTS5 table and its shadow tables, the search view and the expression
+    index belong to :mod:`sqlite_search`; autogenerate would otherwise try to drop them."""
+    if name is None:
+        return True
+    if type_ == "table":
+        return not name.startswith(sqlite_search.FTS_TABLE) and name != SEARCH_VIEW
+    if type_ == "index":
+        return name not in UNMANAGED_INDEXES
+    return True
+
+
+def alembic_config(
+    connection: Connection | None = None, *, script_location: Path | None = None
+) -> Config:
+    """An Alembic configuration built in code; no alembic.ini is read."""
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(script_location or migrations_dir()))
+    config.attributes["connection"] = connection
+    return config
+
+
+def script_directory(script_location: Path | None = None) -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config(script_location=script_location))
+
+
+def head_revision(script: ScriptDirectory) -> str:
+    head = script.get_current_head()
+    if head is None:
+        raise MigrationError("No migration revisions found.")
+    return head
+
+
+def revision_schema_version(script: ScriptDirectory, revision: str) -> int:
+    """The ``schema_version`` a revision module declares (``meta.schema_version`` after it)."""
+    module = script.get_revision(revision).module  # type: ignore[union-attr]
+    return int(module.schema_version)
+
+
+def record_schema_version(connection: Connection, script: ScriptDirectory) -> None:
+    """Write ``meta.schema_version`` for the revision the database is now at (from env.py)."""
+    from alembic.runtime.migration import MigrationContext
+
+    heads = MigrationContext.configure(connection).get_current_heads()
+    if len(heads) != 1:
+        raise MigrationError(f"Expected one migration head, found {len(heads)}.")
+    version = str(revision_schema_version(script, heads[0]))
+    current = connection.exec_driver_sql(
+        "SELECT value FROM meta WHERE key = 'schema_version'"
+    ).scalar_one_or_none()
+    if current != version:  # read-only alembic commands (current, check) write nothing
+        connection.exec_driver_sql(
+            "INSERT INTO meta (key, value) VALUES ('schema_version', ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (version,),
+        )
+
+
+def stamp_head(connection: Connection) -> None:
+    """Mark a database just built from the models (``create_schema``) as at the head revision."""
+    from alembic.runtime.migration import MigrationContext
+
+    MigrationContext.configure(connection).stamp(script_directory(), "head")
+
+
+# --- state and upgrade ---------------------------------------------------------------------
+
+
+def current_state(path: Path) -> tuple[int | None, str | None]:
+    """``(meta.schema_version, alembic revision)`` read with a plain connection; either may be
+    None (no meta row; a database made before Alembic)."""
+    connection = sqlite_backend.connect_existing(Path(path))
+    try:
+        row = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        version = int(row[0]) if row and str(row[0]).isdigit() else None
+        try:
+            revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        except sqlite3.OperationalError:  # no such table: made before Alembic
+            revision = None
+    finally:
+        connection.close()
+    return version, revision[0] if revision else None
+
+
+def needs_upgrade(path: Path, *, script_location: Path | None = None) -> bool:
+    """True when :func:`upgrade` would migrate (an older or unstamped database)."""
+    script = script_directory(script_location)
+    head = head_revision(script)
+    version, revision = current_state(path)
+    return revision != head or version != revision_schema_version(script, head)
+
+
+def upgrade(
+    path: Path, *, backups_folder: Path | None = None, script_location: Path | None = None
+) -> UpgradeResult | None:
+    """Bring ``path`` to the head revision; None when it already is there.
+
+    Backs up first; on any failure the backup is restored (the failed file is kept aside) and
+    :class:`MigrationError` says where everything is.
+    """
+    path = Path(path)
+    script = script_directory(script_location)
+    head = head_revision(script)
+    target = revision_schema_version(script, head)
+    version, revision = current_state(path)
+    if revision == head and version == target:
+        return None
+    if version is None:
+        raise MigrationError(f"{path} has no schema version; it is not a Dossier Desk database.")
+    if version > target:
+        raise NewerSchemaError(path, version, target)
+    if revision is not None and revision not in {s.revision for s in script.walk_revisions()}:
+        raise MigrationError(
+            f"{path} was updated by a newer Dossier Desk (revision {revision}). "
+            "Update Dossier Desk to open it."
+        )
+    # Another process (a window of the previous version, a running command) would go on
+    # writing with the old schema in mind: the update waits until nobody else has the file.
+    holder = locking.describe_holder(path)
+    if holder is not None:
+        raise DatabaseInUseError(path, holder, action="update the database to this version")
+    with locking.announce_writer(path, "dossier-desk (updating the database)"):
+        saved = backups.backup(path, reason="migration", folder=backups_folder)
+        try:
+            _migrate(path, script_location)
+        except DatabaseLockedError:
+            raise  # nothing was changed: the lock came first
+        except Exception as error:
+            if sqlite_backend.is_locked_error(error):
+                raise DatabaseLockedError(path, locking.describe_holder(path)) from error
+            raise _restore_after_failure(path, saved, error) from error
+    return UpgradeResult(version, revision, head, saved)
+
+
+def migration_engine(path: Path) -> Engine:
+    """Our usual engine, but every connection is prepared for migrating from the moment it
+    connects (:func:`sqlite_backend.prepare_migration_connection`: foreign keys off). Listeners
+    run in order, so this one runs after ``configure_engine``'s and wins."""
+    from sqlalchemy import event
+
+    from desktop.core.storage.database import make_engine
+
+    engine = make_engine(path)
+
+    @event.listens_for(engine, "connect")
+    def _prepare(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        sqlite_backend.prepare_migration_connection(dbapi_connection)
+
+    return engine
+
+
+def _migrate(path: Path, script_location: Path | None) -> None:
+    from alembic import command
+
+    engine = migration_engine(path)
+    try:
+        with engine.connect() as connection, connection.begin():
+            if sqlite_backend.foreign_keys_enforced(connection):
+                raise MigrationError("Foreign keys were on during the migration; nothing changed.")
+            command.upgrade(alembic_config(connection, script_location=script_location), "head")
+            # A rebuilt entity table loses its triggers; put them back and re-index if needed.
+            if not sqlite_search.search_index_installed(connection):
+                sqlite_search.install_search_index(connection)
+            if sqlite_search.search_index_problems(connection):
+                sqlite_search.rebuild_search_index(connection)
+            problems = sqlite_backend.foreign_key_problems(connection)
+            if problems:
+                raise MigrationError(
+                    "the foreign-key check found broken references: " + " ".join(problems)
+                )
+        with engine.connect() as connection:
+            sqlite_backend.checkpoint(connection)
+    finally:
+        engine.dispose()
+
+
+def _restore_after_failure(
+    path: Path, saved: backups.BackupInfo, error: Exception
+) -> MigrationError:
+    reason = str(error).strip() or type(error).__name__
+    try:
+        restored = backups.restore(path, saved.path)
+    except Exception as restore_error:
+        return MigrationError(
+            f"Updating {path} to the new version failed ({reason}), and restoring the backup "
+            f"failed too ({restore_error}). Your data is safe in {saved.path}."
+        )
+    return MigrationError(
+        f"Updating {path} to the new version failed ({reason}). It was restored from the "
+        f"backup {saved.path}; the file as the failed update left it is at {restored.previous}."
+    )

@@ -1,0 +1,234 @@
+"""The prospect form: who the investor is, what they need, where the talks stand.
+
+Validation runs as the consultant types, with the message next to the problem; Save stays
+disabled until the record can be saved, so nothing half-entered reaches the database.
+Closing the form (Esc, Cancel, the window's close button) with changes asks first, so typed
+text is never dropped without a word. Tab moves on from the multi-line fields, so text meant
+for the next field never lands in one that is shown on screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.briefs import vocabulary as prospect_vocab
+from desktop.core.briefs.curation import ProspectInput
+from desktop.core.kb import taxonomy
+from desktop.ui.widgets.country_field import CountryField
+from desktop.ui.widgets.date_field import DateField
+from desktop.ui.widgets.record_form import line_edit
+
+
+class CodeList(QListWidget):
+    """A checkable list of vocabulary codes."""
+
+    def __init__(self, vocabulary: dict[str, taxonomy.Term], name: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setAccessibleName(name)
+        for term in vocabulary.values():
+            item = QListWidgetItem(term.en, self)
+            item.setData(Qt.ItemDataRole.UserRole, term.code)
+            item.setToolTip(term.de)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        self.setMinimumHeight(150)
+
+    def codes(self) -> tuple[str, ...]:
+        return tuple(
+            self.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.count())
+            if self.item(row).checkState() == Qt.CheckState.Checked
+        )
+
+    def set_codes(self, codes: tuple[str, ...]) -> None:
+        for row in range(self.count()):
+            item = self.item(row)
+            checked = item.data(Qt.ItemDataRole.UserRole) in codes
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+
+def _text_box(parent: QWidget, name: str, accessible_name: str, placeholder: str) -> QPlainTextEdit:
+    box = QPlainTextEdit(parent)
+    box.setObjectName(name)
+    box.setAccessibleName(accessible_name)
+    box.setPlaceholderText(placeholder)
+    box.setMaximumHeight(70)
+    box.setTabChangesFocus(True)  # Tab moves on; the text never holds a tab by accident
+    return box
+
+
+class ProspectDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None, data: ProspectInput | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("prospectDialog")
+        self.setWindowTitle("Prospect")
+        self.resize(860, 680)
+        self.company = line_edit(self, "companyName", "Company name (confidential)")
+        self.code_name = line_edit(self, "codeName", "Code name, e.g. Project Aurora")
+        self.use_code_name = QCheckBox("Use the code name in dossiers", self)
+        self.use_code_name.setObjectName("useCodeName")
+        self.country = CountryField(self)
+        self.status = QComboBox(self)
+        self.status.setObjectName("status")
+        self.status.setAccessibleName("Status")
+        for term in prospect_vocab.STATUSES.values():
+            self.status.addItem(term.en, term.code)
+        self.meeting = DateField("meetingDate", "Meeting date", self)
+        self.keywords = line_edit(self, "keywords", "Comma-separated, e.g. CAR-T, autologous")
+        self.needs = _text_box(
+            self, "needs", "Needs in the investor's words", "Printed in briefs; Tab moves on"
+        )
+        self.notes = _text_box(
+            self, "internalNotes", "Internal notes (never exported)", "Never leaves the agency"
+        )
+        self.sectors = CodeList(taxonomy.SECTORS, "Sectors of interest", self)
+        self.activities = CodeList(prospect_vocab.ACTIVITIES, "Planned activities", self)
+        self.requirements = CodeList(prospect_vocab.REQUIREMENTS, "Requirements", self)
+        self.problems = QLabel(self)
+        self.problems.setObjectName("problems")
+        self.problems.setWordWrap(True)
+        self.problems.setTextFormat(Qt.TextFormat.PlainText)
+        self.problems.setStyleSheet("color: palette(link);")
+
+        form = QFormLayout()
+        form.addRow("Company", self.company)
+        code_row = QHBoxLayout()
+        code_row.addWidget(self.code_name, 1)
+        code_row.addWidget(self.use_code_name)
+        form.addRow("Code name", code_row)
+        form.addRow("Country", self.country)
+        form.addRow("Status", self.status)
+        form.addRow("Meeting", self.meeting)
+        form.addRow("Keywords", self.keywords)
+        form.addRow("Needs", self.needs)
+        form.addRow("Internal notes", self.notes)
+        lists = QGridLayout()
+        for column, (title, widget) in enumerate(
+            (
+                ("Sectors", self.sectors),
+                ("Activities", self.activities),
+                ("Requirements", self.requirements),
+            )
+        ):
+            lists.addWidget(QLabel(f"<b>{title}</b>", self), 0, column)
+            lists.addWidget(widget, 1, column)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(lists, 1)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.buttons)
+
+        if data is not None:
+            self.set_data(data)
+        self._initial = self.data()
+        for signal in (
+            self.company.textChanged,
+            self.code_name.textChanged,
+            self.use_code_name.toggled,
+            self.country.changed,
+            self.meeting.changed,
+            self.needs.textChanged,  # the text limits apply while typing too
+            self.notes.textChanged,
+        ):
+            signal.connect(self._validate)
+        self.sectors.itemChanged.connect(self._validate)
+        self._validate()
+
+    def data(self) -> ProspectInput:
+        return ProspectInput(
+            company_name=self.company.text(),
+            code_name=self.code_name.text(),
+            use_code_name=self.use_code_name.isChecked(),
+            country=self.country.text() or None,
+            sectors=self.sectors.codes(),
+            activities=self.activities.codes(),
+            requirements=self.requirements.codes(),
+            keywords=tuple(k.strip() for k in self.keywords.text().split(",") if k.strip()),
+            needs=self.needs.toPlainText(),
+            status=self.status.currentData(),
+            meeting_on=self.meeting.value(),
+            internal_notes=self.notes.toPlainText(),
+        )
+
+    def set_data(self, data: ProspectInput) -> None:
+        self.company.setText(data.company_name)
+        self.code_name.setText(data.code_name or "")
+        self.use_code_name.setChecked(data.use_code_name)
+        self.country.set_code(data.country)
+        self.status.setCurrentIndex(max(0, self.status.findData(data.status)))
+        self.meeting.set_value(data.meeting_on)
+        self.keywords.setText(", ".join(data.keywords))
+        self.needs.setPlainText(data.needs or "")
+        self.notes.setPlainText(data.internal_notes or "")
+        self.sectors.set_codes(data.sectors)
+        self.activities.set_codes(data.activities)
+        self.requirements.set_codes(data.requirements)
+
+    def _validate(self) -> None:
+        country_problem = self.country.problem()  # shown at the field itself, as the date's
+        problems = [p for p in self.data().problems() if p != country_problem]
+        if not self.sectors.codes():
+            problems.append("Pick at least one sector, so suggestions can be ranked.")
+        self.problems.setText("\n".join(problems))
+        fields_ok = country_problem is None and self.meeting.problem() is None
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(
+            not problems and fields_ok
+        )
+
+    def can_save(self) -> bool:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
+
+    # --- closing with changes -------------------------------------------------------------------
+
+    def has_changes(self) -> bool:
+        return self.data() != self._initial
+
+    def ask_unsaved(self) -> QMessageBox.StandardButton:
+        """Save, Discard or Cancel, for a form closed with changes (patched in tests)."""
+        buttons = QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+        if self.can_save():
+            buttons |= QMessageBox.StandardButton.Save
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Unsaved changes",
+            "Save the changes to this prospect?"
+            if self.can_save()
+            else "The changes cannot be saved yet (see the message in the form). Discard them?",
+            buttons,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return QMessageBox.StandardButton(box.exec())
+
+    def reject(self) -> None:
+        if not self.isVisible() or not self.has_changes():
+            super().reject()
+            return
+        choice = self.ask_unsaved()
+        if choice == QMessageBox.StandardButton.Save and self.can_save():
+            self.accept()
+        elif choice == QMessageBox.StandardButton.Discard:
+            super().reject()
+        # Cancel: stay in the form, nothing lost

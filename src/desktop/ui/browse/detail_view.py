@@ -1,0 +1,93 @@
+"""The detail pane: an entity rendered as HTML, its relations as in-app links."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from desktop.ui.base.style import is_dark
+
+if TYPE_CHECKING:
+    from desktop.core.kb.catalogue import EntityDetail
+
+NOT_LISTED = (
+    "Not in the current results: the search or the filters changed. Clear them "
+    "(Ctrl+Shift+K) to see it listed again."
+)
+PLACEHOLDER = (
+    "<p style='color:gray'>Select an entity to see what it offers, its key figures with "
+    "sources, its contacts and how it relates to the rest of the cluster.</p>"
+)
+
+
+class EntityDetailView(QTextBrowser):
+    """Emits ``entity_requested(slug)`` when a related entity is clicked."""
+
+    entity_requested = Signal(str)
+    action_requested = Signal(str, str, str)  # action, entity slug, key of the part
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("entityDetail")
+        self.setAccessibleName("Entity details")
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self._on_anchor)
+        self.tag_labels: dict[str, str] = {}
+        from desktop.ui.upkeep.journal_dialogs import setting
+
+        self.stale_after_months = setting("stale_after_months")
+        self.detail: EntityDetail | None = None
+        self.editable = True
+        self.listed = True  # whether the entity shown is among the current results
+        self.setHtml(PLACEHOLDER)
+
+    def set_listed(self, listed: bool) -> None:
+        """Mark (or unmark) the entity shown as one the current results no longer contain."""
+        if listed != self.listed:
+            self.listed = listed
+            if self.detail is not None:
+                self.show_detail(self.detail)
+
+    def show_detail(self, detail: EntityDetail, listed: bool | None = None) -> None:
+        from desktop.ui.browse.detail_html import DARK, LIGHT, render_detail
+
+        self.detail = detail
+        if listed is not None:
+            self.listed = listed
+        colours = DARK if is_dark(self.palette()) else LIGHT
+        self.setHtml(
+            render_detail(
+                detail,
+                today=date.today(),
+                colours=colours,
+                tag_labels=self.tag_labels,
+                stale_after_months=self.stale_after_months,
+                editable=self.editable,
+                notice=None if self.listed else NOT_LISTED,
+            )
+        )
+        self.setAccessibleDescription(detail.name)
+
+    def show_message(self, html_text: str) -> None:
+        self.detail = None
+        self.setHtml(html_text)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.detail is not None:
+            self.show_detail(self.detail)
+
+    def _on_anchor(self, url: QUrl) -> None:
+        from desktop.ui.browse.detail_html import ACTION_SCHEME, ENTITY_SCHEME
+
+        if url.scheme() == ENTITY_SCHEME:
+            self.entity_requested.emit(url.path())
+        elif url.scheme() == ACTION_SCHEME and self.detail is not None:
+            action, _, key = url.path().partition("/")
+            self.action_requested.emit(action, self.detail.slug, key)
+        elif url.scheme() in ("http", "https", "mailto", "tel"):
+            QDesktopServices.openUrl(url)

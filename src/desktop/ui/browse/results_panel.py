@@ -1,0 +1,177 @@
+"""The centre of the window: active filters, the results table, and the empty state.
+
+A right click on a result offers what can be done with it (show, edit, mark verified, copy the
+name); the panel only reports the choice, the window carries it out.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.browse.entity_model import HIT_ROLE, EntityTableModel, make_entity_proxy
+from desktop.ui.browse.name_delegate import NameDelegate
+from desktop.ui.widgets.flow_layout import FlowLayout
+
+if TYPE_CHECKING:
+    from desktop.core.search.service import SearchHit
+
+
+# what the context menu offers: (action, label)
+CONTEXT_ACTIONS = (
+    ("open", "&Show details"),
+    ("edit", "&Edit…"),
+    ("verify", "Mark &verified"),
+    ("copy-name", "&Copy name"),
+)
+
+
+class ResultsPanel(QWidget):
+    clear_filters_requested = Signal()
+    remove_filter_requested = Signal(str, str)  # dimension, code
+    context_action = Signal(str, str, str)  # action, slug, entity name
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = EntityTableModel(self)
+        self.proxy = make_entity_proxy(self.model)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("entityTable")
+        self.table.setAccessibleName("Search results")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep the search ranking
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        self.table.setItemDelegateForColumn(EntityTableModel.NAME, NameDelegate(self.table))
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_context_menu)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for column, width in enumerate((280, 128, 150, 116, 76)):
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(EntityTableModel.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
+
+        self.filter_bar = QWidget(self)
+        self.filter_bar.setObjectName("activeFilters")
+        self.filter_layout = FlowLayout(self.filter_bar, spacing=4)
+
+        self.empty = QWidget(self)
+        self.empty.setObjectName("emptyState")
+        self.empty_title = QLabel("No matches", self.empty)
+        self.empty_title.setObjectName("emptyTitle")
+        self.empty_text = QLabel(self.empty)
+        self.empty_text.setObjectName("emptyText")
+        self.empty_text.setWordWrap(True)
+        self.clear_button = QPushButton("Clear search and filters", self.empty)
+        self.clear_button.setObjectName("clearFiltersButton")
+        self.clear_button.setAccessibleName("Clear search and filters")
+        self.clear_button.clicked.connect(self.clear_filters_requested)
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addStretch(1)
+        for widget in (self.empty_title, self.empty_text):
+            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            empty_layout.addWidget(widget)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.clear_button)
+        row.addStretch(1)
+        empty_layout.addLayout(row)
+        empty_layout.addStretch(2)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.stack, 1)
+
+    def set_hits(self, hits: list[SearchHit]) -> None:
+        """Show ``hits``; rows grow to two lines while a search shows matching snippets."""
+        line = self.table.fontMetrics().height()
+        with_snippets = any(hit.snippet for hit in hits)
+        self.table.verticalHeader().setDefaultSectionSize(
+            line * 2 + 10 if with_snippets else line + 10
+        )
+        self.model.set_hits(hits)
+
+    def show_results(self, empty_message: str | None) -> None:
+        """Show the table, or the empty state with ``empty_message``."""
+        if empty_message is None:
+            self.stack.setCurrentWidget(self.table)
+        else:
+            self.empty_text.setText(empty_message)
+            self.stack.setCurrentWidget(self.empty)
+
+    def is_empty_state(self) -> bool:
+        return self.stack.currentWidget() is self.empty
+
+    def set_active_filters(self, chips: list[tuple[str, str, str]]) -> None:
+        """``(dimension, code, label)`` per active filter, each shown with a remove button."""
+        while self.filter_layout.count():
+            item = self.filter_layout.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+        for dimension, code, label in chips:
+            button = QPushButton(f"{label}  ✕", self.filter_bar)
+            button.setProperty("chip", True)
+            button.setObjectName(f"activeFilter-{dimension}-{code}")
+            button.setAccessibleName(f"Remove filter {label}")
+            button.setToolTip("Remove this filter")
+            button.clicked.connect(
+                lambda _=False, d=dimension, c=code: self.remove_filter_requested.emit(d, c)
+            )
+            self.filter_layout.addWidget(button)
+        self.filter_bar.setVisible(bool(chips))
+
+    def context_menu(self, index: QModelIndex) -> QMenu | None:
+        """The right-click menu for the result at ``index`` (None off the rows)."""
+        hit = index.data(HIT_ROLE) if index.isValid() else None
+        if hit is None:
+            return None
+        menu = QMenu(self.table)
+        menu.setObjectName("resultsContextMenu")
+        for action, label in CONTEXT_ACTIONS:
+            item = menu.addAction(label)
+            item.setObjectName(f"context-{action}")
+            item.triggered.connect(
+                lambda _checked=False, a=action, h=hit: self.context_action.emit(a, h.slug, h.name)
+            )
+            if action == "open":
+                menu.setDefaultAction(item)
+                menu.addSeparator()
+        return menu
+
+    def _on_context_menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        menu = self.context_menu(index)
+        if menu is None:
+            return
+        self.table.setCurrentIndex(index)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.table.viewport().mapToGlobal(position))

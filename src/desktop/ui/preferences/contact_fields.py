@@ -1,0 +1,104 @@
+"""The consultant's contact fields with their checks, shared by Settings and the first start.
+
+Each field is checked as it is typed with the same functions the import and the services use
+(:mod:`desktop.core.kb.validation`); the problem is shown right under the field, and the dialog's
+Save button follows :attr:`ContactFields.valid`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+
+from desktop.core.kb import validation
+from desktop.ui.preferences.settings import app_settings
+
+Check = Callable[[str], str | None]
+
+# key, label, placeholder, longest accepted input, check
+FIELDS: tuple[tuple[str, str, str, int, Check | None], ...] = (
+    ("name", "Name", "e.g. Anna Berger", 120, None),
+    ("role", "Role", "e.g. Investor consultant", 120, None),
+    ("organisation", "Organisation", "e.g. Invest Region Leipzig", 160, None),
+    ("email", "E-mail", "name@example.org", 254, validation.email),
+    ("phone", "Phone", "+49 341 123456", 40, validation.phone),
+)
+
+
+class ContactFields(QObject):
+    """Line edits for ``keys`` added to ``form``, loaded from and saved to the settings."""
+
+    validity_changed = Signal(bool)
+
+    def __init__(
+        self,
+        form: QFormLayout,
+        parent: QWidget,
+        keys: tuple[str, ...] = ("name", "role", "organisation", "email", "phone"),
+        *,
+        required: tuple[str, ...] = (),
+    ) -> None:
+        super().__init__(parent)
+        self.required = required
+        self.fields: dict[str, QLineEdit] = {}
+        self.problems: dict[str, QLabel] = {}
+        self._checks: dict[str, Check | None] = {}
+        settings = app_settings()
+        for key, label, placeholder, longest, check in FIELDS:
+            if key not in keys:
+                continue
+            field = QLineEdit(str(settings.value(f"consultant/{key}", "") or ""), parent)
+            field.setObjectName(f"consultant-{key}")
+            field.setAccessibleName(label)
+            field.setPlaceholderText(placeholder)
+            field.setMaxLength(longest)
+            problem = QLabel(parent)
+            problem.setObjectName(f"consultant-{key}-problem")
+            problem.setProperty("problem", True)
+            problem.setStyleSheet("color: #b3261e;")
+            problem.setWordWrap(True)
+            problem.hide()
+            form.addRow(label, field)
+            form.addRow("", problem)
+            field.textChanged.connect(lambda _text: self._recheck())
+            self.fields[key], self.problems[key], self._checks[key] = field, problem, check
+        self._valid = True
+        self._recheck()
+
+    def problem(self, key: str) -> str | None:
+        text = self.fields[key].text().strip()
+        if key in self.required and not text:
+            label = next(label for k, label, *_ in FIELDS if k == key)
+            return validation.required(text, label)
+        check = self._checks[key]
+        return check(text) if check is not None else None
+
+    @property
+    def valid(self) -> bool:
+        return self._valid
+
+    def _recheck(self) -> None:
+        valid = True
+        for key, label in self.problems.items():
+            problem = self.problem(key)
+            # an empty required field disables Save but is not scolded before anything is typed
+            shown = problem if problem and self.fields[key].text().strip() else None
+            label.setText(shown or "")
+            label.setVisible(shown is not None)
+            valid = valid and problem is None
+        if valid != self._valid:
+            self._valid = valid
+            self.validity_changed.emit(valid)
+        self._valid = valid
+
+    def values(self) -> dict[str, str]:
+        return {key: field.text().strip() for key, field in self.fields.items()}
+
+    def save(self) -> None:
+        """Write the fields to the settings file (the CLI reads the same file)."""
+        settings = app_settings()
+        for key, value in self.values().items():
+            settings.setValue(f"consultant/{key}", value)
+        settings.sync()

@@ -1,0 +1,165 @@
+"""Start the window: application set-up, single-instance lock, and the window factory.
+
+Only Qt and our UI modules are imported before the window is visible; the database layer
+(SQLAlchemy, SQLModel) is imported by the first background job.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from desktop import APP_ID, APP_NAME, __version__
+
+
+def build_main_window(db_path: Path) -> QMainWindow:
+    """The main window for the database at ``db_path`` (created from the seed if missing).
+
+    Needs a ``QApplication``. The window shows at once; the database opens in the background
+    and any problem with it is reported in a dialog, not raised.
+    """
+    from desktop.ui.shell.main_window import MainWindow
+
+    return MainWindow(Path(db_path))
+
+
+def ensure_application(argv: Sequence[str] = ()) -> QApplication:
+    from desktop.ui.base.qt_runtime import guard_none_refcount
+
+    guard_none_refcount()  # before any Qt call: PySide6 6.12 leaks references to None on 3.11
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication([sys.argv[0] if sys.argv else APP_ID, *argv])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName(APP_ID)
+    app.setStyle("Fusion")  # follows the system colour scheme (light/dark) on every platform
+    from desktop.ui.base.style import apply_style
+
+    apply_style(app)
+    return app
+
+
+class WindowLock:
+    """The window's locks on one database: by path (``<db>.lock``) and by device and inode,
+    so a second name for the same file (a hard link) does not get a second window."""
+
+    def __init__(self, locks: list[QLockFile]) -> None:
+        self._locks = locks
+
+    def unlock(self) -> None:
+        for lock in reversed(self._locks):
+            lock.unlock()
+
+
+def acquire_lock(db_path: Path) -> WindowLock | str:
+    """Hold the window's locks while it is open; return a message if another process has one."""
+    from desktop.core.storage import locking
+
+    locks: list[QLockFile] = []
+    paths = [locking.window_lock_path(db_path), locking.inode_lock_path(db_path)]
+    for index, path in enumerate(p for p in paths if p is not None):
+        lock = QLockFile(str(path))
+        lock.setStaleLockTime(0)  # a lock left by a crashed process is reclaimed, never timed out
+        if not lock.tryLock(100):
+            WindowLock(locks).unlock()
+            return _already_open(db_path, lock, under_another_name=index > 0)
+        locks.append(lock)
+    return WindowLock(locks)
+
+
+def _already_open(db_path: Path, lock: QLockFile, *, under_another_name: bool) -> str:
+    info = lock.getLockInfo()  # (pid, hostname, application name), or empty when unknown
+    if info and info[0]:
+        holder = f"process {info[0]}" + (f" ({info[2]})" if info[2] else "") + f" on {info[1]}"
+    else:
+        holder = "another process"
+    name = " under another name (a link to the same file)" if under_another_name else ""
+    return (
+        f"{db_path} is already open in Dossier Desk{name} (held by {holder}). Switch to that "
+        "window, or close it and start again."
+    )
+
+
+# What Qt's xcb plugin needs on Linux besides a display; Debian/Ubuntu package names.
+QT_SYSTEM_LIBRARIES = (
+    "libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 libxcb-cursor0"
+)
+
+
+def display_problem(environ: Mapping[str, str] | None = None) -> str | None:
+    """Why no window can be shown, in one sentence; None when a display seems available.
+
+    Without a display Qt aborts with a long xcb message that names no remedy; say what to do.
+    """
+    environ = os.environ if environ is None else environ
+    if not sys.platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return None
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "No display found (neither DISPLAY nor WAYLAND_DISPLAY is set): start Dossier Desk "
+        "from a desktop session, or set QT_QPA_PLATFORM=offscreen to run it without a screen "
+        "(the commands, e.g. 'dossier-desk summary', need none); a minimal system also needs "
+        f"the Qt system libraries ({QT_SYSTEM_LIBRARIES})."
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parse(list(sys.argv[1:] if argv is None else argv))
+    problem = display_problem()
+    if problem is not None:
+        print(f"{APP_ID}: error: {problem}", file=sys.stderr)
+        return 1
+    from desktop.core.storage import files as db_files
+    from desktop.paths import default_db_path, user_log_dir
+    from desktop.ui.base import dialogs
+
+    db_path = (args.db or default_db_path()).expanduser().resolve()
+    app = ensure_application()
+    dialogs.install_excepthook()
+    if not db_path.parent.is_dir():
+        if args.db is not None:
+            message = f"The folder of {db_path} does not exist. Check the path given with --db."
+            print(f"{APP_ID}: error: {message}", file=sys.stderr)
+            dialogs.show_error(None, "Cannot open the database", message)
+            return 1
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    lock = acquire_lock(db_path)
+    if isinstance(lock, str):
+        print(f"{APP_ID}: {lock}", file=sys.stderr)
+        dialogs.show_info(None, "Already open", lock)
+        return 0
+    db_files.remove_stale(db_path)  # left by a killed run; nothing of ours is open yet
+    window = build_main_window(db_path)
+    if os.environ.get("DOSSIER_DESK_STARTUP_PROBE"):
+        from desktop.ui.shell.startup_probe import StartupProbe
+
+        StartupProbe(window, app)
+    window.show()
+    QTimer.singleShot(0, lambda: dialogs.setup_logging(user_log_dir()))
+    if os.environ.get("DOSSIER_DESK_SMOKE"):  # packaging check: start, show, quit
+        QTimer.singleShot(500, app.quit)
+    try:
+        return app.exec()
+    finally:
+        lock.unlock()
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog=APP_ID, description=f"{APP_NAME} window")
+    parser.add_argument("--db", type=Path, metavar="PATH")
+    return parser.parse_args(argv)

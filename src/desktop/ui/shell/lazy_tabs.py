@@ -1,0 +1,54 @@
+"""The window's second and third tabs, built when first needed to keep start-up light."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from desktop.ui.briefs.prospects_view import ProspectsView
+    from desktop.ui.browse.figures_view import FiguresView
+
+
+class LazyTabs:
+    """Mixed into the main window: ``tabs``, ``desk`` and ``_facts`` come from there."""
+
+    tabs: Any
+    desk: Any
+    _facts: Any
+    _figures: FiguresView | None
+
+    @property
+    def figures(self) -> FiguresView:
+        """The Key figures tab (built once the first list is shown)."""
+        if self._figures is None:
+            from desktop.ui.browse.figures_view import FiguresView
+
+            self._figures = FiguresView(self)
+            self._figures.set_facts(self._facts)
+            self._replace_tab(1, self._figures, "Key figures")
+        return self._figures
+
+    @property
+    def prospects(self) -> ProspectsView:
+        """The Prospects tab (built when first opened)."""
+        view = self.desk.view()
+        if self.tabs.widget(2) is not view:
+            self._replace_tab(2, view, "Prospects")
+        return view
+
+    def _replace_tab(self, index: int, widget: QWidget, title: str) -> None:
+        current = self.tabs.currentIndex()
+        placeholder = self.tabs.widget(index)
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, widget, title)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        placeholder.deleteLater()
+
+    def _on_tab_changed(self, index: int) -> None:
+        lazy = {1: lambda: self.figures, 2: lambda: self.prospects}
+        if index in lazy:
+            self.tabs.setCurrentWidget(lazy[index]())

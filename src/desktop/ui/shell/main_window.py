@@ -1,0 +1,430 @@
+"""The main window: search field, the Entities and Key figures tabs, history and state.
+
+The window holds no database code: every read is a function from :mod:`desktop.app.store` run
+by the :class:`DatabaseExecutor`, whose results come back on the UI thread. Each search gets a
+generation number; a job for an outdated search is skipped and a late result dropped, so fast
+typing never shows stale rows.
+
+Start-up is staged: the frame (toolbar, search field, menus) is painted first; the panels are
+built and the database opened right after, and the ORM loads on a side thread once the first
+list is on screen.
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QTabWidget, QToolButton, QWidget
+
+from desktop import APP_NAME
+from desktop.ui.base import dialogs
+from desktop.ui.base.executor import DatabaseExecutor
+from desktop.ui.base.wording import entity_gone, for_window
+from desktop.ui.briefs import export_flow
+from desktop.ui.briefs.briefs_desk import BriefsDesk
+from desktop.ui.preferences import first_start
+from desktop.ui.shell import window_actions, window_state
+from desktop.ui.shell.history import NavigationHistory
+from desktop.ui.shell.lazy_tabs import LazyTabs
+from desktop.ui.upkeep.edit_controller import EditController
+from desktop.ui.upkeep.maintenance import Maintenance, offer_latest_backup
+from desktop.ui.upkeep.maintenance import shutdown as maintenance_shutdown
+
+if TYPE_CHECKING:
+    from desktop.app.store import Overview
+    from desktop.core.kb.catalogue import EntityDetail, FactView
+    from desktop.core.search.service import Facets, SearchResult
+    from desktop.ui.briefs.brief_editor import BriefEditor
+    from desktop.ui.browse.browse_view import BrowseView
+    from desktop.ui.browse.figures_view import FiguresView
+
+SEARCH_DELAY_MS = 150
+
+
+def _jobs() -> Any:
+    from desktop.app import store as jobs
+
+    return jobs
+
+
+class MainWindow(LazyTabs, QMainWindow):
+    results_shown = Signal(int)  # search generation, after the table shows its result
+    detail_shown = Signal(str)  # slug, after the detail pane shows it
+    database_failed = Signal(str)  # the message shown to the user
+    _orm_ready = Signal()  # the ORM layer has been imported off the UI thread
+
+    def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._started = False
+        self.db_path = db_path
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(f"{APP_NAME} — {db_path.name}")
+        self.resize(1360, 820)
+        self.history = NavigationHistory()
+        self.generation = 0
+        self.shown_generation = 0
+        self.database_ok = False
+        self._open_error_reported = False
+        self._selected_slug: str | None = None
+        self._figures: FiguresView | None = None
+        self._facts: list[FactView] = []
+        self._orm_thread: threading.Thread | None = None
+        self.executor = DatabaseExecutor(lambda: _jobs().open_store(db_path), self)
+        self.desk = BriefsDesk(self.executor, self)
+        self.edits = EditController(self.executor, self)
+        self.maintenance = Maintenance(self.executor, db_path, self)
+        self.maintenance.restored.connect(self._reload_everything)
+        self.maintenance.replaced_by_hand.connect(self.edits.stack.clear)
+        self.edits.maintenance = self.maintenance
+        self.edits.changed.connect(self._after_edit)
+        self.edits.changed.connect(lambda _slug: self.desk.reload_editors())
+        self.edits.removed.connect(self._after_removal)
+        self.last_editor: BriefEditor | None = None  # the brief editor used last (File ▸ Export)
+        export_flow.track_last_editor(self)
+        self.executor.failed.connect(self._on_unexpected)
+        self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.run_search)
+
+        self._build_frame()
+        self._build_actions()
+        self.placeholder = QLabel("Opening the knowledge base…", self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(self.placeholder)
+        self.status_label.setText("Opening the knowledge base…")
+        QTimer.singleShot(300, self._start)  # for a window that is never exposed
+
+    # --- the frame, painted first -------------------------------------------------------------
+
+    def _build_frame(self) -> None:
+        self.search_field = QLineEdit(self)
+        self.search_field.setObjectName("searchField")
+        self.search_field.setAccessibleName("Search the knowledge base")
+        self.search_field.setPlaceholderText(
+            "Search institutes, companies, sites, figures…  (Ctrl+K)"
+        )
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setMinimumWidth(420)
+        self.search_field.textChanged.connect(self._on_text_changed)
+        self.search_field.returnPressed.connect(self._focus_results)
+        self.back_button = self._tool_button("backButton", "Back", "Go back (Alt+Left)")
+        self.forward_button = self._tool_button(
+            "forwardButton", "Forward", "Go forward (Alt+Right)"
+        )
+        toolbar = self.addToolBar("Navigation")
+        toolbar.setObjectName("navigationToolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(self.back_button)
+        toolbar.addWidget(self.forward_button)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.search_field)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("statusLabel")
+        self.statusBar().addWidget(self.status_label, 1)
+
+    def _tool_button(self, name: str, text: str, tip: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setObjectName(name)
+        button.setAccessibleName(text)
+        button.setToolTip(tip)
+        button.setEnabled(False)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        return button
+
+    def _build_actions(self) -> None:
+        window_actions.build(self)
+        self._update_history_actions()
+
+    # --- the panels, built after the first paint ----------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not getattr(self, "_started", True):
+            QTimer.singleShot(0, self._start)
+        return super().event(event)
+
+    def _start(self) -> None:
+        if self._started:
+            return
+        self._started = True
+        from desktop.ui.browse.browse_view import BrowseView
+
+        self.browse: BrowseView = BrowseView(self)
+        self.browse.filters_changed.connect(self.run_search)
+        self.browse.clear_requested.connect(self.clear_search_and_filters)
+        self.browse.row_chosen.connect(self._on_row_chosen)
+        self.browse.entity_requested.connect(self.show_entity)
+        self.browse.detail.action_requested.connect(
+            lambda action, slug, key: self.edits.records.handle(action, slug, key)
+        )
+        self.browse.results.context_action.connect(
+            lambda action, slug, name: window_actions.on_result_action(self, action, slug, name)
+        )
+        self.navigator, self.results, self.detail = (
+            self.browse.navigator,
+            self.browse.results,
+            self.browse.detail,
+        )
+        self.table = self.browse.table
+        self.browse.setContentsMargins(6, 4, 6, 0)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setAccessibleName("Views: entities and key figures")
+        self.tabs.tabBar().setAccessibleName("Switch view")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.browse, "Entities")
+        self.tabs.addTab(QWidget(self), "Key figures")
+        self.tabs.addTab(QWidget(self), "Prospects")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.setCentralWidget(self.tabs)
+        self.placeholder.deleteLater()
+        self._restore_state()
+        self.run_search()
+
+    def _after_first_results(self) -> None:
+        """Load what the first screen does not need, once it shows its list.
+
+        Tags and key figures need the ORM (a few hundred ms to import): it is imported on a
+        side thread and the overview queued afterwards, so searching never waits behind it.
+        """
+        self.figures  # noqa: B018  (builds the second tab)
+        self._orm_ready.connect(self._request_overview)
+        self._orm_thread = threading.Thread(target=self._import_orm, name="import-orm", daemon=True)
+        self._orm_thread.start()
+        QTimer.singleShot(3000, self.maintenance.start)
+        QTimer.singleShot(0, self.ask_for_card_at_first_start)
+
+    def ask_for_card_at_first_start(self) -> None:
+        """The first start with an empty contact card asks for it, once (see first_start)."""
+        if self.isVisible():
+            first_start.ask_once_at_start(self)
+
+    def _reload_everything(self) -> None:
+        """The file was replaced (a restore): every view asks the database again."""
+        self._open_error_reported = False
+        self.run_search()
+        self._request_overview()
+        if self._selected_slug:
+            self.show_entity(self._selected_slug, record=False)
+        if self.desk._view is not None:
+            self.desk._view.refresh()
+        self.desk.reload_editors()
+
+    def _import_orm(self) -> None:
+        try:
+            import desktop.core.kb.catalogue  # noqa: F401
+        finally:
+            self._orm_ready.emit()
+
+    def _request_overview(self) -> None:
+        self.executor.submit(
+            lambda store: _jobs().overview(store), self._on_overview, self._on_database_error
+        )
+
+    def _on_overview(self, overview: Overview) -> None:
+        self.database_ok = True
+        self.navigator.set_tags(overview.tag_labels)
+        self.detail.tag_labels = overview.tag_labels
+        if self.detail.detail is not None:  # shown before the labels came: show it with them
+            self.detail.show_detail(self.detail.detail)
+        self.browse.show_active_filters()
+        self._facts = overview.facts
+        if self._figures is not None:
+            self._figures.set_facts(self._facts)
+        if self._selected_slug and self.history.current is None:
+            self.show_entity(self._selected_slug)
+
+    def new_prospect(self) -> None:
+        if self._started:
+            self.show_tab(2)
+            self.prospects.edit_prospect(new=True)
+
+    def show_tab(self, index: int) -> None:
+        if self._started:
+            self.tabs.setCurrentIndex(index)
+
+    # --- searching ----------------------------------------------------------------------------
+
+    def _on_text_changed(self, _text: str) -> None:
+        self.show_tab(0)
+        self._debounce.start()
+
+    def run_search(self) -> None:
+        """Search now with the field's text and the navigator's filters."""
+        self._debounce.stop()
+        if not self._started:
+            return  # the first search starts with the panels
+        self.generation += 1
+        generation = self.generation
+        query = self.search_field.text()
+        filters = self.browse.filter_choice()
+        self.browse.show_active_filters()
+        current = lambda: generation == self.generation  # noqa: E731  (read in the worker)
+        self.executor.submit(
+            lambda store: _jobs().run_search(store, query, filters) if current() else None,
+            lambda result: self._on_results(generation, query, result),
+            self._on_database_error,
+        )
+        self.executor.submit(
+            lambda store: _jobs().run_facets(store, query, filters) if current() else None,
+            lambda facets: self._on_facets(generation, facets),
+            lambda _error: None,
+        )
+
+    def _on_results(self, generation: int, query: str, result: SearchResult | None) -> None:
+        if generation != self.generation or result is None:
+            return  # a newer search is under way (its job was skipped or is stale)
+        self.status_label.setText(self.browse.show_result(result, query, self._selected_slug))
+        if self._selected_slug is not None:
+            self.detail.set_listed(self.results.model.row_of(self._selected_slug) is not None)
+        first = self.shown_generation == 0
+        self.shown_generation = generation
+        self.results_shown.emit(generation)
+        if first:
+            QTimer.singleShot(0, self._after_first_results)
+
+    def _on_facets(self, generation: int, facets: Facets | None) -> None:
+        if generation == self.generation and facets is not None:
+            self.navigator.set_counts(sum(facets.kinds.values()), facets.kinds, facets.sectors)
+
+    def clear_search_and_filters(self) -> None:
+        self.browse.set_filter_choice(None, None, ())
+        self.search_field.blockSignals(True)
+        self.search_field.clear()
+        self.search_field.blockSignals(False)
+        self.run_search()
+
+    # --- detail and history -------------------------------------------------------------------
+
+    def _on_row_chosen(self, slug: str) -> None:
+        if slug != self.history.current:
+            self.show_entity(slug)
+
+    def show_entity(self, slug: str, *, record: bool = True) -> None:
+        """Show ``slug`` in the detail pane (and select it in the table if listed)."""
+        if record:
+            self.history.visit(slug)
+        self._selected_slug = slug
+        self._update_history_actions()
+        self.browse.select_slug(slug)
+        self.executor.submit(
+            lambda store: _jobs().entity_detail(store, slug),
+            lambda detail: self._on_detail(slug, detail),
+            lambda error: self._on_detail_error(error),
+        )
+
+    def _on_detail(self, slug: str, detail: EntityDetail) -> None:
+        if slug == self._selected_slug:
+            listed = self.results.model.row_of(slug) is not None
+            self.detail.show_detail(detail, listed=listed)
+            self.detail_shown.emit(slug)
+
+    def _on_detail_error(self, error: BaseException) -> None:
+        from desktop.core.errors import DossierError, NotFoundError
+
+        if isinstance(error, NotFoundError):
+            # e.g. a restore or an import replaced the data while it was shown
+            self._selected_slug = None
+            self.detail.show_message(f"<p>{html.escape(entity_gone())}</p>")
+        elif isinstance(error, DossierError):
+            self.detail.show_message(f"<p>{html.escape(for_window(str(error)))}</p>")
+        else:
+            self._on_unexpected(error)
+
+    @property
+    def selected_slug(self) -> str | None:
+        return self._selected_slug
+
+    def _after_edit(self, slug: str) -> None:
+        """Show the edited entity, or show the current one again as it now is (an import, a
+        figure, a source changed), and refresh the list."""
+        if slug:
+            self._selected_slug = slug
+            self.show_entity(slug)
+        elif self._selected_slug:
+            self.show_entity(self._selected_slug, record=False)
+        self.run_search()
+
+    def _after_removal(self, message: str) -> None:
+        """An entity went away through an edit in this window (``message`` says how back)."""
+        self._selected_slug = None
+        self.detail.show_message(f"<p>{html.escape(message)}</p>")
+
+    def go_back(self) -> None:
+        slug = self.history.back()
+        if slug:
+            self.show_entity(slug, record=False)
+
+    def go_forward(self) -> None:
+        slug = self.history.forward()
+        if slug:
+            self.show_entity(slug, record=False)
+
+    def _update_history_actions(self) -> None:
+        self.back_action.setEnabled(self.history.can_go_back())
+        self.forward_action.setEnabled(self.history.can_go_forward())
+
+    # --- keyboard -----------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.show_tab(0)
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def _focus_results(self) -> None:
+        if self._started:
+            self.run_search()
+            self.browse.focus_results()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.search_field.hasFocus() and event.key() == Qt.Key.Key_Down:
+            self._focus_results()
+            return
+        super().keyPressEvent(event)
+
+    # --- errors -------------------------------------------------------------------------------
+
+    def _on_database_error(self, error: BaseException) -> None:
+        from desktop.core.errors import DossierError
+
+        if not isinstance(error, DossierError):
+            self._on_unexpected(error)
+            return
+        self.database_ok = False
+        if self._open_error_reported:
+            return  # every queued job fails the same way; say it once
+        self._open_error_reported = True
+        message = for_window(str(error))
+        self.status_label.setText("Cannot open the knowledge base — see the message")
+        self.browse.show_failure("The knowledge base could not be opened", message)
+        self.database_failed.emit(message)
+        dialogs.show_error(self, "Cannot open the knowledge base", message)
+        from desktop.core.errors import DatabaseUnreadableError
+
+        if isinstance(error, DatabaseUnreadableError):
+            offer_latest_backup(self.maintenance, message)
+
+    def _on_unexpected(self, error: BaseException) -> None:
+        dialogs.report_unexpected(self, error)
+
+    # --- state --------------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        self._selected_slug = window_state.restore(self)
+
+    def save_state(self) -> None:
+        if self._started:  # nothing was shown, nothing to remember
+            window_state.save(self, self._selected_slug)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self._debounce.stop()
+        self.desk.close_all()
+        maintenance_shutdown(self.maintenance)
+        if self._orm_thread is not None:
+            self._orm_thread.join(timeout=10)  # never tear down Python mid-import
+        self.executor.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,152 @@
+"""The main window's menus, shortcuts and toolbar actions, in one place to read them all.
+
+The File menu is the one an office program has: New prospect, Open recent dossier, Export,
+Print preview, Quit. Export and Print preview act on the brief editor in use; with none open
+they show the Prospects tab and say how to open one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+
+from desktop.ui.base import dialogs
+from desktop.ui.briefs import export_flow, print_preview, recent_dossiers
+
+if TYPE_CHECKING:
+    from desktop.ui.shell.main_window import MainWindow
+
+
+def build(window: MainWindow) -> None:
+    def action(text: str, slot: Any, *shortcuts: Any) -> QAction:
+        act = QAction(text, window)
+        keys = {QKeySequence(s).toString(): QKeySequence(s) for s in shortcuts}
+        act.setShortcuts([key for name, key in keys.items() if name])
+        act.triggered.connect(slot)
+        window.addAction(act)
+        return act
+
+    style = window.style()
+    window.back_action = action("&Back", window.go_back, "Alt+Left", QKeySequence.StandardKey.Back)
+    window.back_action.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowBack))
+    window.forward_action = action(
+        "&Forward", window.go_forward, "Alt+Right", QKeySequence.StandardKey.Forward
+    )
+    window.forward_action.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowForward))
+    window.back_button.setDefaultAction(window.back_action)
+    window.forward_button.setDefaultAction(window.forward_action)
+    find = action("&Find…", window.focus_search, "Ctrl+K", "Ctrl+F")
+    clear = action("&Clear search and filters", window.clear_search_and_filters, "Ctrl+Shift+K")
+    entities = action("&Entities", lambda: window.show_tab(0), "Ctrl+1")
+    figures = action("&Key figures", lambda: window.show_tab(1), "Ctrl+2")
+    prospects = action("&Prospects and briefs", lambda: window.show_tab(2), "Ctrl+3")
+    new_prospect = action("&New prospect…", window.new_prospect, "Ctrl+N")
+    edits = window.edits
+    undo = action("&Undo", edits.undo, "Ctrl+Z")
+    redo = action("&Redo", edits.redo, "Ctrl+Shift+Z", "Ctrl+Y")
+    _follow_stack(edits.stack, undo, redo)
+    window.undo_action, window.redo_action = undo, redo
+
+    def selected(run: Any) -> Any:
+        return lambda: window.selected_slug and run(window.selected_slug)
+
+    data_actions = [
+        action("&New entity…", edits.new_entity, "Ctrl+Shift+N"),
+        action("&Edit entity…", selected(edits.edit_entity), "Ctrl+E"),
+        action("&Delete entity…", selected(edits.delete_entity), "Ctrl+Delete"),
+        action(
+            "Mark &verified", selected(lambda slug: edits.verify("entity", slug)), "Ctrl+Shift+V"
+        ),
+        action("&History of this entity…", selected(edits.open_audit)),
+        action("Needs &checking…", lambda: edits.open_needs_checking(window.show_entity)),
+        action("&Audit journal…", lambda: edits.open_audit(None)),
+        action("&Sources…", edits.open_sources),
+        action("&Import…", lambda: edits.open_import(window.db_path), "Ctrl+I"),
+        action("E&xport data…", edits.export_data),
+        action("&Settings…", edits.open_settings, "Ctrl+,"),
+    ]
+    consultant = action("Your &contact details…", edits.open_settings)
+    menus = window.menuBar()
+    file_menu = menus.addMenu("&File")
+    file_menu.setObjectName("fileMenu")
+    file_menu.addAction(new_prospect)
+    recent = file_menu.addMenu("Open &recent dossier")
+    recent.setObjectName("recentDossiersMenu")
+    recent.aboutToShow.connect(lambda: recent_dossiers.fill_menu(recent))
+    recent_dossiers.fill_menu(recent)
+    window.recent_menu = recent
+    file_menu.addSeparator()
+    window.export_action = action(
+        "&Export dossier…", lambda: export_flow.export_from_window(window), "Ctrl+Shift+E"
+    )
+    window.print_preview_action = action(
+        "Print pre&view of the dossier…", lambda: print_preview_from_window(window), "Ctrl+P"
+    )
+    file_menu.addActions([window.export_action, window.print_preview_action])
+    file_menu.addSeparator()
+    file_menu.addAction(action("&Quit", window.close, QKeySequence.StandardKey.Quit))
+    window.file_menu = file_menu
+    menus.addMenu("&Edit").addActions([undo, redo, find, clear])
+    menus.addMenu("&View").addActions([entities, figures, prospects])
+    menus.addMenu("&Briefs").addActions([new_prospect, consultant])
+    menus.addMenu("&Data").addActions(data_actions)
+    menus.addMenu("&Go").addActions([window.back_action, window.forward_action])
+    menus.addMenu("&Tools").addActions(
+        [
+            action("&Back up now", window.maintenance.backup_now),
+            action("&Restore a backup…", window.maintenance.restore),
+            action("&Check the database", window.maintenance.check),
+        ]
+    )
+    menus.addMenu("&Help").addAction(
+        action("&About Dossier Desk", lambda: dialogs.show_about(window, window.db_path))
+    )
+
+
+def _follow_stack(stack: QUndoStack, undo: QAction, redo: QAction) -> None:
+    """Undo/Redo name the step they take and are enabled only when there is one."""
+
+    def update() -> None:
+        if not all(shiboken6.isValid(o) for o in (stack, undo, redo)):
+            return  # the window is being torn down
+        undo.setEnabled(stack.canUndo())
+        redo.setEnabled(stack.canRedo())
+        undo.setText(f"&Undo {stack.undoText()}".strip())
+        redo.setText(f"&Redo {stack.redoText()}".strip())
+
+    for signal in (stack.indexChanged, stack.canUndoChanged, stack.canRedoChanged):
+        signal.connect(lambda *_: update())
+    update()
+
+
+def on_result_action(window: MainWindow, action: str, slug: str, name: str) -> None:
+    """A choice from the results' right-click menu."""
+    if action == "open":
+        window.show_entity(slug)
+    elif action == "edit":
+        window.edits.edit_entity(slug)
+    elif action == "verify":
+        window.edits.verify("entity", slug)
+    elif action == "copy-name":
+        from PySide6.QtGui import QGuiApplication
+
+        QGuiApplication.clipboard().setText(name)
+        window.statusBar().showMessage(f"Copied “{name}”.", 4000)
+
+
+def print_preview_from_window(window: MainWindow) -> None:
+    editor = export_flow.current_editor(window)
+    if editor is None:
+        export_flow.show_no_editor_hint(window)
+        return
+    editor.raise_()
+    editor.activateWindow()
+    if editor.current is None:  # still assembling: preview as soon as it is ready
+        editor.assembled.connect(
+            lambda: print_preview.start(editor), Qt.ConnectionType.SingleShotConnection
+        )
+        return
+    print_preview.start(editor)

@@ -1,0 +1,170 @@
+"""The entity form: every field checked as you type, the message right next to it.
+
+A possible duplicate (a very similar name already in the database) is a warning, not a
+block; a real problem (bad address, unknown code, clashing identifier) keeps Save disabled.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.kb import taxonomy, validation
+from desktop.core.upkeep.editing import EntityRecord
+from desktop.ui.briefs.prospect_dialog import CodeList
+from desktop.ui.widgets.record_form import line_edit
+
+
+class EntityDialog(QDialog):
+    def __init__(
+        self,
+        parent: QWidget | None,
+        record: EntityRecord | None,
+        names: dict[str, str],
+        tag_labels: dict[str, str],
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("entityDialog")
+        self.setWindowTitle("Edit entity" if record else "New entity")
+        self.resize(820, 680)
+        self._names = names
+        self._original = record.slug if record else None
+        self._slug_touched = record is not None
+        self.messages: dict[str, QLabel] = {}
+
+        self.name = line_edit(self, "name", "Name")
+        self.short_name = line_edit(self, "shortName", "Short name or acronym")
+        self.slug = line_edit(self, "slug", "Identifier (slug), e.g. fraunhofer-izi")
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("kind")
+        self.kind.setAccessibleName("Kind")
+        for term in taxonomy.KINDS.values():
+            self.kind.addItem(term.en, term.code)
+        self.location = line_edit(self, "location", "Location as the source gives it")
+        self.website = line_edit(self, "website", "https://…")
+        self.founded = line_edit(self, "founded", "Year, e.g. 1997")
+        self.description = QPlainTextEdit(self)
+        self.description.setObjectName("description")
+        self.description.setAccessibleName("Description")
+        self.description.setMaximumHeight(120)
+        self.sectors = CodeList(taxonomy.SECTORS, "Sectors", self)
+        tag_terms = {code: taxonomy.Term(code, label, label) for code, label in tag_labels.items()}
+        self.tags = CodeList(tag_terms, "Tags and certifications", self)
+
+        form = QFormLayout()
+        for label, widget, key in (
+            ("Name", self.name, "name"),
+            ("Short name", self.short_name, None),
+            ("Identifier", self.slug, "slug"),
+            ("Kind", self.kind, None),
+            ("Location", self.location, None),
+            ("Website", self.website, "website"),
+            ("Founded", self.founded, "founded_year"),
+            ("Description", self.description, None),
+        ):
+            form.addRow(label, widget)
+            if key:
+                message = QLabel(self)
+                message.setObjectName(f"{key}Message")
+                message.setWordWrap(True)
+                message.setStyleSheet("color: #b3261e;")
+                form.addRow("", message)
+                self.messages[key] = message
+        self.duplicate = QLabel(self)
+        self.duplicate.setObjectName("duplicateWarning")
+        self.duplicate.setWordWrap(True)
+        self.duplicate.setStyleSheet("color: #8a5a00;")
+        lists = QGridLayout()
+        lists.addWidget(QLabel("<b>Sectors</b>", self), 0, 0)
+        lists.addWidget(QLabel("<b>Tags and certifications</b>", self), 0, 1)
+        lists.addWidget(self.sectors, 1, 0)
+        lists.addWidget(self.tags, 1, 1)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.duplicate)
+        layout.addLayout(lists, 1)
+        layout.addWidget(self.buttons)
+
+        if record is not None:
+            self._fill(record)
+        for field in (self.name, self.slug, self.website, self.founded):
+            field.textChanged.connect(self._validate)
+        self.name.textChanged.connect(self._suggest_slug)
+        self.slug.textEdited.connect(lambda _t: setattr(self, "_slug_touched", True))
+        self._validate()
+
+    def _fill(self, record: EntityRecord) -> None:
+        self.name.setText(record.name)
+        self.short_name.setText(record.short_name or "")
+        self.slug.setText(record.slug)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(record.kind)))
+        self.location.setText(record.location or "")
+        self.website.setText(record.website or "")
+        self.founded.setText(str(record.founded_year or ""))
+        self.description.setPlainText(record.description)
+        self.sectors.set_codes(record.sectors)
+        self.tags.set_codes(record.tags)
+
+    def record(self) -> EntityRecord:
+        founded = self.founded.text().strip()
+        return EntityRecord(
+            slug=self.slug.text().strip(),
+            name=self.name.text().strip(),
+            kind=self.kind.currentData(),
+            short_name=self.short_name.text().strip() or None,
+            description=self.description.toPlainText().strip(),
+            website=self.website.text().strip() or None,
+            location=self.location.text().strip() or None,
+            founded_year=int(founded) if founded.isdigit() else None,
+            sectors=self.sectors.codes(),
+            tags=self.tags.codes(),
+        )
+
+    def _suggest_slug(self, name: str) -> None:
+        if not self._slug_touched:
+            self.slug.setText(validation.slug_from(name))
+
+    def _validate(self) -> None:
+        today = date.today()
+        slug = self.slug.text().strip()
+        problems = {
+            "name": validation.required(self.name.text(), "The name"),
+            "slug": validation.slug(slug)
+            or (
+                f"“{slug}” is already used by {self._names[slug]}."
+                if slug in self._names and slug != self._original
+                else None
+            ),
+            "website": validation.url(self.website.text()),
+            "founded_year": validation.year(self.founded.text(), today=today),
+        }
+        for key, label in self.messages.items():
+            label.setText(problems.get(key) or "")
+            label.setVisible(bool(problems.get(key)))
+        similar = validation.similar_names(self.name.text(), self._names, skip=self._original)
+        self.duplicate.setText(
+            "Possible duplicate of: "
+            + ", ".join(similar[:3])
+            + ". Save anyway if it is a different organisation."
+            if similar and self.name.text().strip()
+            else ""
+        )
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setEnabled(not any(problems.values()))
+        save.setToolTip("" if save.isEnabled() else "Fix the marked fields first.")

@@ -1,0 +1,323 @@
+"""The audit journal, the "Needs checking" list and the settings, each a small dialog.
+
+They speak to people: entities by name, vocabularies by label, actions as words; the stored
+codes stay in the database and the CSV export.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.base.wording import code_label, plural
+from desktop.ui.preferences.contact_fields import ContactFields
+from desktop.ui.preferences.settings import app_settings
+from desktop.ui.widgets.record_model import RECORD_ROLE, Column, RecordTableModel, record_table
+
+if TYPE_CHECKING:
+    from desktop.core.upkeep.verification import CheckItem
+    from desktop.ui.base.executor import DatabaseExecutor
+
+DEFAULTS = {"stale_after_months": 24, "check_age_months": 12, "backup_count": 10}
+
+
+def setting(name: str) -> int:
+    """An integer setting with its documented default."""
+    try:
+        return int(app_settings().value(f"data/{name}", DEFAULTS[name]))
+    except (TypeError, ValueError):
+        return DEFAULTS[name]
+
+
+def _jobs() -> Any:
+    from desktop.app import edits as edit_jobs
+
+    return edit_jobs
+
+
+ACTIONS = {
+    "create": "Created",
+    "update": "Changed",
+    "delete": "Deleted",
+    "verify": "Verified",
+    "import": "Imported",
+    "restore": "Restored",
+}
+RECORD_TYPES = {
+    "entity": "Entity",
+    "fact": "Key figure",
+    "relation": "Relation",
+    "space": "Space offer",
+    "contact": "Contact",
+    "source": "Source",
+}
+
+
+def journal_names(store: Any) -> dict[str, dict[str, str]]:
+    """In the worker: the names people know records by (entities, figures, tags, sources)."""
+    from sqlmodel import select
+
+    from desktop.core.kb.models import Entity, Fact, Source, Tag
+
+    with store.database.session() as session:
+        return {
+            "entity": {e.slug: e.name for e in session.exec(select(Entity))},
+            "fact": {f.key: f.label for f in session.exec(select(Fact))},
+            "source": {s.key: s.title for s in session.exec(select(Source))},
+            "tags": {t.code: t.label for t in session.exec(select(Tag))},
+        }
+
+
+class JournalWords:
+    """Turns a journal entry's codes into what a person reads."""
+
+    def __init__(self, names: dict[str, dict[str, str]] | None = None) -> None:
+        self.names = names or {}
+
+    def record(self, entry: dict[str, Any]) -> str:
+        record_type, _, key = str(entry["record"]).partition(" ")
+        name = self.names.get(record_type, {}).get(key) or self.names.get("entity", {}).get(key)
+        return f"{RECORD_TYPES.get(record_type, code_label(record_type))}: {name or key}"
+
+    def field(self, entry: dict[str, Any]) -> str:
+        return code_label(entry["field"]) if entry["field"] else ""
+
+    def change(self, entry: dict[str, Any]) -> str:
+        old, _, new = str(entry["change"]).partition(" → ")
+        return f"{self._value(entry['field'], old)} → {self._value(entry['field'], new)}"
+
+    def _value(self, field: str, value: str) -> str:
+        from desktop.core.kb import taxonomy
+
+        vocabulary: dict[str, str] = {}
+        if field == "kind":
+            vocabulary = {code: term.en for code, term in taxonomy.KINDS.items()}
+        elif field == "sectors":
+            vocabulary = {code: term.en for code, term in taxonomy.SECTORS.items()}
+        elif field == "tags":
+            vocabulary = self.names.get("tags", {})
+        if not vocabulary or value == "—":
+            return value
+        return ", ".join(vocabulary.get(part, part) for part in value.split(", "))
+
+
+class AuditDialog(QDialog):
+    """Every change, newest first: the whole journal or one record's history, filterable."""
+
+    def __init__(
+        self, executor: DatabaseExecutor, parent: QWidget | None, record_key: str | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("auditDialog")
+        self.setWindowTitle("History" if record_key else "Audit journal")
+        self.resize(980, 560)
+        self.executor, self.record_key = executor, record_key
+        self.words = JournalWords()
+        words = self.words
+        self.model: RecordTableModel[dict] = RecordTableModel(
+            [
+                Column("When", lambda e: e["at"]),
+                Column("Who", lambda e: e["who"]),
+                Column("Action", lambda e: ACTIONS.get(e["action"], code_label(e["action"]))),
+                Column("Record", words.record),
+                Column("Field", words.field),
+                Column("Old → new", words.change),
+            ],
+            self,
+        )
+        self.table = record_table("auditTable", "Audit journal entries", self.model, self)
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("auditFilter")
+        self.filter.setAccessibleName("Filter the journal")
+        self.filter.setPlaceholderText("Filter by person, record, field or value")
+        self.filter.textChanged.connect(self.table.model().setFilterFixedString)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.table, 1)
+        self.load()
+
+    def load(self) -> None:
+        key = self.record_key
+        self.executor.submit(
+            lambda store: (journal_names(store), _jobs().audit(store, key)), self._show
+        )
+
+    def _show(self, loaded: tuple[dict[str, dict[str, str]], list[dict]]) -> None:
+        names, entries = loaded
+        self.words.names = names
+        if self.record_key:
+            name = names["entity"].get(self.record_key, self.record_key)
+            self.setWindowTitle(f"History of {name}")
+        self.model.set_records(entries)
+
+
+class NeedsCheckingDialog(QDialog):
+    """Records and figures not verified within the configured age: refresh them before a trip."""
+
+    show_entity = Signal(str)
+    verify_requested = Signal(str, str)  # record type, key
+
+    def __init__(self, executor: DatabaseExecutor, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setObjectName("needsCheckingDialog")
+        self.resize(820, 560)
+        self.executor = executor
+        self.age = setting("check_age_months")
+        self.setWindowTitle(f"Needs checking (not verified in {self.age} months)")
+        self.model: RecordTableModel[CheckItem] = RecordTableModel(
+            [
+                Column("Record", lambda i: i.name),
+                Column("Type", lambda i: "Entity" if i.record_type == "entity" else "Key figure"),
+                Column("Last verified", lambda i: i.verified_on or "never"),
+            ],
+            self,
+        )
+        self.table = record_table(
+            "needsCheckingTable", "Records that need checking", self.model, self
+        )
+        self.summary = QLabel(self)
+        self.verify_button = QPushButton("Mark verified", self)
+        self.verify_button.setObjectName("markVerified")
+        self.open_button = QPushButton("Show", self)
+        self.verify_button.clicked.connect(self._verify)
+        self.open_button.clicked.connect(self._open)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.verify_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.load()
+
+    def load(self) -> None:
+        age = self.age
+        self.executor.submit(lambda store: _jobs().needs_checking(store, age), self._show)
+
+    def _show(self, items: list[CheckItem]) -> None:
+        self.model.set_records(items)
+        self.summary.setText(
+            "Nothing to check."
+            if not items
+            else f"{plural(len(items), 'record or figure', 'records and figures')} to check."
+        )
+
+    def _current(self) -> CheckItem | None:
+        index = self.table.currentIndex()
+        return index.data(RECORD_ROLE) if index.isValid() else None
+
+    def _verify(self) -> None:
+        if (item := self._current()) is not None:
+            self.verify_requested.emit(item.record_type, item.key)
+
+    def _open(self) -> None:
+        if (item := self._current()) is not None and item.record_type == "entity":
+            self.show_entity.emit(item.key)
+
+
+class SettingsDialog(QDialog):
+    """Who the consultant is (for dossiers and the journal) and the data-care limits.
+
+    The e-mail and phone are checked as they are typed; Save stays disabled while either
+    would print a wrong address on the contact page.
+    """
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle("Settings")
+        form = QFormLayout(self)
+        self.contact = ContactFields(form, self)
+        self.fields: dict[str, QLineEdit] = self.contact.fields
+        self.spins: dict[str, QSpinBox] = {}
+        for key, label, low, high in (
+            ("stale_after_months", "Figures are stale after (months)", 1, 240),
+            ("check_age_months", "Needs checking after (months)", 1, 120),
+            ("backup_count", "Backups to keep", 1, 100),
+        ):
+            spin = QSpinBox(self)
+            spin.setObjectName(key)
+            spin.setAccessibleName(label)
+            spin.setRange(low, high)
+            spin.setValue(setting(key))
+            form.addRow(label, spin)
+            self.spins[key] = spin
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setEnabled(self.contact.valid)
+        self.contact.validity_changed.connect(self.save_button.setEnabled)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+
+    def accept(self) -> None:
+        if not self.contact.valid:
+            return  # Enter in a field must not save what the button refuses
+        self.contact.save()
+        settings = app_settings()
+        for key, spin in self.spins.items():
+            settings.setValue(f"data/{key}", spin.value())
+        settings.sync()
+        super().accept()
+
+
+class SourcesDialog(QDialog):
+    """The documents, pages and conversations the figures cite: add, correct, remove."""
+
+    def __init__(self, executor: DatabaseExecutor, records: Any, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sourcesDialog")
+        self.setWindowTitle("Sources")
+        self.resize(900, 480)
+        self.executor, self.records = executor, records
+        self.model: RecordTableModel[Any] = RecordTableModel(
+            [
+                Column("Title", lambda r: r[0].title),
+                Column("Publisher", lambda r: r[0].publisher or ""),
+                Column("Published", lambda r: r[0].published or "undated"),
+                Column("Accessed", lambda r: r[0].accessed_on or ""),
+                Column("Cited by", lambda r: str(r[1]), lambda r: r[1]),
+            ],
+            self,
+        )
+        self.table = record_table("sourcesTable", "Sources", self.model, self)
+        buttons = QHBoxLayout()
+        for text, slot in (
+            ("New…", lambda: records.edit_source(None, self.load)),
+            ("Edit…", lambda: (row := self._current()) and records.edit_source(row[0], self.load)),
+            (
+                "Delete",
+                lambda: (row := self._current()) and records.delete_source(row[0], self.load),
+            ),
+        ):
+            button = QPushButton(text, self)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.load()
+
+    def load(self) -> None:
+        self.executor.submit(lambda store: _jobs().sources(store), self.model.set_records)
+
+    def _current(self) -> Any:
+        index = self.table.currentIndex()
+        return index.data(RECORD_ROLE) if index.isValid() else None
