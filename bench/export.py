@@ -18,7 +18,7 @@ from pathlib import Path
 
 from desktop.core.briefs.matching import Interest
 from desktop.core.briefs.suggest import suggest
-from desktop.core.briefs.vocabulary import ACTIVITIES, REQUIREMENTS
+from desktop.core.kb.vocabulary import ACTIVITIES, REQUIREMENTS
 from desktop.core.storage.database import Database
 from desktop.dossier.content.assemble import assemble, default_selection
 from desktop.dossier.content.model import ContactCard

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.core.briefs.curation import ProspectInput
-from desktop.ui.base import dialogs
+from desktop.ui.briefs import prospect_dialog
 from desktop.ui.briefs.brief_editor import BriefEditor
 from desktop.ui.shell.main_window import MainWindow
 
@@ -25,7 +25,7 @@ PROSPECT = ProspectInput(
 def open_new_brief(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> BriefEditor:
-    monkeypatch.setattr(dialogs, "edit_prospect", lambda _parent, _data=None: PROSPECT)
+    monkeypatch.setattr(prospect_dialog, "edit_prospect", lambda _parent, _data=None: PROSPECT)
     window.tabs.setCurrentIndex(2)
     view = window.prospects
     qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)

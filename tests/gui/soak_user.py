@@ -23,13 +23,15 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.core.briefs import vocabulary as prospect_vocab
 from desktop.core.briefs.prospects import ProspectInput
 from desktop.core.kb import taxonomy
+from desktop.core.kb import vocabulary as prospect_vocab
 from desktop.ui.base import dialogs
+from desktop.ui.briefs import prospect_dialog
 from desktop.ui.briefs.brief_editor import BriefEditor
 from desktop.ui.briefs.brief_model import ITEM_ROLE, KIND_ROLE, MIME_TYPE
 from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.upkeep import entity_dialog
 
 MOVE = Qt.DropAction.MoveAction
 HOSTILE = (
@@ -343,7 +345,7 @@ class SoakUser:
                 return replace(record, location=f"Leipzig {word}")
             return replace(record, description=f"{record.description} {word}".strip())
 
-        self.patch(dialogs, "edit_entity", answer)
+        self.patch(entity_dialog, "edit_entity", answer)
         self.window.edits.edit_entity(slug)
 
     def delete_entity(self) -> None:
@@ -379,7 +381,7 @@ class SoakUser:
             keywords=(self._word(),),
             needs=rng.choice(NOTES),
         )
-        self.patch(dialogs, "edit_prospect", lambda _parent, _data=None: data)
+        self.patch(prospect_dialog, "edit_prospect", lambda _parent, _data=None: data)
         view = self._prospects_tab()
         view.new_button.click()
 

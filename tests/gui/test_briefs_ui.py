@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.briefs.curation import ProspectInput
 from desktop.ui.base import dialogs
+from desktop.ui.briefs import export_check, prospect_dialog
 from desktop.ui.briefs.brief_editor import BriefEditor
 from desktop.ui.briefs.brief_model import ITEM_ROLE, KIND_ROLE
 from desktop.ui.shell.main_window import MainWindow
@@ -47,7 +48,7 @@ def test_prospect_dialog_validates_as_you_type(qtbot: QtBot) -> None:
 @pytest.fixture
 def editor(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> BriefEditor:
     """A brief for a new prospect, created through the Prospects tab."""
-    monkeypatch.setattr(dialogs, "edit_prospect", lambda _parent, _data=None: PROSPECT)
+    monkeypatch.setattr(prospect_dialog, "edit_prospect", lambda _parent, _data=None: PROSPECT)
     window.tabs.setCurrentIndex(2)
     view = window.prospects
     qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
@@ -92,7 +93,9 @@ def test_create_brief_exclude_preview_and_export(
 
     target = tmp_path / "aurora.pdf"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda _p, _name: target)
-    monkeypatch.setattr(dialogs, "pre_export_check", lambda _p, _f: dialogs.ExportChoice(None))
+    monkeypatch.setattr(
+        export_check, "pre_export_check", lambda _p, _f: export_check.ExportChoice(None)
+    )
     with qtbot.waitSignal(editor.exported, timeout=30_000):
         qtbot.mouseClick(editor.export_button, Qt.MouseButton.LeftButton)
     text = "".join(page.extract_text() for page in PdfReader(target).pages)

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.ui.base import dialogs
 from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.upkeep import entity_dialog
 
 
 def test_entity_form_checks_fields_and_warns_of_duplicates(qtbot: QtBot) -> None:
@@ -33,7 +34,7 @@ def test_edit_undo_redo(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.Mo
     def edit(_parent, record, _names, _tags):
         return replace(record, location="Leipzig-Probstheida")
 
-    monkeypatch.setattr(dialogs, "edit_entity", edit)
+    monkeypatch.setattr(entity_dialog, "edit_entity", edit)
     window.show_entity("co-don")
     qtbot.waitUntil(lambda: "CO.DON" in window.detail.toPlainText(), timeout=10_000)
     with qtbot.waitSignal(window.edits.changed, timeout=10_000):

@@ -11,11 +11,11 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app.consultant import read_consultant
 from desktop.ui.base import dialogs
-from desktop.ui.briefs import export_flow
+from desktop.ui.briefs import export_check, export_flow
 from desktop.ui.preferences import first_start
 from desktop.ui.preferences.first_start import ConsultantCardDialog
+from desktop.ui.preferences.settings_dialog import SettingsDialog
 from desktop.ui.shell.main_window import MainWindow
-from desktop.ui.upkeep.journal_dialogs import SettingsDialog
 
 from .brief_helpers import open_new_brief
 
@@ -82,7 +82,7 @@ def test_the_first_start_asks_once_and_only_while_the_card_is_empty(
     assert not first_start.ask_once_at_start(window)  # "Later" means later: not at every start
     assert len(asked) == 1
 
-    from desktop.ui.preferences.settings import app_settings
+    from desktop.ui.base.settings import app_settings
 
     settings = app_settings()
     settings.remove(first_start.ASKED_KEY)
@@ -99,7 +99,7 @@ def test_the_first_start_asks_once_and_only_while_the_card_is_empty(
 
 
 def _save_card(_parent) -> bool:
-    from desktop.ui.preferences.settings import app_settings
+    from desktop.ui.base.settings import app_settings
 
     settings = app_settings()
     settings.setValue("consultant/name", "Anna Berger")
@@ -116,7 +116,9 @@ def test_the_first_export_asks_for_the_card_and_prints_it(
     monkeypatch.setattr(first_start, "ask_consultant_card", _save_card)
     monkeypatch.setattr(dialogs, "ask_save_path", lambda _p, _name: target)
     monkeypatch.setattr(
-        dialogs, "pre_export_check", lambda _p, f: findings.append(f) or dialogs.ExportChoice(None)
+        export_check,
+        "pre_export_check",
+        lambda _p, f: findings.append(f) or export_check.ExportChoice(None),
     )
     with qtbot.waitSignal(editor.exported, timeout=30_000):
         editor.export()
@@ -137,7 +139,9 @@ def test_an_empty_contact_page_needs_its_own_yes(
     )
     monkeypatch.setattr(dialogs, "ask_save_path", lambda _p, _name: target)
     monkeypatch.setattr(
-        dialogs, "pre_export_check", lambda _p, f: findings.append(f) or dialogs.ExportChoice(None)
+        export_check,
+        "pre_export_check",
+        lambda _p, f: findings.append(f) or export_check.ExportChoice(None),
     )
     editor.export()  # the card dialog says "Later", the question says no
     assert asked == [editor] and not findings and not target.exists()

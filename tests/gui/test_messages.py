@@ -11,7 +11,7 @@ from desktop.core.storage import backup
 from desktop.ui.base import dialogs
 from desktop.ui.base.wording import for_window, plural
 from desktop.ui.shell.main_window import MainWindow
-from desktop.ui.upkeep import maintenance
+from desktop.ui.upkeep import entity_dialog, maintenance
 from desktop.ui.upkeep.import_dialog import ImportDialog, rows_summary
 
 CSV = (
@@ -147,7 +147,7 @@ def test_after_a_restore_the_pane_speaks_of_the_window_not_the_command_line(
     new = EntityRecord(
         slug="zyxo-new", name="Zyxo New GmbH", kind="company", sectors=("biotech-pharma",)
     )
-    monkeypatch.setattr(dialogs, "edit_entity", lambda _p, _record, _names, _tags: new)
+    monkeypatch.setattr(entity_dialog, "edit_entity", lambda _p, _record, _names, _tags: new)
     with qtbot.waitSignal(window.detail_shown, timeout=10_000):
         window.edits.new_entity()
     assert window.selected_slug == "zyxo-new"

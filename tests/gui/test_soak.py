@@ -27,6 +27,7 @@ from pytestqt.qtbot import QtBot
 from desktop.core.storage import health
 from desktop.ui.base import dialogs
 from desktop.ui.base.wording import entity_gone
+from desktop.ui.briefs import export_check
 from desktop.ui.briefs.brief_editor import GONE_BRIEF
 from desktop.ui.briefs.prospects_view import GONE_PROSPECT
 
@@ -118,7 +119,9 @@ def test_two_thousand_random_actions(
     monkeypatch.setattr(dialogs, "report_unexpected", lambda _p, error: problems.unexpected(error))
     monkeypatch.setattr(threading, "excepthook", problems.in_thread)
     monkeypatch.setattr(dialogs, "confirm", lambda *_args: True)
-    monkeypatch.setattr(dialogs, "pre_export_check", lambda _p, _f: dialogs.ExportChoice(None))
+    monkeypatch.setattr(
+        export_check, "pre_export_check", lambda _p, _f: export_check.ExportChoice(None)
+    )
     out_dir = tmp_path / "dossiers"
     out_dir.mkdir()
     memory: dict[str, int] = {}

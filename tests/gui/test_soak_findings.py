@@ -19,9 +19,11 @@ from desktop.dossier.content import checks
 from desktop.ui.base import dialogs
 from desktop.ui.base.executor import DatabaseExecutor
 from desktop.ui.base.wording import entity_gone
+from desktop.ui.briefs import export_check
 from desktop.ui.briefs.brief_editor import BriefEditor
 from desktop.ui.briefs.brief_model import ID_ROLE, ITEM_ROLE, KIND_ROLE
 from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.upkeep import entity_dialog
 
 from .brief_helpers import open_new_brief
 
@@ -281,7 +283,7 @@ def test_the_edit_form_shows_what_an_undo_pressed_while_it_loaded_left(
     from dataclasses import replace
 
     monkeypatch.setattr(
-        dialogs, "edit_entity", lambda _p, record, _n, _t: replace(record, location="First")
+        entity_dialog, "edit_entity", lambda _p, record, _n, _t: replace(record, location="First")
     )
     with qtbot.waitSignal(window.edits.changed, timeout=10_000):
         window.edits.edit_entity("co-don")
@@ -291,7 +293,7 @@ def test_the_edit_form_shows_what_an_undo_pressed_while_it_loaded_left(
         seen.append(record.location)
         return replace(record, description=record.description + " Second.")
 
-    monkeypatch.setattr(dialogs, "edit_entity", second_edit)
+    monkeypatch.setattr(entity_dialog, "edit_entity", second_edit)
     window.edits.edit_entity("co-don")  # the form's data is asked for ...
     window.undo_action.trigger()  # ... and Undo pressed before it comes
     qtbot.waitUntil(lambda: bool(seen) and window.edits.stack.canUndo(), timeout=10_000)
@@ -349,7 +351,9 @@ def test_preview_or_close_right_after_export_still_writes_the_file(
 
     targets = iter([tmp_path / "first.pdf", tmp_path / "second.pdf"])
     monkeypatch.setattr(dialogs, "ask_save_path", lambda _p, _name, *_a: next(targets))
-    monkeypatch.setattr(dialogs, "pre_export_check", lambda _p, _f: dialogs.ExportChoice(None))
+    monkeypatch.setattr(
+        export_check, "pre_export_check", lambda _p, _f: export_check.ExportChoice(None)
+    )
     with qtbot.waitSignals([editor.exported, editor.preview_ready], timeout=60_000):
         editor.export_button.click()
         editor.preview_button.click()  # while the file is being written

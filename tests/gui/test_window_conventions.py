@@ -12,14 +12,15 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.base import dialogs
-from desktop.ui.briefs import export_flow, print_preview, recent_dossiers
+from desktop.ui.base import dialogs, folders
+from desktop.ui.briefs import export_check, export_flow, print_preview, recent_dossiers
 from desktop.ui.briefs.export_flow import (
     offer_open_pdf as REAL_OFFER,  # before conftest replaces it
 )
 from desktop.ui.browse.detail_view import NOT_LISTED
 from desktop.ui.shell import window_actions
 from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.upkeep import entity_dialog
 
 from .brief_helpers import open_new_brief
 
@@ -70,7 +71,9 @@ def test_file_export_writes_the_open_brief_and_offers_to_open_the_pdf(
     offered = []
     monkeypatch.setattr(recent_dossiers, "open_file", lambda path: opened.append(path) or True)
     monkeypatch.setattr(dialogs, "ask_save_path", lambda _p, _name: target)
-    monkeypatch.setattr(dialogs, "pre_export_check", lambda _p, _f: dialogs.ExportChoice(None))
+    monkeypatch.setattr(
+        export_check, "pre_export_check", lambda _p, _f: export_check.ExportChoice(None)
+    )
     monkeypatch.setattr(
         export_flow, "offer_open_pdf", lambda p, path: offered.append(REAL_OFFER(p, path))
     )
@@ -90,7 +93,7 @@ def test_file_export_writes_the_open_brief_and_offers_to_open_the_pdf(
     assert menu_texts(window.recent_menu)[0].endswith("aurora.pdf")
     window.recent_menu.actions()[0].trigger()
     assert opened == [target, target]
-    assert export_flow.save_folder() == target.parent  # the next save opens here
+    assert folders.save_folder() == target.parent  # the next save opens here
 
 
 def test_the_save_dialog_opens_in_documents_not_the_program_folder(
@@ -107,13 +110,13 @@ def test_the_save_dialog_opens_in_documents_not_the_program_folder(
         return str(Path(start).parent / "chosen.pdf"), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", fake)
-    assert export_flow.documents_folder() == home / "Documents"
+    assert folders.documents_folder() == home / "Documents"
     chosen = dialogs.ask_save_path(None, "Location dossier.pdf")
     assert Path(seen[0]) == home / "Documents" / "Location dossier.pdf"
     assert chosen == home / "Documents" / "chosen.pdf"
     elsewhere = tmp_path / "exports"
     elsewhere.mkdir()
-    export_flow.remember_folder(elsewhere)
+    folders.remember_folder(elsewhere)
     dialogs.ask_save_path(None, "x.pdf")
     assert Path(seen[1]).parent == elsewhere
 
@@ -162,7 +165,7 @@ def test_results_have_a_context_menu(
     with qtbot.waitSignal(window.edits.changed, timeout=10_000):
         actions["context-verify"].trigger()
     edited = []
-    monkeypatch.setattr(dialogs, "edit_entity", lambda *args: edited.append(args) or None)
+    monkeypatch.setattr(entity_dialog, "edit_entity", lambda *args: edited.append(args) or None)
     actions["context-edit"].trigger()
     qtbot.waitUntil(lambda: bool(edited), timeout=10_000)
     assert edited[0][1].slug == "co-don"

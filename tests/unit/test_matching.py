@@ -113,6 +113,6 @@ def test_ranking_is_stable_on_ties() -> None:
 
 
 def test_every_requirement_has_a_rule() -> None:
-    from desktop.core.briefs.vocabulary import REQUIREMENTS
+    from desktop.core.kb.vocabulary import REQUIREMENTS
 
     assert set(REQUIREMENTS) == set(RULES)

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.briefs import vocabulary as prospect_vocab
 from desktop.core.briefs.profile import (
     MAX_PROFILE_BYTES,
     InvestorProfile,
@@ -19,6 +18,7 @@ from desktop.core.briefs.profile import (
 from desktop.core.briefs.toml_keys import key_lines
 from desktop.core.errors import DossierError
 from desktop.core.kb import taxonomy
+from desktop.core.kb import vocabulary as prospect_vocab
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 ACME = EXAMPLES / "acme-cell-therapy.toml"

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from desktop.core.briefs.matching import Interest
-from desktop.core.briefs.vocabulary import REQUIREMENTS
+from desktop.core.kb.vocabulary import REQUIREMENTS
 
 
 def add_commands(commands: Any, positive_int: Any) -> None:

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, select
 
-from desktop.core.briefs import vocabulary as prospect_vocab
 from desktop.core.briefs.matching import SECTIONS, Interest, Suggestions
 from desktop.core.briefs.prospects import (
     ProspectInput,
@@ -28,6 +27,7 @@ from desktop.core.briefs.prospects import (
 )
 from desktop.core.briefs.suggest import suggest
 from desktop.core.kb import taxonomy
+from desktop.core.kb import vocabulary as prospect_vocab
 from desktop.core.kb.models import Brief, BriefItem, Entity, Fact
 
 __all__ = [

@@ -23,9 +23,9 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from desktop.core.briefs import vocabulary as prospect_vocab
 from desktop.core.briefs.rules import ACTIVITY_RULES, RULES, Rule
 from desktop.core.kb import taxonomy
+from desktop.core.kb import vocabulary as prospect_vocab
 
 __all__ = ["ACTIVITY_RULES", "RULES", "Rule"]
 

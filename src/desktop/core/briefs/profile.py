@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.core.briefs import vocabulary as prospect_vocab
 from desktop.core.briefs.profile_values import (
     CONTROL,
     Field,
@@ -31,6 +30,7 @@ from desktop.core.briefs.profile_values import (
 from desktop.core.briefs.toml_keys import KeyScanner, key_lines
 from desktop.core.errors import DossierError
 from desktop.core.kb import taxonomy
+from desktop.core.kb import vocabulary as prospect_vocab
 
 MAX_PROFILE_BYTES = 1_000_000
 

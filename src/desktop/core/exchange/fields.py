@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.core.briefs import vocabulary as prospect_vocab
 from desktop.core.exchange.convert import (
     CellError,
     Converter,
@@ -29,6 +28,7 @@ from desktop.core.exchange.convert import (
     year,
 )
 from desktop.core.kb import taxonomy, validation
+from desktop.core.kb import vocabulary as prospect_vocab
 
 __all__ = ["CellError", "fold"]
 

@@ -13,9 +13,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop.core.briefs import vocabulary as prospect_vocab
 from desktop.core.errors import SeedError
 from desktop.core.kb import taxonomy
+from desktop.core.kb import vocabulary as prospect_vocab
 from desktop.core.kb.values import check_partial_date
 
 TOPICS = {*taxonomy.SECTORS, *prospect_vocab.REQUIREMENTS, *prospect_vocab.ACTIVITIES}

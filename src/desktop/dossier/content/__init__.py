@@ -1,1 +1,5 @@
-"""TODO"""
+"""What a dossier says: the curated brief turned into ``DossierData``, the pre-export
+findings, the snapshot for the sent register, and the words of each dossier language.
+
+May import: ``desktop.core``.
+"""

@@ -16,9 +16,9 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from desktop.core.briefs import vocabulary as prospect_vocab
 from desktop.core.briefs.matching import SECTIONS, EntitySuggestion, Interest, Suggestions
 from desktop.core.kb import catalogue, taxonomy
+from desktop.core.kb import vocabulary as prospect_vocab
 from desktop.core.kb.catalogue import FactView, SourceRef
 from desktop.core.kb.models import Contact, Entity
 from desktop.dossier.content.checks import Finding, findings, snapshot

@@ -9,12 +9,10 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop import APP_NAME
@@ -71,22 +69,6 @@ def confirm(parent: QWidget | None, title: str, message: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def edit_prospect(parent: QWidget | None, data: Any = None) -> Any:
-    """The prospect form; returns the entered ProspectInput, or None when cancelled."""
-    from desktop.ui.briefs.prospect_dialog import ProspectDialog
-
-    dialog = ProspectDialog(parent, data)
-    try:
-        return dialog.data() if dialog.exec() == ProspectDialog.DialogCode.Accepted else None
-    finally:
-        dialog.deleteLater()
-
-
-@dataclass(frozen=True)
-class ExportChoice:
-    password: str | None
-
-
 def ask_save_path(
     parent: QWidget | None, suggested_name: str, file_filter: str = "PDF (*.pdf)"
 ) -> Path | None:
@@ -96,9 +78,9 @@ def ask_save_path(
     """
     from PySide6.QtWidgets import QFileDialog
 
-    from desktop.ui.briefs import export_flow
+    from desktop.ui.base import folders
 
-    folder = export_flow.save_folder()
+    folder = folders.save_folder()
     chosen, _filter = QFileDialog.getSaveFileName(
         parent, f"Save — {APP_NAME}", str(folder / suggested_name), file_filter
     )
@@ -107,7 +89,7 @@ def ask_save_path(
     path = Path(chosen)
     default_suffix = Path(suggested_name).suffix
     path = path if path.suffix else path.with_suffix(default_suffix)
-    export_flow.remember_folder(path.parent)
+    folders.remember_folder(path.parent)
     return path
 
 
@@ -115,7 +97,7 @@ def ask_open_path(parent: QWidget | None, title: str, file_filter: str) -> Path 
     """A file to read; None when cancelled. Tests patch this one function."""
     from PySide6.QtWidgets import QFileDialog
 
-    from desktop.ui.briefs.export_flow import documents_folder
+    from desktop.ui.base.folders import documents_folder
 
     chosen, _filter = QFileDialog.getOpenFileName(
         parent, f"{title} — {APP_NAME}", str(documents_folder()), file_filter
@@ -123,64 +105,10 @@ def ask_open_path(parent: QWidget | None, title: str, file_filter: str) -> Path 
     return Path(chosen) if chosen else None
 
 
-def pre_export_check(parent: QWidget | None, findings: list[str]) -> ExportChoice | None:
-    """Show what to know before the dossier leaves the agency; None when the consultant stops."""
-    from PySide6.QtWidgets import (
-        QDialog,
-        QDialogButtonBox,
-        QLabel,
-        QLineEdit,
-        QVBoxLayout,
-    )
-
-    dialog = QDialog(parent)
-    dialog.setObjectName("preExportCheck")
-    dialog.setWindowTitle(f"Before you export — {APP_NAME}")
-    layout = QVBoxLayout(dialog)
-    text = (
-        "Please review before the dossier goes out:\n\n" + "\n".join(f"• {f}" for f in findings)
-        if findings
-        else "Nothing to review: every figure is current and every requirement has evidence."
-    )
-    message = QLabel(text, dialog)
-    message.setWordWrap(True)
-    message.setTextFormat(Qt.TextFormat.PlainText)
-    layout.addWidget(message)
-    password = QLineEdit(dialog)
-    password.setEchoMode(QLineEdit.EchoMode.Password)
-    password.setPlaceholderText("Optional password to open the PDF (AES-256)")
-    password.setAccessibleName("Optional password")
-    layout.addWidget(password)
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
-    )
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    layout.addWidget(buttons)
-    try:
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return ExportChoice(password=password.text() or None)
-    finally:
-        dialog.deleteLater()
-
-
-def edit_entity(parent: QWidget | None, record: Any, names: dict, tag_labels: dict) -> Any:
-    """The entity form; returns the edited EntityRecord, or None when cancelled."""
-    from desktop.ui.upkeep.entity_dialog import EntityDialog
-
-    dialog = EntityDialog(parent, record, names, tag_labels)
-    try:
-        return dialog.record() if dialog.exec() == EntityDialog.DialogCode.Accepted else None
-    finally:
-        dialog.deleteLater()
-
-
 def consultant_card() -> Any:
     """The consultant's own card for the dossier's contact page, from the settings."""
     from desktop.dossier.content.model import ContactCard
-    from desktop.ui.preferences.settings import app_settings
+    from desktop.ui.base.settings import app_settings
 
     settings = app_settings()
 

@@ -32,6 +32,9 @@ class DatabaseExecutor(QObject):
 
     _delivered = Signal(object, object, object)  # callback, value, is_error
     failed = Signal(object)  # an error no job callback handled
+    # the single "data changed" signal: a DataChange after an operation that wrote something
+    # (see desktop.ui.base.operation); every view that shows data listens here
+    data_changed = Signal(object)
 
     def __init__(self, opener: Callable[[], Any], parent: QObject | None = None) -> None:
         super().__init__(parent)

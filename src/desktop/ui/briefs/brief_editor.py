@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.briefs import vocabulary as prospect_vocab
+from desktop.core.kb import vocabulary as prospect_vocab
 from desktop.ui.base import dialogs
 from desktop.ui.briefs.brief_model import ID_ROLE, ITEM_ROLE, KIND_ROLE, BriefTreeModel
 from desktop.ui.briefs.brief_tree import BriefTree
@@ -330,7 +330,7 @@ class BriefEditor(QMainWindow):
         self.brief_changed.emit(self.brief_id)
 
     def _assemble(self) -> None:
-        from desktop.ui.upkeep.journal_dialogs import setting
+        from desktop.ui.base.settings import setting
 
         if self._gone:
             return

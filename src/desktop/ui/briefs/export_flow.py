@@ -13,21 +13,19 @@ import enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Slot
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop import APP_NAME
-from desktop.ui.base import dialogs
-from desktop.ui.briefs import recent_dossiers
+from desktop.ui.base import dialogs, folders
+from desktop.ui.briefs import export_check, recent_dossiers
 from desktop.ui.preferences import first_start
-from desktop.ui.preferences.settings import app_settings
 
 if TYPE_CHECKING:
     from desktop.ui.briefs.brief_editor import BriefEditor
     from desktop.ui.shell.main_window import MainWindow
 
-FOLDER_KEY = "export/last_folder"
 NO_EDITOR_HINT = (
     "To export a dossier, open a brief: choose a prospect here, then Open (or New brief), "
     "and use File ▸ Export again or the brief's Export PDF… button."
@@ -39,30 +37,6 @@ class Contact(enum.Enum):
     CARD_SAVED = "card saved"  # just entered: assemble again so the dossier carries it
     EMPTY_CONFIRMED = "empty confirmed"  # the consultant chose to send an empty contact page
     STOP = "stop"
-
-
-# --- folders ---------------------------------------------------------------------------------
-
-
-def documents_folder() -> Path:
-    """The user's Documents folder, or the home folder where there is none."""
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    folder = Path(location) if location else Path.home()
-    return folder if folder.is_dir() else Path.home()
-
-
-def save_folder() -> Path:
-    """Where a save dialog opens: the folder of the last save if it still exists."""
-    last = str(app_settings().value(FOLDER_KEY, "") or "")
-    if last and Path(last).is_dir():
-        return Path(last)
-    return documents_folder()
-
-
-def remember_folder(folder: Path) -> None:
-    settings = app_settings()
-    settings.setValue(FOLDER_KEY, str(folder))
-    settings.sync()
 
 
 # --- the contact page ------------------------------------------------------------------------
@@ -138,7 +112,7 @@ def _write(editor: BriefEditor, contact: Contact) -> None:
         # already answered by its own question, not repeated among the bullets
         if not (contact is Contact.EMPTY_CONFIRMED and finding.kind == "no-contact")
     ]
-    choice = dialogs.pre_export_check(editor, findings)
+    choice = export_check.pre_export_check(editor, findings)
     if choice is None:
         return
     worker = RenderWorker(data, out=path, password=choice.password, parent=editor)
@@ -150,7 +124,7 @@ def _write(editor: BriefEditor, contact: Contact) -> None:
 def after_export(parent: QWidget, path: Path) -> None:
     """The file is written: remember it (File ▸ Open recent dossier) and offer to open it."""
     recent_dossiers.add(path)
-    remember_folder(path.parent)
+    folders.remember_folder(path.parent)
     offer_open_pdf(parent, path)
 
 

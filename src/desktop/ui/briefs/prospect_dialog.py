@@ -9,6 +9,8 @@ for the next field never lands in one that is shown on screen.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.briefs import vocabulary as prospect_vocab
 from desktop.core.briefs.curation import ProspectInput
 from desktop.core.kb import taxonomy
+from desktop.core.kb import vocabulary as prospect_vocab
 from desktop.ui.widgets.country_field import CountryField
 from desktop.ui.widgets.date_field import DateField
 from desktop.ui.widgets.record_form import line_edit
@@ -232,3 +234,12 @@ class ProspectDialog(QDialog):
         elif choice == QMessageBox.StandardButton.Discard:
             super().reject()
         # Cancel: stay in the form, nothing lost
+
+
+def edit_prospect(parent: QWidget | None, data: Any = None) -> Any:
+    """The prospect form; returns the entered ProspectInput, or None when cancelled."""
+    dialog = ProspectDialog(parent, data)
+    try:
+        return dialog.data() if dialog.exec() == ProspectDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.briefs import vocabulary as prospect_vocab
 from desktop.core.kb import countries, taxonomy
+from desktop.core.kb import vocabulary as prospect_vocab
 from desktop.ui.base import dialogs
+from desktop.ui.briefs import prospect_dialog
 from desktop.ui.widgets.record_model import RECORD_ROLE, Column, RecordTableModel, record_table
 
 if TYPE_CHECKING:
@@ -309,7 +310,7 @@ class ProspectsView(QSplitter):
         row = None if new else self._current_row()
         if not new and row is None:
             return
-        data = dialogs.edit_prospect(self, row.data if row else None)
+        data = prospect_dialog.edit_prospect(self, row.data if row else None)
         if data is None:
             return
         prospect_id = row.prospect_id if row else None

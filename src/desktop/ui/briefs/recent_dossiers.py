@@ -13,7 +13,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMenu
 
-from desktop.ui.preferences.settings import app_settings, read_list
+from desktop.ui.base.settings import app_settings, read_list
 
 KEY = "recent/dossiers"
 KEEP = 10

@@ -37,7 +37,7 @@ class EntityDetailView(QTextBrowser):
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._on_anchor)
         self.tag_labels: dict[str, str] = {}
-        from desktop.ui.upkeep.journal_dialogs import setting
+        from desktop.ui.base.settings import setting
 
         self.stale_after_months = setting("stale_after_months")
         self.detail: EntityDetail | None = None

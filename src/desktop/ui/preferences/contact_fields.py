@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from desktop.core.kb import validation
-from desktop.ui.preferences.settings import app_settings
+from desktop.ui.base.settings import app_settings
 
 Check = Callable[[str], str | None]
 

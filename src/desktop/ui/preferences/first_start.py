@@ -17,8 +17,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from desktop import APP_NAME
+from desktop.ui.base.settings import app_settings
 from desktop.ui.preferences.contact_fields import ContactFields
-from desktop.ui.preferences.settings import app_settings
 
 ASKED_KEY = "first_start/asked_for_card"
 UNATTENDED = ("DOSSIER_DESK_SMOKE", "DOSSIER_DESK_STARTUP_PROBE")  # runs with nobody to answer

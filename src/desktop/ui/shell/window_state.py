@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray
 
-from desktop.ui.preferences.settings import app_settings, read_list
+from desktop.ui.base.settings import app_settings, read_list
 
 if TYPE_CHECKING:
     from desktop.ui.shell.main_window import MainWindow

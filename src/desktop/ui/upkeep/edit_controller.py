@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.ui.base import dialogs
 from desktop.ui.base.wording import entity_gone, plural
+from desktop.ui.upkeep import entity_dialog
 
 if TYPE_CHECKING:
     from desktop.core.upkeep.editing import DeletedEntity, EntityRecord
@@ -124,7 +125,7 @@ class EditController(QObject):
         )
 
     def _edit(self, slug: str | None, record: EntityRecord | None, names: dict, tags: dict) -> None:
-        after = dialogs.edit_entity(self.window, record, names, tags)
+        after = entity_dialog.edit_entity(self.window, record, names, tags)
         if after is not None and after != record:
             self.stack.push(SaveEntityCommand(self, record, after))
 
@@ -216,7 +217,7 @@ class EditController(QObject):
         SourcesDialog(self.executor, self.records, self.window).show()
 
     def open_settings(self) -> None:
-        from desktop.ui.upkeep.journal_dialogs import SettingsDialog
+        from desktop.ui.preferences.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.window)
         dialog.exec()

@@ -7,6 +7,7 @@ block; a real problem (bad address, unknown code, clashing identifier) keeps Sav
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -168,3 +169,12 @@ class EntityDialog(QDialog):
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setEnabled(not any(problems.values()))
         save.setToolTip("" if save.isEnabled() else "Fix the marked fields first.")
+
+
+def edit_entity(parent: QWidget | None, record: Any, names: dict, tag_labels: dict) -> Any:
+    """The entity form; returns the edited EntityRecord, or None when cancelled."""
+    dialog = EntityDialog(parent, record, names, tag_labels)
+    try:
+        return dialog.record() if dialog.exec() == EntityDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()

@@ -28,7 +28,7 @@ def _backup() -> Any:
 
 
 def retention() -> Any:
-    from desktop.ui.upkeep.journal_dialogs import setting
+    from desktop.ui.base.settings import setting
 
     return _backup().Retention(last=setting("backup_count"))
 

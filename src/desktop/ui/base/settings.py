@@ -27,3 +27,15 @@ def read_list(settings: QSettings, key: str) -> list[str]:
     if isinstance(value, str):
         return [value]
     return [str(item) for item in value]
+
+
+# Data-care limits from Settings, with their defaults
+DEFAULTS = {"stale_after_months": 24, "check_age_months": 12, "backup_count": 10}
+
+
+def setting(name: str) -> int:
+    """An integer setting with its documented default."""
+    try:
+        return int(app_settings().value(f"data/{name}", DEFAULTS[name]))
+    except (TypeError, ValueError):
+        return DEFAULTS[name]

@@ -1,0 +1,56 @@
+"""Settings: who the consultant is (for dossiers and the journal) and the data-care limits."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QWidget
+
+from desktop.ui.base.settings import app_settings, setting
+from desktop.ui.preferences.contact_fields import ContactFields
+
+
+class SettingsDialog(QDialog):
+    """Who the consultant is (for dossiers and the journal) and the data-care limits.
+
+    The e-mail and phone are checked as they are typed; Save stays disabled while either
+    would print a wrong address on the contact page.
+    """
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle("Settings")
+        form = QFormLayout(self)
+        self.contact = ContactFields(form, self)
+        self.fields: dict[str, QLineEdit] = self.contact.fields
+        self.spins: dict[str, QSpinBox] = {}
+        for key, label, low, high in (
+            ("stale_after_months", "Figures are stale after (months)", 1, 240),
+            ("check_age_months", "Needs checking after (months)", 1, 120),
+            ("backup_count", "Backups to keep", 1, 100),
+        ):
+            spin = QSpinBox(self)
+            spin.setObjectName(key)
+            spin.setAccessibleName(label)
+            spin.setRange(low, high)
+            spin.setValue(setting(key))
+            form.addRow(label, spin)
+            self.spins[key] = spin
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setEnabled(self.contact.valid)
+        self.contact.validity_changed.connect(self.save_button.setEnabled)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+
+    def accept(self) -> None:
+        if not self.contact.valid:
+            return  # Enter in a field must not save what the button refuses
+        self.contact.save()
+        settings = app_settings()
+        for key, spin in self.spins.items():
+            settings.setValue(f"data/{key}", spin.value())
+        settings.sync()
+        super().accept()

@@ -1,0 +1,96 @@
+"""DatabaseOp: a user action on the executor, answered on the UI thread, announced once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.app.changes import DataChange, Topic, change
+from desktop.app.store import Store, open_store
+from desktop.core.errors import NotFoundError
+from desktop.ui.base import dialogs
+from desktop.ui.base.executor import DatabaseExecutor
+from desktop.ui.base.operation import DatabaseOp
+
+
+@pytest.fixture
+def executor(db_path: Path, qtbot: QtBot) -> Iterator[DatabaseExecutor]:
+    running = DatabaseExecutor(lambda: open_store(db_path))
+    yield running
+    running.shutdown()
+
+
+def _count_entities(store: Store) -> int:
+    with store.reading() as reader:
+        return reader.execute("SELECT count(*) FROM entity").fetchone()[0]
+
+
+def test_success_reaches_the_owner_and_the_change_is_announced(
+    executor: DatabaseExecutor, qtbot: QtBot
+) -> None:
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    results: list[int] = []
+    announced: list[DataChange] = []
+    executor.data_changed.connect(announced.append)
+    with qtbot.waitSignal(executor.data_changed, timeout=10_000):
+        DatabaseOp(owner, _count_entities).success(results.append).announces(
+            change(Topic.ENTITIES, slug="x")
+        ).run(executor)
+    assert results and results[0] > 50
+    assert announced[0].touches(Topic.ENTITIES) and not announced[0].touches(Topic.BRIEFS)
+    assert announced[0].origin is owner and announced[0].slug == "x"
+
+
+def test_a_failure_without_a_handler_becomes_one_message(
+    executor: DatabaseExecutor, qtbot: QtBot, shown_dialogs: list[tuple[str, str]]
+) -> None:
+    owner = QWidget()
+    owner.setWindowTitle("Brief — Aurora")
+    qtbot.addWidget(owner)
+    announced: list[DataChange] = []
+    executor.data_changed.connect(announced.append)
+
+    def missing(_store: Store) -> None:
+        raise NotFoundError("No brief with id 99.")
+
+    DatabaseOp(owner, missing).announces(change(Topic.BRIEFS)).run(executor)
+    qtbot.waitUntil(lambda: bool(shown_dialogs), timeout=10_000)
+    assert shown_dialogs == [("Brief", "No brief with id 99.")]
+    assert announced == []  # nothing changed, nothing announced
+
+
+def test_an_unexpected_error_opens_the_report(
+    executor: DatabaseExecutor, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    reported: list[BaseException] = []
+    monkeypatch.setattr(dialogs, "report_unexpected", lambda _p, error: reported.append(error))
+
+    def broken(_store: Store) -> None:
+        raise RuntimeError("boom")
+
+    DatabaseOp(owner, broken).run(executor)
+    qtbot.waitUntil(lambda: bool(reported), timeout=10_000)
+    assert str(reported[0]) == "boom"
+
+
+def test_results_for_a_deleted_owner_are_dropped(executor: DatabaseExecutor, qtbot: QtBot) -> None:
+    owner = QWidget()
+    results: list[int] = []
+    announced: list[DataChange] = []
+    executor.data_changed.connect(announced.append)
+    DatabaseOp(owner, _count_entities).success(results.append).announces(
+        change(Topic.ENTITIES)
+    ).run(executor)
+    owner.deleteLater()
+    qtbot.wait(0)
+    marker: list[int] = []
+    executor.submit(lambda _store: 1, marker.append)  # runs after the first job
+    qtbot.waitUntil(lambda: bool(marker), timeout=10_000)
+    assert results == [] and announced == []
