@@ -4,7 +4,8 @@ Engine factory, opening, creating and version-checking a database, migrations, b
 restore, health checks, file locks and the content digest — behind one seam,
 :class:`~desktop.core.storage.backend.StorageBackend`, for what differs between engines.
 Everything engine-specific lives in a sub-package (:mod:`desktop.core.storage.sqlite`); no
-module outside ``storage`` names SQLite, FTS5, ``PRAGMA`` or ``sqlite3`` (a test enforces it).
+module outside ``storage`` names the engine, its full-text index, its pragmas or its driver
+(a test enforces it).
 
 May import: ``desktop.core.kb``, ``desktop.core.errors``, ``desktop.core.atomic_files``,
 ``desktop.paths``.
