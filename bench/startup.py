@@ -131,8 +131,8 @@ def typing(big: Path) -> None:
         original_run()
         issued[window.generation] = started
 
-    window._debounce.timeout.disconnect()
-    window._debounce.timeout.connect(run_search_timed)
+    window.search.pause.timeout.disconnect()
+    window.search.pause.timeout.connect(run_search_timed)
     window.results_shown.connect(
         lambda g: (
             latencies.append((time.perf_counter() - issued[g]) * 1000) if g in issued else None

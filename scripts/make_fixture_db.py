@@ -22,7 +22,7 @@ from desktop.core.briefs import curation as briefs
 from desktop.core.briefs import sent_register
 from desktop.core.kb.models import AuditEntry, Fact
 from desktop.core.storage.database import SCHEMA_VERSION, Database, build_seeded_database
-from desktop.core.storage.sqlite import connection as sqlite_backend
+from desktop.core.storage.sqlite import backup_api
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "knowledge-v3.sqlite3"
 WHEN = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
@@ -103,7 +103,7 @@ def main() -> None:
             database.close()
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.unlink(missing_ok=True)
-        sqlite_backend.backup_to(work, args.out)  # one self-contained file, no -wal
+        backup_api.backup_to(work, args.out)  # one self-contained file, no -wal
     connection = sqlite3.connect(args.out)
     try:
         connection.execute("VACUUM")

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 CLI_FLAGS = {"-h", "--help", "--version"}
 # The CLI's sub-commands, listed here so that starting the window does not import the CLI
-# (a test keeps this in step with desktop.cli.commands.COMMANDS).
+# (a test keeps this in step with desktop.cli.main.COMMANDS).
 CLI_COMMANDS = {
     *("summary", "list", "show", "search", "figures", "sectors", "suggest", "export"),
     *("import", "export-data", "backup", "restore", "check"),
@@ -25,7 +25,7 @@ def wants_cli(argv: Sequence[str]) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if wants_cli(args):
-        from desktop.cli.commands import main as cli_main
+        from desktop.cli.main import main as cli_main
 
         return cli_main(args)
     from desktop.ui.shell.app import main as gui_main

@@ -35,7 +35,7 @@ def no_automatic_backups(monkeypatch: pytest.MonkeyPatch) -> None:
 def no_contact_card_questions(monkeypatch: pytest.MonkeyPatch) -> None:
     """The first start and an export with an empty contact card ask in modal dialogs, and an
     export ends with an "Open PDF" message; tests that need them call the real functions."""
-    from desktop.ui.briefs import export_flow
+    from desktop.ui.dossier import export_flow
     from desktop.ui.preferences import first_start
 
     monkeypatch.setattr(first_start, "ask_consultant_card", lambda _parent: False)

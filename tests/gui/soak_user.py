@@ -160,14 +160,9 @@ class SoakUser:
         executor.submit_closed = counted(submit_closed)  # type: ignore[method-assign]
 
     def _timers_quiet(self) -> bool:
-        if self.window._debounce.isActive():
+        if self.window.search.pause.isActive():
             return False
-        for editor in self.editors(visible_only=False):
-            if editor._assemble_timer.isActive() or editor._note_timer.isActive():
-                return False
-            if editor._worker is not None and editor._worker.isRunning():
-                return False
-        return True
+        return not any(editor.settling() for editor in self.editors(visible_only=False))
 
     def settle(self, timeout: int = 30_000) -> None:
         """Wait until every queued job came back and no timer or render is about to queue more."""
@@ -203,8 +198,8 @@ class SoakUser:
                 ticked = editor.model.itemFromIndex(index).checkState() == Qt.CheckState.Checked
                 assert ticked == included[item.item_id], f"item {item.item_id} tick"
             notes = {i.item_id: (i.note or "").strip() for i in view.items()}
-            if editor._note_item in notes:
-                assert notes[editor._note_item] == editor.note.toPlainText().strip(), "note lost"
+            if (shown := editor.panel.item_id) in notes:
+                assert notes[shown] == editor.note.toPlainText().strip(), "note lost"
 
     # --- helpers ------------------------------------------------------------------------------
 
@@ -606,7 +601,7 @@ def _stored_briefs(store: Any, ids: list[int]) -> dict[int, Any]:
     found: dict[int, Any] = {}
     for brief_id in ids:
         try:
-            found[brief_id] = brief_jobs.load_brief(store, brief_id)
+            found[brief_id] = brief_jobs.load_brief(store, brief_id=brief_id)
         except NotFoundError:
             found[brief_id] = None
     return found

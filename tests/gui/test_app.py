@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from desktop.__main__ import CLI_COMMANDS, wants_cli
-from desktop.cli.commands import COMMANDS
+from desktop.cli.main import COMMANDS
 from desktop.ui.shell import app
 
 
@@ -50,7 +50,7 @@ def test_cli_or_window(argv: list[str], cli: bool) -> None:
 
 
 def test_entry_point_knows_every_cli_command() -> None:
-    from desktop.cli.commands import build_parser
+    from desktop.cli.main import build_parser
 
     parser = build_parser()
     names = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]

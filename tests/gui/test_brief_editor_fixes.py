@@ -414,7 +414,7 @@ def test_reasons_with_an_ampersand_read_as_typed(
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.model.index_of(item_id).isValid())
     window.tree.setCurrentIndex(window.model.index_of(item_id))
-    label = window.item_reason
+    label = window.panel.item_reason
     assert label.text() == "Serves R&D <b>labs</b> · for research & development"
     assert label.textFormat() == Qt.TextFormat.PlainText
     tooltip = window.model.index_of(item_id).data(Qt.ItemDataRole.ToolTipRole)

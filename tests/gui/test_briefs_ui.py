@@ -11,9 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.briefs.curation import ProspectInput
 from desktop.ui.base import dialogs
-from desktop.ui.briefs import export_check, prospect_dialog
+from desktop.ui.briefs import prospect_dialog
 from desktop.ui.briefs.brief_editor import BriefEditor
 from desktop.ui.briefs.brief_model import ITEM_ROLE, KIND_ROLE
+from desktop.ui.dossier import export_check
 from desktop.ui.shell.main_window import MainWindow
 
 PROSPECT = ProspectInput(

@@ -17,15 +17,17 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
+from desktop.app import browse
 from desktop.app import edits as edit_jobs
 from desktop.app import store as jobs
 from desktop.core.errors import DatabaseDamagedError
+from desktop.core.search.service import SearchFilters
 from desktop.core.storage import backup
 from desktop.ui.base import dialogs
 from desktop.ui.base.executor import DatabaseExecutor
 from desktop.ui.shell import app
 
-NO_FILTERS: jobs.FilterChoice = (None, None, ())
+NO_FILTERS = SearchFilters()
 
 
 def run_job(qtbot: QtBot, executor: DatabaseExecutor, work: Callable[[Any], Any]) -> Any:
@@ -55,7 +57,10 @@ def edit_description(store: jobs.Store, slug: str, text: str) -> str:
     with store.database.session() as session:
         record = editing.entity_record(session, slug)
     return edit_jobs.save_entity(
-        store, dataclasses.replace(record, description=text), slug, "window"
+        store,
+        record=dataclasses.replace(record, description=text),
+        original_slug=slug,
+        who="window",
     )
 
 
@@ -86,9 +91,9 @@ def test_cli_commands_beside_the_open_window_lose_nothing(
     wal, shm = Path(f"{db_path}-wal"), Path(f"{db_path}-shm")
     try:
         # As the window does it: the plain reader first, then the full database, then an edit.
-        result = run_job(qtbot, executor, lambda s: jobs.run_search(s, "", NO_FILTERS))
+        result = run_job(qtbot, executor, lambda s: browse.search(s, query="", filters=NO_FILTERS))
         slug = result.hits[0].slug
-        run_job(qtbot, executor, lambda s: jobs.entity_detail(s, slug))
+        run_job(qtbot, executor, lambda s: browse.entity_detail(s, slug=slug))
         run_job(qtbot, executor, lambda s: edit_description(s, slug, "First edit."))
 
         for args in (("summary",), ("search", "cell")):
@@ -106,7 +111,9 @@ def test_cli_commands_beside_the_open_window_lose_nothing(
         assert wal.exists() and shm.exists()
 
         run_job(qtbot, executor, lambda s: edit_description(s, slug, "Edit after the CLI."))
-        imported = run_job(qtbot, executor, lambda s: jobs.entity_detail(s, "concurrent-cli-gmbh"))
+        imported = run_job(
+            qtbot, executor, lambda s: browse.entity_detail(s, slug="concurrent-cli-gmbh")
+        )
         assert imported.name == "Concurrent CLI GmbH"  # the window sees the CLI's write
 
         refused = cli(db_path, "restore", str(taken))
@@ -116,7 +123,7 @@ def test_cli_commands_beside_the_open_window_lose_nothing(
         assert "nothing was changed" in line
         assert not list(tmp_path.glob("*.before-restore-*"))
         assert not Path(f"{db_path}.restoring").exists()
-        after = run_job(qtbot, executor, lambda s: jobs.entity_detail(s, slug))
+        after = run_job(qtbot, executor, lambda s: browse.entity_detail(s, slug=slug))
         assert after.description == "Edit after the CLI."
     finally:
         executor.shutdown()
@@ -182,7 +189,7 @@ def test_damage_found_by_the_search_reader_is_the_damaged_error(db_path: Path) -
     store = jobs.open_store(db_path)
     try:
         with pytest.raises(DatabaseDamagedError):
-            jobs.run_search(store, "", NO_FILTERS)
+            browse.search(store, query="", filters=NO_FILTERS)
     finally:
         store.close()
 

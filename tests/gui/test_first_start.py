@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app.consultant import read_consultant
 from desktop.ui.base import dialogs
-from desktop.ui.briefs import export_check, export_flow
+from desktop.ui.dossier import export_check, export_flow
 from desktop.ui.preferences import first_start
 from desktop.ui.preferences.first_start import ConsultantCardDialog
 from desktop.ui.preferences.settings_dialog import SettingsDialog
@@ -152,3 +152,74 @@ def test_an_empty_contact_page_needs_its_own_yes(
     assert target.exists() and len(asked) == 2
     # answered by its own question, so not repeated as one bullet among many
     assert not any("No consultant" in finding for finding in findings[0])
+
+
+# --- one reader for the card, for the window and the CLI ---------------------------------------
+
+TRICKY = {
+    "name": ' Jürgen "Jo" Müller-Lüdenscheidt, Jr. ',
+    "role": "Head = #1; Ärztliche Leitung ",
+    "organisation": ' Straße; Ölmühle, "Gesundheit" #2 = eins; x ',
+    "email": "jo@example.org",
+    "phone": "+49 341 123456",
+}
+
+
+def test_a_card_saved_in_settings_reads_back_identical_for_the_cli(qtbot: QtBot) -> None:
+    """QSettings quotes and escapes what it writes (commas, quotes, `=`, `;`, spaces at either
+    end); the one reader gives back what the consultant typed, as the window saved it."""
+    from desktop.app.consultant import settings_path
+    from desktop.ui.base.settings import app_settings
+
+    dialog = SettingsDialog(None)
+    qtbot.addWidget(dialog)
+    for key, text in TRICKY.items():
+        dialog.fields[key].setText(text)
+    assert dialog.save_button.isEnabled()
+    dialog.save_button.click()
+    raw = settings_path().read_text("utf-8")
+    assert 'name=" Jürgen' not in raw and '\\"Jo\\"' in raw  # saved trimmed, quoted, escaped
+    settings = app_settings()
+    as_the_window_has_it = {key: settings.value(f"consultant/{key}") for key in TRICKY}
+    assert as_the_window_has_it == {key: text.strip() for key, text in TRICKY.items()}
+    card = read_consultant()
+    assert {key: getattr(card, key) for key in TRICKY} == as_the_window_has_it
+    reopened = ConsultantCardDialog()  # the window shows the same card again
+    qtbot.addWidget(reopened)
+    assert reopened.fields["name"].text() == TRICKY["name"].strip()
+
+
+def test_the_reader_understands_what_qsettings_writes(qtbot: QtBot) -> None:
+    """Spaces at either end (quoted by QSettings), backslashes, a leading @ and a hand-edited
+    list read as QSettings reads them; the card is trimmed to one line like the dialog."""
+    from desktop.ui.base.settings import app_settings
+
+    settings = app_settings()
+    written = {
+        "name": '  Anna, "A." = #1; Berger  ',
+        "role": "back\\slash\tand tab",
+        "organisation": "@home",
+    }
+    for key, text in written.items():
+        settings.setValue(f"consultant/{key}", text)
+    settings.sync()
+    assert {key: settings.value(f"consultant/{key}") for key in written} == written
+    card = read_consultant()
+    assert (card.name, card.role, card.organisation) == (
+        'Anna, "A." = #1; Berger',
+        "back\\slash and tab",
+        "@home",
+    )
+
+
+def test_the_window_sees_a_card_just_saved(qtbot: QtBot) -> None:
+    """QSettings keeps a write in memory until it syncs; the window's reading syncs first,
+    so an export right after the card was saved does not ask for it again."""
+    from desktop.ui.base.settings import app_settings
+    from desktop.ui.preferences.contact_fields import saved_card
+
+    settings = app_settings()  # kept open: nothing written to the file yet
+    settings.setValue("consultant/name", "Anna Berger")
+    assert saved_card().name == "Anna Berger"
+    assert export_flow.check_contact_page(None) is export_flow.Contact.READY
+    assert read_consultant().name == "Anna Berger"  # and the CLI, after the window wrote it

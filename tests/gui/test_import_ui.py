@@ -20,7 +20,7 @@ def test_dry_run_then_apply(
         "Broken Row;spaceship;biotech-pharma;Leipzig;Nothing\n",
         "utf-8",
     )
-    dialog = ImportDialog(window.executor, window.db_path, window)
+    dialog = ImportDialog(window.executor, window)
     qtbot.addWidget(dialog)
     dialog.open_file(source)
     qtbot.waitUntil(

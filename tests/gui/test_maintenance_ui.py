@@ -5,10 +5,16 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
+from desktop.app.changes import DataChange, Topic
 from desktop.core.storage import backup
 from desktop.ui.base import dialogs
 from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.upkeep import maintenance
+
+
+def replaced(change: DataChange) -> bool:
+    """The announcement of a restore: the database file was replaced, everything reloads."""
+    return Topic.EVERYTHING in change.topics
 
 
 def test_back_up_then_restore_from_the_tools_menu(
@@ -22,12 +28,12 @@ def test_back_up_then_restore_from_the_tools_menu(
     monkeypatch.setattr(dialogs, "confirm", lambda *_args: True)
     window.show_entity("co-don")
     qtbot.waitUntil(lambda: "CO.DON" in window.detail.toPlainText(), timeout=10_000)
-    with qtbot.waitSignal(window.edits.changed, timeout=10_000):
+    with qtbot.waitSignal(window.executor.data_changed, timeout=10_000):
         window.edits.delete_entity("co-don")
     qtbot.waitUntil(lambda: window.results.model.row_of("co-don") is None, timeout=10_000)
 
     monkeypatch.setattr(maintenance, "choose_backup", lambda _parent, backups: backups[0])
-    with qtbot.waitSignal(window.maintenance.restored, timeout=10_000):
+    with qtbot.waitSignal(window.executor.data_changed, timeout=10_000, check_params_cb=replaced):
         window.maintenance.restore()
     qtbot.waitUntil(lambda: window.results.model.row_of("co-don") is not None, timeout=10_000)
     assert any("kept" in message for _title, message in shown_dialogs)

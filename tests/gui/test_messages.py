@@ -7,12 +7,19 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from desktop.app.changes import DataChange, Topic
 from desktop.core.storage import backup
 from desktop.ui.base import dialogs
 from desktop.ui.base.wording import for_window, plural
 from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.upkeep import entity_dialog, maintenance
 from desktop.ui.upkeep.import_dialog import ImportDialog, rows_summary
+
+
+def replaced(change: DataChange) -> bool:
+    """The announcement of a restore: the database file was replaced, everything reloads."""
+    return Topic.EVERYTHING in change.topics
+
 
 CSV = (
     "Name;Art;Branchen;Ort;Beschreibung\n"
@@ -23,13 +30,13 @@ CSV = (
 def run_import(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> ImportDialog:
     source = tmp_path / "new-companies.csv"
     source.write_text(CSV, "utf-8")
-    dialog = window.edits.open_import(window.db_path)
+    dialog = window.edits.open_import()
     qtbot.addWidget(dialog)
     dialog.open_file(source)
     qtbot.waitUntil(lambda: dialog.table is not None, timeout=10_000)
     dialog.preview()
     qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10_000)
-    with qtbot.waitSignal(window.edits.changed, timeout=20_000):
+    with qtbot.waitSignal(window.executor.data_changed, timeout=20_000):
         dialog.apply_button.click()
     return dialog
 
@@ -53,13 +60,13 @@ def test_after_an_import_the_pane_shows_the_entity_and_undo_takes_the_import_bac
     window.search_field.setText("Zyxo")
     qtbot.waitUntil(lambda: window.results.model.rowCount() == 1, timeout=10_000)
     assert window.undo_action.isEnabled() and "Import" in window.undo_action.text()
-    with qtbot.waitSignal(window.maintenance.restored, timeout=20_000):
+    with qtbot.waitSignal(window.executor.data_changed, timeout=20_000, check_params_cb=replaced):
         window.undo_action.trigger()
     qtbot.waitUntil(lambda: window.results.is_empty_state(), timeout=10_000)
     assert "undone" in window.statusBar().currentMessage()
     assert window.redo_action.isEnabled()
 
-    with qtbot.waitSignal(window.maintenance.restored, timeout=20_000):
+    with qtbot.waitSignal(window.executor.data_changed, timeout=20_000, check_params_cb=replaced):
         window.redo_action.trigger()
     qtbot.waitUntil(lambda: window.results.model.rowCount() == 1, timeout=10_000)
     assert shown_dialogs == []
@@ -69,7 +76,7 @@ def test_undoing_an_import_is_refused_when_the_data_changed_since(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, shown_dialogs: list
 ) -> None:
     run_import(qtbot, window, tmp_path)
-    with qtbot.waitSignal(window.edits.changed, timeout=10_000):
+    with qtbot.waitSignal(window.executor.data_changed, timeout=10_000):
         window.edits.verify("entity", "co-don")  # not on the undo stack: a restore would lose it
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: bool(shown_dialogs), timeout=20_000)
@@ -108,9 +115,9 @@ def test_redoing_an_import_is_refused_when_the_data_changed_after_the_undo(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, shown_dialogs: list
 ) -> None:
     run_import(qtbot, window, tmp_path)
-    with qtbot.waitSignal(window.maintenance.restored, timeout=20_000):
+    with qtbot.waitSignal(window.executor.data_changed, timeout=20_000, check_params_cb=replaced):
         window.undo_action.trigger()
-    with qtbot.waitSignal(window.edits.changed, timeout=10_000):
+    with qtbot.waitSignal(window.executor.data_changed, timeout=10_000):
         window.edits.verify("entity", "co-don")
     window.redo_action.trigger()
     qtbot.waitUntil(lambda: bool(shown_dialogs), timeout=20_000)
@@ -124,12 +131,12 @@ def test_a_delete_says_so_and_how_to_undo_other_changes_do_not(
     monkeypatch.setattr(dialogs, "confirm", lambda *_args: True)
     window.show_entity("biocube-leipzig")
     qtbot.waitUntil(lambda: "S2 laboratory" in window.detail.toPlainText(), timeout=10_000)
-    with qtbot.waitSignal(window.edits.changed, timeout=10_000):
+    with qtbot.waitSignal(window.executor.data_changed, timeout=10_000):
         window.edits.verify("fact", "biocube-storeys")  # a figure: the pane keeps the entity
     qtbot.waitUntil(lambda: "S2 laboratory" in window.detail.toPlainText(), timeout=10_000)
     assert "deleted" not in window.detail.toPlainText()
 
-    with qtbot.waitSignal(window.edits.changed, timeout=10_000):
+    with qtbot.waitSignal(window.executor.data_changed, timeout=10_000):
         window.edits.delete_entity("biocube-leipzig")
     text = window.detail.toPlainText()
     assert "BioCube Leipzig" in text and "deleted" in text and "Ctrl+Z" in text
@@ -153,7 +160,7 @@ def test_after_a_restore_the_pane_speaks_of_the_window_not_the_command_line(
     assert window.selected_slug == "zyxo-new"
     monkeypatch.setattr(dialogs, "confirm", lambda *_args: True)
     monkeypatch.setattr(maintenance, "choose_backup", lambda _parent, backups: backups[0])
-    with qtbot.waitSignal(window.maintenance.restored, timeout=10_000):
+    with qtbot.waitSignal(window.executor.data_changed, timeout=10_000, check_params_cb=replaced):
         window.maintenance.restore()
     qtbot.waitUntil(
         lambda: "no longer in the database" in window.detail.toPlainText(), timeout=10_000

@@ -27,9 +27,9 @@ from pytestqt.qtbot import QtBot
 from desktop.core.storage import health
 from desktop.ui.base import dialogs
 from desktop.ui.base.wording import entity_gone
-from desktop.ui.briefs import export_check
 from desktop.ui.briefs.brief_editor import GONE_BRIEF
 from desktop.ui.briefs.prospects_view import GONE_PROSPECT
+from desktop.ui.dossier import export_check
 
 from .soak_user import SoakUser
 

@@ -19,9 +19,9 @@ from desktop.dossier.content import checks
 from desktop.ui.base import dialogs
 from desktop.ui.base.executor import DatabaseExecutor
 from desktop.ui.base.wording import entity_gone
-from desktop.ui.briefs import export_check
 from desktop.ui.briefs.brief_editor import BriefEditor
 from desktop.ui.briefs.brief_model import ID_ROLE, ITEM_ROLE, KIND_ROLE
+from desktop.ui.dossier import export_check
 from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.upkeep import entity_dialog
 
@@ -123,7 +123,7 @@ def test_editing_an_entity_deleted_meanwhile_says_so(
     monkeypatch.setattr(dialogs, "report_unexpected", lambda _p, error: unexpected.append(error))
     window.executor.failed.connect(unexpected.append)
     monkeypatch.setattr(dialogs, "confirm", lambda *_args: True)
-    with qtbot.waitSignal(window.edits.changed, timeout=10_000):
+    with qtbot.waitSignal(window.executor.data_changed, timeout=10_000):
         window.edits.delete_entity("biocube-leipzig")
     window.edits.edit_entity("biocube-leipzig")  # the row was still listed
     window.edits.delete_entity("biocube-leipzig")
@@ -149,7 +149,7 @@ def test_a_brief_deleted_while_open_says_so_once_and_closes(
     reload failed and reloaded again — thousands of messages a second, a hung window."""
     from desktop.app import briefs as brief_jobs
 
-    executor.submit(lambda store: brief_jobs.delete_brief(store, editor.brief_id))
+    executor.submit(lambda store: brief_jobs.delete_brief(store, brief_id=editor.brief_id))
     section = editor.model.index(0, 0)
     item = editor.model.itemFromIndex(editor.model.index(0, 0, section))
     item.setCheckState(Qt.CheckState.Unchecked)  # saved at once: fails, the brief is gone
@@ -177,7 +177,7 @@ def test_an_entity_deleted_in_the_window_leaves_the_open_brief(
     )
     victim, section_key = editor.model.index(0, 0, section).data(ITEM_ROLE), section.data(ID_ROLE)
     monkeypatch.setattr(dialogs, "confirm", lambda *_args: True)
-    with qtbot.waitSignal(window.edits.changed, timeout=10_000):
+    with qtbot.waitSignal(window.executor.data_changed, timeout=10_000):
         window.edits.delete_entity(victim.slug)
     qtbot.waitUntil(lambda: not editor.model.index_of(victim.item_id, "entity").isValid())
     section = editor.model.index_of(section_key, "section")  # the tree was rebuilt
@@ -264,7 +264,7 @@ def test_a_move_made_before_the_reload_keeps_its_order(
     )
     key = section.data(ID_ROLE)
     gone, first, second = (model.index(r, 0, section).data(ITEM_ROLE) for r in range(3))
-    executor.submit(lambda store: edit_jobs.delete_entity(store, gone.slug, "test"))
+    executor.submit(lambda store: edit_jobs.delete_entity(store, slug=gone.slug, who="test"))
     editor.tree.setCurrentIndex(model.index(1, 0, section))
     with qtbot.waitSignal(editor.brief_changed, timeout=10_000):
         editor.down_button.click()  # the editor still lists the deleted entity's item
@@ -285,7 +285,7 @@ def test_the_edit_form_shows_what_an_undo_pressed_while_it_loaded_left(
     monkeypatch.setattr(
         entity_dialog, "edit_entity", lambda _p, record, _n, _t: replace(record, location="First")
     )
-    with qtbot.waitSignal(window.edits.changed, timeout=10_000):
+    with qtbot.waitSignal(window.executor.data_changed, timeout=10_000):
         window.edits.edit_entity("co-don")
     seen: list[str | None] = []
 

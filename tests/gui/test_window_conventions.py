@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.base import dialogs, folders
-from desktop.ui.briefs import export_check, export_flow, print_preview, recent_dossiers
-from desktop.ui.briefs.export_flow import (
+from desktop.ui.browse.detail_view import NOT_LISTED
+from desktop.ui.dossier import export_check, export_flow, print_preview, recent_dossiers
+from desktop.ui.dossier.export_flow import (
     offer_open_pdf as REAL_OFFER,  # before conftest replaces it
 )
-from desktop.ui.browse.detail_view import NOT_LISTED
 from desktop.ui.shell import window_actions
 from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.upkeep import entity_dialog
@@ -162,7 +162,7 @@ def test_results_have_a_context_menu(
     assert QGuiApplication.clipboard().text().startswith("CO.DON")
     with qtbot.waitSignal(window.detail_shown, timeout=10_000):
         actions["context-open"].trigger()
-    with qtbot.waitSignal(window.edits.changed, timeout=10_000):
+    with qtbot.waitSignal(window.executor.data_changed, timeout=10_000):
         actions["context-verify"].trigger()
     edited = []
     monkeypatch.setattr(entity_dialog, "edit_entity", lambda *args: edited.append(args) or None)
@@ -195,7 +195,7 @@ def test_esc_closes_the_secondary_windows(qtbot: QtBot, window: MainWindow) -> N
         AuditDialog(window.executor, window),
         NeedsCheckingDialog(window.executor, window),
         SourcesDialog(window.executor, window.edits.records, window),
-        ImportDialog(window.executor, window.db_path, window),
+        ImportDialog(window.executor, window),
     ):
         qtbot.addWidget(dialog)
         dialog.show()
@@ -209,7 +209,7 @@ def test_the_journal_and_needs_checking_speak_in_names_not_codes(
 ) -> None:
     from desktop.ui.upkeep.journal_dialogs import AuditDialog, NeedsCheckingDialog
 
-    with qtbot.waitSignal(window.edits.changed, timeout=10_000):
+    with qtbot.waitSignal(window.executor.data_changed, timeout=10_000):
         window.edits.verify("entity", "co-don")
     journal = AuditDialog(window.executor, window, "co-don")
     qtbot.addWidget(journal)

@@ -14,6 +14,7 @@ from sqlalchemy import text
 from desktop.core.storage import backup
 from desktop.core.storage.backup import BackupError, Retention, backups_to_keep
 from desktop.core.storage.database import Database, content_digest
+from desktop.core.storage.sqlite import integrity
 
 NOW = datetime(2026, 11, 26, 15, 0, 0)  # a Thursday
 
@@ -85,7 +86,7 @@ def test_a_copy_failing_its_integrity_check_is_deleted(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(
-        backup.sqlite_backend, "integrity_problems", lambda path: ["row 7 missing from index"]
+        integrity, "integrity_problems", lambda _path, quick=False: ["row 7 missing from index"]
     )
     with pytest.raises(BackupError, match="failed its integrity check and was deleted"):
         backup.backup(db_path, now=NOW)

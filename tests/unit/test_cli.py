@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from desktop.cli.commands import main
+from desktop.cli.main import main
 from desktop.core.storage.database import Database
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli.commands import main
+from desktop.cli.main import main
 from desktop.core.storage import backup
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import commands as cli
+from desktop.cli import main as cli
 from desktop.core.storage import locking
 from desktop.core.storage.database import Database
 from desktop.core.storage.sqlite import connection as sqlite_backend

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.kb import countries
-from desktop.core.kb.country_table import ALIASES, COUNTRIES
+from desktop.core.kb.country_aliases import ALIASES
+from desktop.core.kb.country_table import COUNTRIES
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,8 @@ import pytest
 from sqlalchemy import text
 
 from desktop.core.errors import (
+    DatabaseDamagedError,
+    DatabaseLockedError,
     DatabaseMissingError,
     DatabaseUnreadableError,
     NewerSchemaError,
@@ -115,3 +117,23 @@ def test_deleting_an_entity_takes_its_links_along(database: Database) -> None:
         ).scalar_one()
         assert orphans == 0
         assert sqlite_search.search_index_problems(connection) == []
+
+
+def test_the_windows_plain_reader_reports_driver_errors_as_messages(db_path: Path) -> None:
+    """Damage or a busy lock met by a search becomes the user's error; a bug stays a bug."""
+    import sqlite3
+
+    from desktop.app.store import open_store
+
+    store = open_store(db_path)
+    try:
+        with pytest.raises(DatabaseDamagedError, match="is damaged"), store.reading():
+            raise sqlite3.DatabaseError("database disk image is malformed")
+        with pytest.raises(DatabaseLockedError, match="is busy"), store.reading():
+            raise sqlite3.OperationalError("database is locked")
+        with pytest.raises(sqlite3.OperationalError, match="no such column"), store.reading():
+            raise sqlite3.OperationalError("no such column: x")
+        with store.reading() as reader:  # and an ordinary search reads through it
+            assert reader.execute("SELECT count(*) FROM entity").fetchone()[0] > 50
+    finally:
+        store.close()

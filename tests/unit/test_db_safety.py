@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import commands as cli
+from desktop.cli import main as cli
 from desktop.core.errors import (
     DatabaseDamagedError,
     DatabaseInUseError,

@@ -9,7 +9,7 @@ import pytest
 
 from desktop.core.kb import catalogue, validation
 from desktop.core.storage.database import Database
-from desktop.core.upkeep import editing, verification
+from desktop.core.upkeep import audit, editing, verification
 
 TODAY = date(2026, 11, 26)
 
@@ -40,7 +40,7 @@ def test_update_is_audited_field_by_field(database: Database) -> None:
             session, changed, original_slug="co-don", who="Anna", batch="b1", today=TODAY
         )
     with database.session() as session:
-        entries = verification.audit_entries(session, record_key="co-don")
+        entries = audit.journal(session, record_key="co-don")
         detail = catalogue.entity_detail(session, "co-don")
     assert {(e.field, e.old_value, e.new_value) for e in entries} >= {
         ("location", "Leipzig", "Leipzig, Saxony"),

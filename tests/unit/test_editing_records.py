@@ -9,7 +9,7 @@ import pytest
 
 from desktop.core.kb import catalogue
 from desktop.core.storage.database import Database
-from desktop.core.upkeep import verification
+from desktop.core.upkeep import audit
 from desktop.core.upkeep.records import (
     ContactRecord,
     FactRecord,
@@ -43,9 +43,7 @@ def test_fact_update_and_undo(database: Database) -> None:
         assert "1,600" in next(
             f.text for f in catalogue.list_facts(session) if f.key == "logistics-companies"
         )
-        changed = {
-            e.field for e in verification.audit_entries(session, record_key="logistics-companies")
-        }
+        changed = {e.field for e in audit.journal(session, record_key="logistics-companies")}
     assert changed == {"value", "as_of"}
     with database.transaction() as session:
         save_fact(session, before, original_key=before.key, who="A", batch="u", today=TODAY)

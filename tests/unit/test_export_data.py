@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from desktop.cli.commands import main
+from desktop.cli.main import main
 from desktop.core.exchange import exporter
 from desktop.core.exchange.importer import apply, create_empty_database, plan_file
 from desktop.core.storage.database import Database, content_digest, make_engine

@@ -18,7 +18,7 @@ from openpyxl import Workbook
 from sqlalchemy import event
 from sqlalchemy.pool import Pool
 
-from desktop.cli.commands import main
+from desktop.cli.main import main
 from desktop.core.exchange import checks as import_checks
 from desktop.core.exchange import xlsx_parts as import_xlsx_parts
 from desktop.core.exchange.importer import ImportFileError, ImportRefusedError, apply, plan_file
@@ -332,10 +332,7 @@ def test_nan_in_a_csv_figure_is_rejected(database: Database, tmp_path: Path) -> 
 
 
 def test_a_full_disk_during_an_import_is_one_line(
-    db_path: Path,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """SQLite reports a full disk (its page limit, set to the file's size): nothing is written."""
 
@@ -349,7 +346,6 @@ def test_a_full_disk_during_an_import_is_one_line(
     description = "A long description of a company that fills pages. " * 60
     lines = ["name,kind,description"] + [f"Firm {n},company,{description}" for n in range(400)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    monkeypatch.setattr("desktop.cli.data.backup_hook", lambda database: lambda: None)
     event.listen(Pool, "connect", no_room)
     try:
         err = cli_refuses(db_path, capsys, "import", str(path), "--who", "Tester")

@@ -12,11 +12,7 @@ import ast
 from functools import cache
 from pathlib import Path
 
-import pytest
-
 import desktop
-
-UNTANGLING = pytest.mark.xfail(strict=True, reason="cycles being removed (issue 9)")
 
 PACKAGE = Path(desktop.__file__).parent
 
@@ -97,13 +93,11 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
-@UNTANGLING
 def test_no_module_imports_itself_through_others() -> None:
     graph = {name: imports_of(name) for name in modules()}
     assert cycles(graph) == []
 
 
-@UNTANGLING
 def test_packages_depend_one_way() -> None:
     graph: dict[str, set[str]] = {}
     for name in modules():

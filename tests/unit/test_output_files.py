@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from desktop.cli.commands import main
+from desktop.cli.main import main
 from desktop.core import atomic_files
 from desktop.core.atomic_files import OutputFileError, remove_stale_temporaries, write_bytes
 from desktop.core.exchange import exporter
@@ -375,3 +375,28 @@ def test_a_file_name_too_long_for_the_disk_is_one_line(
     make = pdf_export if command == "export" else data_export
     err = one_line_failure(capsys, *make(db_path, target))
     assert "the file name is too long; choose a shorter one. Nothing was written." in err
+
+
+def test_replace_syncs_the_content_then_renames_then_syncs_the_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file finished elsewhere (a database built or copied aside) goes in place durably."""
+    source, target = tmp_path / "knowledge.sqlite3.building", tmp_path / "knowledge.sqlite3"
+    source.write_bytes(b"new")
+    target.write_bytes(b"old")
+    events: list[str] = []
+    fsync, rename = os.fsync, os.replace
+
+    def recording_fsync(descriptor: int) -> None:
+        events.append("folder" if stat.S_ISDIR(os.fstat(descriptor).st_mode) else "file")
+        fsync(descriptor)
+
+    def recording_replace(src: Path, dst: Path) -> None:
+        events.append("rename")
+        rename(src, dst)
+
+    monkeypatch.setattr(atomic_files.os, "fsync", recording_fsync)
+    monkeypatch.setattr(atomic_files.os, "replace", recording_replace)
+    atomic_files.replace(source, target)
+    assert events == ["file", "rename", "folder"]
+    assert target.read_bytes() == b"new" and not source.exists()

@@ -152,8 +152,8 @@ def test_inconsistent_seed_is_rejected_before_writing(
     assert old in content
     target.write_text(content.replace(old, new, 1), "utf-8")
     engine = _empty_engine(tmp_path)
-    with pytest.raises(SeedError, match=re.escape(message)):
-        load_seed(engine, seed_dir=seed)
+    with pytest.raises(SeedError, match=re.escape(message)), engine.begin() as connection:
+        load_seed(connection, seed_dir=seed)
     with engine.connect() as connection:
         assert connection.exec_driver_sql("SELECT count(*) FROM entity").scalar() == 0
     engine.dispose()

@@ -1,7 +1,9 @@
-"""Database work for prospects, briefs and exports, run by the window's executor (no Qt).
+"""Prospects and briefs: one function per thing the consultant does with them (no Qt).
 
-Each function takes the window's :class:`~desktop.app.store.Store`, does its work in one
-transaction and returns plain data for the UI thread.
+Each function takes the :class:`~desktop.app.store.Store` first and everything else by
+keyword, does its work in one transaction and returns plain data. Every curation step returns
+the brief as it is now stored, so the editor shows what the database holds rather than what it
+hoped to write. Exporting a brief is :mod:`desktop.app.export`.
 """
 
 from __future__ import annotations
@@ -15,9 +17,8 @@ from desktop.core.briefs import curation as briefs
 from desktop.core.briefs import sent_register
 from desktop.core.briefs.curation import BriefView, ProspectInput
 from desktop.core.briefs.sent_register import Change
-from desktop.core.briefs.suggest import suggest
-from desktop.dossier.content.assemble import Assembled, SelectedEntity, Selection, assemble
-from desktop.dossier.content.model import ContactCard
+
+Layout = list[tuple[str, list[int]]]  # [(section key, [brief item ids])]
 
 
 @dataclass(frozen=True)
@@ -60,24 +61,29 @@ class ProspectDetail:
     sent: list[SentRow]
 
 
+# --- prospects ---------------------------------------------------------------------------------
+
+
 def list_prospects(store: Store) -> list[ProspectRow]:
     with store.database.session() as session:
         return [_row(p) for p in briefs.list_prospects(session)]
 
 
-def save_prospect(store: Store, data: ProspectInput, prospect_id: int | None) -> int:
+def save_prospect(store: Store, *, data: ProspectInput, prospect_id: int | None = None) -> int:
+    """Create a prospect (``prospect_id`` None) or update one; returns its id."""
     with store.database.transaction() as session:
         prospect = briefs.save_prospect(session, data, prospect_id=prospect_id)
         assert prospect.id is not None
         return prospect.id
 
 
-def delete_prospect(store: Store, prospect_id: int) -> None:
+def delete_prospect(store: Store, *, prospect_id: int) -> None:
+    """Delete a prospect with its briefs and sent register (exported files stay)."""
     with store.database.transaction() as session:
         briefs.delete_prospect(session, prospect_id)
 
 
-def prospect_detail(store: Store, prospect_id: int) -> ProspectDetail:
+def prospect_detail(store: Store, *, prospect_id: int) -> ProspectDetail:
     with store.database.session() as session:
         prospect = briefs.get_prospect(session, prospect_id)
         return ProspectDetail(
@@ -88,59 +94,115 @@ def prospect_detail(store: Store, prospect_id: int) -> ProspectDetail:
             ],
             sent=[
                 SentRow(
-                    s.id,
+                    s.id,  # type: ignore[arg-type]
                     f"{s.sent_at:%Y-%m-%d %H:%M}",
                     s.template,
                     s.language,
                     s.prepared_for,
                     s.file_name,
                     s.sha256,
-                )  # type: ignore[arg-type]
+                )
                 for s in sent_register.sent_to(session, prospect_id)
             ],
         )
 
 
-def create_brief(store: Store, prospect_id: int, consultant: str | None) -> int:
+def changes_since(store: Store, *, sent_id: int) -> list[Change]:
+    """What differs in the database from what the dossier ``sent_id`` printed."""
+    with store.database.session() as session:
+        return sent_register.changes_since(session, sent_id)
+
+
+# --- briefs ------------------------------------------------------------------------------------
+
+
+def create_brief(
+    store: Store,
+    *,
+    prospect_id: int,
+    consultant: str | None = None,
+    template: str = "full",
+    language: str = "en",
+) -> int:
+    """A new brief holding the ranked suggestions for the prospect; returns its id."""
     with store.database.transaction() as session:
-        return briefs.create_brief(session, prospect_id=prospect_id, consultant=consultant)
+        return briefs.create_brief(
+            session,
+            prospect_id=prospect_id,
+            consultant=consultant,
+            template=template,
+            language=language,
+        )
 
 
-def duplicate_brief(store: Store, brief_id: int) -> int:
+def duplicate_brief(store: Store, *, brief_id: int) -> int:
     with store.database.transaction() as session:
         return briefs.duplicate_brief(session, brief_id)
 
 
-def delete_brief(store: Store, brief_id: int) -> None:
+def delete_brief(store: Store, *, brief_id: int) -> None:
     with store.database.transaction() as session:
         briefs.delete_brief(session, brief_id)
 
 
-def load_brief(store: Store, brief_id: int) -> BriefView:
+def load_brief(store: Store, *, brief_id: int) -> BriefView:
     with store.database.session() as session:
         return briefs.brief_view(session, brief_id)
 
 
-def change_brief(store: Store, brief_id: int, action: str, /, **arguments: Any) -> BriefView:
-    """Apply one curation step (``set_item``, ``move_item``, ``reorder``,
-    ``set_section_order``, ``update_brief``) and return the brief as it now is."""
-    operations = {
-        "set_item": briefs.set_item,
-        "move_item": briefs.move_item,
-        "set_section_order": briefs.set_section_order,
-        "reorder": briefs.reorder,
-        "update_brief": briefs.update_brief,
-    }
+# --- curation: each step returns the brief as now stored --------------------------------------
+
+
+def set_item(
+    store: Store,
+    *,
+    brief_id: int,
+    item_id: int,
+    included: bool | None = None,
+    note: str | None = None,
+) -> BriefView:
+    """Include or exclude an item, or set its note for the investor (empty text clears it)."""
     with store.database.transaction() as session:
-        if action == "reorder":
-            arguments["sections"] = _still_there(session, brief_id, arguments["sections"])
-        operations[action](session, **arguments)
-    return load_brief(store, brief_id)
+        briefs.set_item(session, item_id, included=included, note=note)
+    return load_brief(store, brief_id=brief_id)
 
 
-def _still_there(
-    session: Any, brief_id: int, sections: list[tuple[str, list[int]]]
-) -> list[tuple[str, list[int]]]:
+def move_item(
+    store: Store, *, brief_id: int, item_id: int, section: str, position: int
+) -> BriefView:
+    with store.database.transaction() as session:
+        briefs.move_item(session, item_id, section=section, position=position)
+    return load_brief(store, brief_id=brief_id)
+
+
+def reorder(store: Store, *, brief_id: int, sections: Layout) -> BriefView:
+    """Rewrite the brief's layout from what the window shows (after a drag or a move)."""
+    with store.database.transaction() as session:
+        briefs.reorder(session, brief_id, _still_there(session, brief_id, sections))
+    return load_brief(store, brief_id=brief_id)
+
+
+def set_section_order(store: Store, *, brief_id: int, keys: list[str]) -> BriefView:
+    with store.database.transaction() as session:
+        briefs.set_section_order(session, brief_id, keys)
+    return load_brief(store, brief_id=brief_id)
+
+
+def update_brief(
+    store: Store,
+    *,
+    brief_id: int,
+    title: str | None = None,
+    template: str | None = None,
+    language: str | None = None,
+) -> BriefView:
+    """Change the title, template or language (None keeps it; an empty title too)."""
+    with store.database.transaction() as session:
+        briefs.update_brief(session, brief_id, title=title, template=template, language=language)
+    return load_brief(store, brief_id=brief_id)
+
+
+def _still_there(session: Any, brief_id: int, sections: Layout) -> Layout:
     """The layout the window shows, fitted to the items the brief holds now.
 
     A move made while the window still listed an item whose entity was deleted (the reload
@@ -164,70 +226,6 @@ def _still_there(
         else:
             target.extend(missing)
     return layout
-
-
-def changes_since(store: Store, sent_id: int) -> list[Change]:
-    with store.database.session() as session:
-        return sent_register.changes_since(session, sent_id)
-
-
-def assemble_brief(
-    store: Store, brief_id: int, consultant: ContactCard, today: date, stale_after_months: int = 24
-) -> Assembled:
-    """The dossier content of a brief, with the pre-export findings."""
-    with store.database.session() as session:
-        view = briefs.brief_view(session, brief_id)
-        prospect = briefs.get_prospect(session, view.prospect_id)
-        interest = briefs.interest_of(prospect)
-        prepared_for = (
-            prospect.code_name
-            if prospect.use_code_name and prospect.code_name
-            else prospect.company_name
-        )
-        selection = Selection(
-            prepared_for=prepared_for,
-            template=view.template,
-            language=view.language,
-            consultant=consultant,
-            interest=interest,
-            sections=[
-                (key, [SelectedEntity(i.ref_id, i.note) for i in items if i.included])
-                for key, items in view.sections
-                if key != briefs.FIGURES_SECTION
-            ],
-            facts=[
-                (i.ref_id, i.note)
-                for key, items in view.sections
-                if key == briefs.FIGURES_SECTION
-                for i in items
-                if i.included
-            ],
-        )
-        return assemble(
-            session,
-            selection,
-            suggest(session, interest),
-            today=today,
-            stale_after_months=stale_after_months,
-        )
-
-
-def record_sent(
-    store: Store, brief_id: int, assembled: Assembled, file_name: str, sha256: str
-) -> None:
-    with store.database.transaction() as session:
-        view = briefs.brief_view(session, brief_id)
-        sent_register.record(
-            session,
-            prospect_id=view.prospect_id,
-            brief_id=brief_id,
-            template=assembled.data.template,
-            language=assembled.data.language,
-            prepared_for=assembled.data.prepared_for,
-            file_name=file_name,
-            sha256=sha256,
-            snapshot=assembled.snapshot,
-        )
 
 
 def _row(prospect: Any) -> ProspectRow:

@@ -1,47 +1,39 @@
-"""The database work behind the window, run by :class:`DatabaseExecutor` in its thread.
+"""The handle every application function takes: one database file, opened for the caller.
 
-Each function takes the window's :class:`Store` and returns plain data;
-none touches Qt. Imported lazily by the window so start-up does not pay for SQLAlchemy.
+The window's executor opens one :class:`Store` in its worker thread and passes it to each job;
+the CLI wraps the database it opened itself (:meth:`Store.around`), so both run the same
+application functions over the same file.
 """
 
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from desktop.core.search.service import Facets, SearchFilters, SearchResult, facet_counts, search
-from desktop.core.storage.database import Database, driver_error, open_reader
-
-if TYPE_CHECKING:
-    from desktop.core.kb import catalogue
-
-FilterChoice = tuple[str | None, str | None, tuple[str, ...]]  # kind, sector, tags
-DISPLAY_LIMIT = 500  # rows shown for one search; the status bar says when there are more
-
-
-@dataclass(frozen=True)
-class Overview:
-    """What the window needs once, right after opening: tag labels and key figures."""
-
-    tag_labels: dict[str, str]
-    facts: list[catalogue.FactView]
+from desktop.core.search.service import Connection
+from desktop.core.storage.database import Database, driver_errors_translated, open_reader
 
 
 class Store:
-    """The window's handle on its database, used only in the executor's thread.
+    """One database file: a plain reader for searching, the full :class:`Database` for the rest.
 
-    Searching goes through a plain reader that is ready at once; everything else through the
-    full :class:`Database`, opened on first use, so the first list never waits for SQLAlchemy.
+    The reader is ready at once and the full database is opened on first use, so the window's
+    first list never waits for SQLAlchemy to import. Used from one thread only (the window's
+    database executor, or the CLI's main thread).
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, database: Database | None = None) -> None:
         self.path = path
-        self.reader = open_reader(path)
-        self._database: Database | None = None
+        self._reader: Connection | None = None if database is not None else open_reader(path)
+        self._database = database
+        self._owns_database = database is None
+
+    @classmethod
+    def around(cls, database: Database) -> Store:
+        """A store over a database the caller opened and will close (the CLI opens its own,
+        with the write lock a writing command needs)."""
+        return cls(database.path, database=database)
 
     @property
     def database(self) -> Database:
@@ -49,55 +41,26 @@ class Store:
             self._database = Database.open(self.path, create=False)
         return self._database
 
+    @property
+    def reader(self) -> Connection:
+        if self._reader is None:
+            self._reader = open_reader(self.path)
+        return self._reader
+
     @contextlib.contextmanager
-    def reading(self) -> Iterator[sqlite3.Connection]:
-        """The plain reader, with SQLite's damage and busy errors turned into messages (the
+    def reading(self) -> Iterator[Connection]:
+        """The plain reader, with the driver's damage and busy errors turned into messages (the
         full database gets the same from its engine): damage inside pages shows only when a
         search reaches it, and must offer the backup like damage found at opening."""
-        try:
+        with driver_errors_translated(self.path):
             yield self.reader
-        except sqlite3.Error as error:
-            translated = driver_error(self.path, error)
-            if translated is None:
-                raise
-            raise translated from error
 
     def close(self) -> None:
-        self.reader.close()
-        if self._database is not None:
+        if self._reader is not None:
+            self._reader.close()
+        if self._database is not None and self._owns_database:
             self._database.close()
 
 
 def open_store(path: Path) -> Store:
     return Store(path)
-
-
-def overview(store: Store) -> Overview:
-    from desktop.core.kb import catalogue
-
-    with store.database.session() as session:
-        return Overview(catalogue.tag_labels(session), catalogue.list_facts(session))
-
-
-def run_search(store: Store, query: str, filters: FilterChoice) -> SearchResult:
-    with store.reading() as reader:
-        return search(reader, query, filters=_filters(filters), limit=DISPLAY_LIMIT)
-
-
-def run_facets(store: Store, query: str, filters: FilterChoice) -> Facets:
-    with store.reading() as reader:
-        return facet_counts(reader, query, filters=_filters(filters))
-
-
-def _filters(choice: FilterChoice) -> SearchFilters:
-    kind, sector, tags = choice
-    return SearchFilters(
-        kinds=(kind,) if kind else (), sectors=(sector,) if sector else (), tags=tuple(tags)
-    )
-
-
-def entity_detail(store: Store, slug: str) -> catalogue.EntityDetail:
-    from desktop.core.kb import catalogue
-
-    with store.database.session() as session:
-        return catalogue.entity_detail(session, slug)

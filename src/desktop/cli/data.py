@@ -2,19 +2,22 @@
 
 ``import`` always shows the plan first (what is added, updated, rejected, and why, with file,
 row and column); without ``--dry-run`` it then applies it in one transaction, and refuses —
-exit status 1, nothing written — while any row is rejected.
+exit status 1, nothing written — while any row is rejected. Planning, the backup before the
+first write and the audit batch are :mod:`desktop.app.exchange`'s, as in the window.
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from desktop.core.kb import taxonomy
+
+if TYPE_CHECKING:
+    from desktop.core.storage.database import Database
 
 RECORD_TYPES = ("sources", "tags", "entities", "relations", "spaces", "facts", "contacts")
 SHOWN_ROWS = 50  # per action in the text plan; --json lists every row
@@ -54,21 +57,22 @@ def add_commands(commands: Any, positive_int: Any) -> None:
     )
 
 
-def import_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
-    from desktop.core.exchange.importer import apply, plan_file
+def import_command(database: Database, args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.app import edits, exchange
 
-    planned = plan_file(database, args.file, record_type=args.record_type, encoding=args.encoding)
+    planned = exchange.plan_import_file(
+        database, path=args.file, record_type=args.record_type, encoding=args.encoding
+    )
     counts = planned.counts()
     blocked = bool(planned.problems) or (counts["reject"] > 0 and not args.skip_rejected)
     result = None
     if not args.dry_run and not blocked:
-        result = apply(
+        result = exchange.apply_import(
             database,
-            planned,
-            who=_who(args.who),
-            backup=backup_hook(database),
+            plan=planned,
+            who=edits.journal_name(args.who),
             skip_rejected=args.skip_rejected,
-        )
+        ).result
     if args.json:
         payload = planned.to_dict()
         payload["applied"] = result is not None
@@ -102,30 +106,17 @@ def import_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def export_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
-    from desktop.core.exchange.exporter import export_data
+def export_command(database: Database, args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.app import exchange
 
-    written = export_data(database, args.out, kind=args.kind, record_type=args.record_type)
+    written = exchange.export_data(
+        database, out=args.out, kind=args.kind, record_type=args.record_type
+    )
     for path in written:
         print(f"Wrote {path}", file=out)
     if not written:
         print("Nothing to export: no records match.", file=out)
     return 0
-
-
-def backup_hook(database: Any) -> Any:
-    """The backup taken right before an import writes (into the database's backups folder)."""
-    from desktop.core.storage import backup
-
-    return lambda: backup.backup(database.path, reason="import")
-
-
-def _who(explicit: str | None) -> str:
-    if explicit and explicit.strip():
-        return explicit.strip()
-    from desktop.app.consultant import read_consultant
-
-    return read_consultant().name or getpass.getuser() or "unknown"
 
 
 def _print_plan(planned: Any, out: TextIO) -> None:

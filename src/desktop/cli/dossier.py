@@ -1,6 +1,8 @@
-"""The CLI's ``suggest`` and ``export`` commands: an investor profile in, suggestions or a PDF out.
+"""The CLI's ``suggest`` and ``export`` commands: a profile or a stored brief in, suggestions or
+a PDF out.
 
-Both use the same services as the window. A profile with any mistake stops the command with
+Both use the same application functions as the window; ``export`` records the dossier in the
+sent register like the window's Export PDF…. A profile with any mistake stops the command with
 one line naming the key and line, before anything is written.
 """
 
@@ -23,11 +25,22 @@ def add_commands(commands: Any, positive_int: Any) -> None:
     suggest.add_argument("--limit", type=positive_int, default=20, metavar="N")
     suggest.add_argument("--json", action="store_true", help="print JSON")
 
-    export = commands.add_parser("export", help="write the PDF dossier for an investor profile")
-    export.add_argument("--profile", type=Path, required=True, metavar="P.toml")
+    export = commands.add_parser(
+        "export",
+        help="write the PDF dossier of a stored brief or an investor profile, and record it "
+        "in the sent register",
+        description="Write the PDF dossier and record it in the prospect's sent register, as "
+        "the window does. --brief exports a brief stored in the database. --profile finds the "
+        "profile's prospect by company name (it takes the profile's interest and keeps its "
+        "status and notes) or creates it, creates a new brief for it with the usual "
+        "suggestions, and exports that brief; if the export fails, both are taken back.",
+    )
+    source = export.add_mutually_exclusive_group(required=True)
+    source.add_argument("--profile", type=Path, metavar="P.toml")
+    source.add_argument("--brief", type=positive_int, metavar="ID", help="a stored brief's id")
     export.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
-    export.add_argument("--template", choices=["full", "onepager"])
-    export.add_argument("--lang", choices=["en", "de"])
+    export.add_argument("--template", choices=["full", "onepager"], help="with --profile")
+    export.add_argument("--lang", choices=["en", "de"], help="with --profile")
     export.add_argument("--password", help="encrypt the PDF (AES-256) with this password")
     export.add_argument("--reproducible", action="store_true", help="byte-identical output")
 
@@ -88,13 +101,20 @@ def suggest_command(database: Any, args: argparse.Namespace, out: TextIO) -> int
 
 
 def export_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
+    """``export``: the same action as the window's Export PDF… (:mod:`desktop.app.export`)."""
+    from desktop.app import export
     from desktop.app.consultant import read_consultant
+    from desktop.app.store import Store
     from desktop.core.atomic_files import check_target
     from desktop.core.briefs.profile import load_profile
-    from desktop.core.briefs.suggest import suggest
-    from desktop.dossier.content.assemble import assemble, default_selection
-    from desktop.dossier.render import render_file
 
+    if args.brief is not None and (args.template or args.lang):
+        print(
+            "dossier-desk: error: --template and --lang go with --profile; a stored brief has "
+            "its own (change them in the brief's window)",
+            file=sys.stderr,
+        )
+        return 2
     if args.password is not None and not args.password.strip():
         print(
             "dossier-desk: error: --password is empty: give a password to encrypt the PDF, or "
@@ -102,29 +122,52 @@ def export_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
             file=sys.stderr,
         )
         return 1
-    profile = load_profile(args.profile)
+    profile = load_profile(args.profile) if args.profile is not None else None
     if not args.out.parent.is_dir():
         print(f"dossier-desk: error: the folder {args.out.parent} does not exist", file=sys.stderr)
         return 1
     check_target(args.out)  # a folder, link or device at --out is refused before any work
-    interest = _interest(profile)
-    with database.session() as session:
-        suggestions = suggest(session, interest)
-        selection = default_selection(
-            suggestions,
-            prepared_for=profile.display_name,
-            template=args.template or profile.template,
-            language=args.lang or profile.language,
-            consultant=read_consultant(profile.consultant),
-            interest=interest,
-        )
-        assembled = assemble(session, selection, suggestions, today=date.today())
-    for finding in assembled.findings:
+    store = Store.around(database)  # writes under the CLI's own write lock
+    try:
+        if profile is None:
+            exported = export.export_brief(
+                store,
+                brief_id=args.brief,
+                out=args.out,
+                consultant=read_consultant(),
+                today=date.today(),
+                password=args.password,
+                reproducible=args.reproducible,
+            )
+            recorded = f"brief {args.brief}, prepared for {exported.assembled.data.prepared_for}"
+        else:
+            placed = export.export_profile(
+                store,
+                profile=profile,
+                out=args.out,
+                consultant=read_consultant(profile.consultant),
+                today=date.today(),
+                template=args.template,
+                language=args.lang,
+                password=args.password,
+                reproducible=args.reproducible,
+            )
+            exported = placed.exported
+            how = "as stored"
+            if placed.created:
+                how = "new"
+            elif placed.updated:
+                how = "updated from the profile"
+            recorded = (
+                f"prospect {placed.prospect} (id {placed.prospect_id}, {how}), "
+                f"new brief {placed.brief_id}"
+            )
+    finally:
+        store.close()
+    for finding in exported.assembled.findings:
         print(f"dossier-desk: check: {finding.message}", file=sys.stderr)
-    result = render_file(
-        assembled.data, args.out, password=args.password, reproducible=args.reproducible
-    )
-    print(f"Wrote {result.path} ({result.pages} pages, sha256 {result.sha256})", file=out)
+    print(f"Wrote {exported.path} ({exported.pages} pages, sha256 {exported.sha256})", file=out)
+    print(f"Recorded in the sent register: {recorded}", file=out)
     return 0
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
+from dataclasses import asdict, is_dataclass
+from typing import Any, TextIO
 
 from desktop.core.kb import taxonomy
 from desktop.core.kb.catalogue import EntityDetail, FactView, SourceRef
@@ -82,3 +85,17 @@ def format_detail(detail: EntityDetail) -> str:
         "Description " + source_line(detail.source, None).replace("undated in source · ", ""),
     ]
     return "\n".join(lines)
+
+
+def print_json(value: Any, out: TextIO) -> int:
+    def default(item: Any) -> Any:
+        if is_dataclass(item) and not isinstance(item, type):
+            return asdict(item)
+        return str(item)
+
+    payload = [asdict(v) for v in value] if isinstance(value, list) else value
+    if is_dataclass(payload) and not isinstance(payload, type):
+        payload = asdict(payload)
+    json.dump(payload, out, ensure_ascii=False, indent=2, default=default)
+    out.write("\n")
+    return 0

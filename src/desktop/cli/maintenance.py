@@ -4,7 +4,8 @@ They work on the database *file*: ``restore`` replaces it, so it closes the data
 opened before touching anything (a WAL file must not be moved while a connection has it open),
 and ``check`` reads it with plain connections so it can report on a file the ORM would trip
 over. (``cli.main`` opens the database before any command runs, so a file too damaged to
-open is reported by that step, still with exit status 1.)
+open is reported by that step, still with exit status 1.) The work itself, with its rules, is
+:mod:`desktop.app.maintenance`'s, as in the window.
 """
 
 from __future__ import annotations
@@ -44,27 +45,26 @@ def add_commands(commands: Any, positive_int: Any) -> None:
 
 
 def backup_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
-    from desktop.core.storage import backup
+    from desktop.app import maintenance
 
     if args.list:
-        found = backup.list_backups(database.path)
+        found = maintenance.list_backups(database.path)
         for info in found:
             print(
                 f"{info.taken_at:%Y-%m-%d %H:%M:%S}  {info.reason or '':<10}  {info.path}", file=out
             )
-        print(f"{len(found)} backups in {backup.default_folder(database.path)}", file=out)
+        print(f"{len(found)} backups in {maintenance.backups_folder(database.path)}", file=out)
         return EXIT_OK
-    retention = backup.Retention(last=args.keep) if args.keep else None
-    info = backup.backup(database.path, reason="manual", out=args.out, retention=retention)
+    info = maintenance.back_up(database.path, reason="manual", out=args.out, keep=args.keep)
     print(info.path, file=out)
     return EXIT_OK
 
 
 def restore_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
-    from desktop.core.storage import backup
+    from desktop.app import maintenance
 
     database.close()  # nothing of ours may hold the file while it is replaced
-    result = backup.restore(database.path, args.file)
+    result = maintenance.restore(database.path, source=args.file)
     print(f"Restored {result.restored} from {result.source}.", file=out)
     if result.previous is not None:
         print(f"The previous database was kept at {result.previous}.", file=out)
@@ -72,10 +72,10 @@ def restore_command(database: Any, args: argparse.Namespace, out: TextIO) -> int
 
 
 def check_command(database: Any, _args: argparse.Namespace, out: TextIO) -> int:
-    from desktop.core.storage import health
+    from desktop.app import maintenance
 
     database.close()  # the checks read the file with their own plain connections
-    report = health.check(database.path)
+    report = maintenance.check(database.path)
     if report.ok:
         print(report.text(), file=out)
         return EXIT_OK

@@ -1,8 +1,11 @@
-"""Writing an output file (a PDF dossier, a data export) so that it is whole or not there.
+"""Writing a file so that it is whole or not there: the program's one atomic writer.
 
-One writer for every export: the bytes go to a temporary file beside the target, are flushed to
-the disk, and the temporary file is then renamed over the target in one step — a crash, a full
-disk or a cancelled export leaves the previous file as it was and no half-written one.
+One writer for every export (a PDF dossier, a data export) and every small file beside the
+database: the bytes go to a temporary file beside the target, are flushed to the disk, and the
+temporary file is then renamed over the target in one step — a crash, a full disk or a
+cancelled export leaves the previous file as it was and no half-written one. A file another
+writer made complete (a database built or copied aside) is put in place with :func:`replace`,
+which makes the same guarantees.
 
 Only a regular file (or a new path) is ever replaced: a folder, a symbolic link, a device node or
 a named pipe at the target is refused before anything is written, and checked again right before
@@ -137,7 +140,20 @@ def write_file(path: Path, write: Callable[[IO[bytes]], object]) -> None:
         if isinstance(error, OSError):
             raise describe_os_error(error, path) from None
         raise
-    _sync_folder(path.parent)
+    sync_folder(path.parent)
+
+
+def replace(source: Path, target: Path) -> None:
+    """Move the finished file ``source`` over ``target`` in one step, durably.
+
+    For files written whole by someone else (a database built or copied aside by the database
+    engine): its content is flushed to the disk before the rename, and the folder after it, so
+    a crash leaves either the old file or the new one. Errors are raised as they are; the
+    caller knows what the file is and what to say.
+    """
+    _sync_file(Path(source))
+    os.replace(source, target)
+    sync_folder(Path(target).parent)
 
 
 def _create_temporary(path: Path) -> tuple[Path, int]:
@@ -188,8 +204,21 @@ def _link_new(temporary: Path, path: Path) -> None:
         os.unlink(temporary)
 
 
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); harmless where folders cannot be opened."""
+def _sync_file(path: Path) -> None:
+    """Flush a closed file's content to the disk. Where a read-only handle cannot be synced
+    (Windows), the rename goes ahead without it."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    except OSError as error:
+        if error.errno not in (errno.EBADF, errno.EINVAL):
+            raise
+    finally:
+        os.close(descriptor)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX); harmless where folders cannot be opened."""
     if hasattr(os, "O_DIRECTORY"):
         with contextlib.suppress(OSError):
             handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)

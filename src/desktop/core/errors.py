@@ -39,8 +39,9 @@ class DatabaseUnreadableError(DatabaseError):
 
 
 class DatabaseDamagedError(DatabaseUnreadableError):
-    """The file exists but SQLite cannot read it as a database: empty, overwritten, or pages
-    damaged (found at any read, not only at opening). The window offers the newest good backup."""
+    """The file exists but the database engine cannot read it as a database: empty, overwritten,
+    or pages damaged (found at any read, not only at opening). The window offers the newest good
+    backup."""
 
     def __init__(self, path: Path | str, reason: str) -> None:
         DatabaseError.__init__(
@@ -78,7 +79,7 @@ class NewerSchemaError(DatabaseError):
 
 
 class DatabaseLockedError(DatabaseError):
-    """SQLite waited for the write lock (the busy timeout) and did not get it."""
+    """The database waited for the write lock (the busy timeout) and did not get it."""
 
     def __init__(self, path: Path | str, holder: str | None = None) -> None:
         who = f"{holder} is writing to it" if holder else "another program is writing to it"

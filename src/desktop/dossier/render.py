@@ -146,13 +146,6 @@ def encrypt_pdf(pdf: bytes, password: str) -> bytes:
     return out.getvalue()
 
 
-def write_atomically(out: Path, payload: bytes) -> None:
-    """Temp file beside ``out`` → write → fsync → rename; only a regular file is replaced."""
-    from desktop.core import atomic_files
-
-    atomic_files.write_bytes(Path(out), payload)
-
-
 def render_file(
     data: DossierData,
     out: Path,
@@ -183,6 +176,6 @@ def render_file(
         tracker.stage(970, "Encrypting")
         pdf = encrypt_pdf(pdf, password)
     tracker.stage(985, "Saving")
-    write_atomically(Path(out), pdf)
+    atomic_files.write_bytes(Path(out), pdf)  # aside, synced, renamed: never half a file
     tracker.finish()
     return RenderResult(path=Path(out), pages=pages, sha256=hashlib.sha256(pdf).hexdigest())

@@ -23,51 +23,18 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from desktop.core.briefs.interest import Candidate, FactCandidate, Interest
 from desktop.core.briefs.rules import ACTIVITY_RULES, RULES, Rule
 from desktop.core.kb import taxonomy
 from desktop.core.kb import vocabulary as prospect_vocab
 
-__all__ = ["ACTIVITY_RULES", "RULES", "Rule"]
+# The inputs and the rules are defined next to this module; callers may take them from here.
+__all__ = ["ACTIVITY_RULES", "RULES", "Candidate", "FactCandidate", "Interest", "Rule"]
 
 REQUIREMENT_POINTS = 3.0
 SECTOR_POINTS = 2.0
 KEYWORD_POINTS = 1.5
 ACTIVITY_POINTS = 1.0
-
-
-@dataclass(frozen=True)
-class Interest:
-    """What an investor is looking for (from a prospect record or a profile file)."""
-
-    sectors: tuple[str, ...] = ()
-    activities: tuple[str, ...] = ()
-    requirements: tuple[str, ...] = ()
-    keywords: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """What matching needs to know about an entity."""
-
-    entity_id: int
-    slug: str
-    name: str
-    short_name: str | None
-    kind: str
-    sectors: frozenset[str]
-    tags: frozenset[str]
-    space: frozenset[str]
-    text: str  # name, acronym, tag labels and description, for keyword search
-
-
-@dataclass(frozen=True)
-class FactCandidate:
-    fact_id: int
-    key: str
-    label: str
-    text: str
-    scope_id: int | None
-    topics: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from desktop.core.briefs.matching import Candidate, Interest
+from desktop.core.briefs.interest import Candidate, Interest
 
 
 @dataclass(frozen=True)

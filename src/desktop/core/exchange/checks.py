@@ -1,18 +1,28 @@
-"""The checks of the dry run, row by row: cells, duplicate keys, references, new or changed.
+"""The dry run: what an import would add, update or reject, row by row, without writing.
 
-Kept apart from :mod:`desktop.core.exchange.plan` (the plan's shape and entry points) so each
-reads on its own; every problem is built by :class:`Where`, which names the file, the row and
-the column as the person sees them.
+:func:`plan` checks one table (:func:`plan_tables` all tables of a file) and fills the
+:class:`~desktop.core.exchange.plan.ImportPlan` the preview shows and apply writes. Checks, in
+order: each cell (type, code, format), duplicate keys within the file, then references (to the
+database or to earlier rows of the same file) and required fields for new records, then the
+field-by-field difference to the database. Every problem is built by :class:`Where`, which
+names the file, the row and the column as the person sees them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection
 
 from desktop.core.exchange import state as import_state
-from desktop.core.exchange.fields import CellError, RecordSpec
+from desktop.core.exchange.fields import (
+    CellError,
+    RecordSpec,
+    guess_record_type,
+    record_spec,
+    suggest_mapping,
+)
 from desktop.core.exchange.plan import (
     ADD,
     REJECT,
@@ -24,8 +34,51 @@ from desktop.core.exchange.plan import (
     Problem,
     RowPlan,
 )
-from desktop.core.exchange.read import Table
+from desktop.core.exchange.rows import Table
 from desktop.core.kb import validation
+
+
+def plan(
+    connection: Any,
+    table: Table,
+    mapping: dict[str, str] | None = None,
+    record_type: str | None = None,
+    *,
+    context: PlanContext | None = None,
+    into: ImportPlan | None = None,
+) -> ImportPlan:
+    """The dry run of one table (``mapping`` header → field; suggested when None).
+
+    ``connection`` is a SQLAlchemy Connection or Session; nothing is written through it.
+    Pass ``context`` and ``into`` to plan several tables of one file as one import.
+    """
+    connection = import_state.as_connection(connection)
+    result = into or ImportPlan(source=str(table.path))
+    kind = record_type or table.record_type
+    if kind is None:
+        kind = guess_record_type(table.headers)
+        result.notes.append(f"{table.name}: read as {kind} (from the headers)")
+    spec = record_spec(kind)
+    result.record_types.append(kind)
+    result.notes += [f"{table.name}: {note}" for note in table.notes]
+    mapping = suggest_mapping(table.headers, kind) if mapping is None else mapping
+    with import_state.collector_paused():
+        plan_table(connection, table, mapping, spec, context or PlanContext(), result)
+    return result
+
+
+def plan_tables(
+    connection: Any, tables: Sequence[Table], record_type: str | None = None
+) -> ImportPlan:
+    """One plan over several tables of one file, in dependency order, with suggested mappings."""
+    result = ImportPlan(source=str(tables[0].path) if tables else "")
+    context = PlanContext()
+    for table in tables:
+        kind = record_type if len(tables) == 1 and record_type else None
+        plan(connection, table, None, kind, context=context, into=result)
+    if not result.rows and not result.problems:
+        result.problems.append(Problem(result.source, None, None, "no records: nothing to import"))
+    return result
 
 
 def plan_table(
@@ -36,6 +89,7 @@ def plan_table(
     context: PlanContext,
     result: ImportPlan,
 ) -> None:
+    """Append one table's rows to ``result``; ``context`` learns what they add for later tables."""
     where = Where(table)
     columns = mapped_columns(table, mapping, spec, result, where.problem)
     if columns is None:

@@ -89,7 +89,9 @@ def _real_date(text: str) -> None:
             raise CellError(f"{text!r} is not a real date") from None
 
 
-def _checked(check: Callable[[str], str | None]) -> Converter:
+def checking(check: Callable[[str], str | None]) -> Converter:
+    """Text that must pass ``check`` (a validation that returns what is wrong, or None)."""
+
     def convert(value: Any, typed: bool) -> str | None:
         result = text(value, typed)
         problem = check(result) if result is not None else None
@@ -146,7 +148,7 @@ def tag_code(value: Any, typed: bool) -> str | None:
     return key(re.sub(r"\s+", "-", result.casefold()), typed)
 
 
-def _vocabulary(terms: dict[str, taxonomy.Term] | dict[str, Any], what: str) -> Converter:
+def from_vocabulary(terms: dict[str, taxonomy.Term] | dict[str, Any], what: str) -> Converter:
     """A code, or its English or German label, in any case (``Medizintechnik`` → medtech)."""
     lookup: dict[str, str] = {}
     for code, term in terms.items():
@@ -172,7 +174,7 @@ def _vocabulary(terms: dict[str, taxonomy.Term] | dict[str, Any], what: str) -> 
     return _memo(convert)
 
 
-def _codes(single: Converter, *, ordered: bool = False) -> Converter:
+def many(single: Converter, *, ordered: bool = False) -> Converter:
     """Several codes: a JSON list, or text separated by ; , | or new lines.
 
     A set (sectors, tags) comes back sorted, as the database lists it, so that the same codes

@@ -13,13 +13,13 @@ from typing import Any
 from desktop.core.exchange.convert import (
     CellError,
     Converter,
-    _checked,
-    _codes,
-    _vocabulary,
+    checking,
     day,
     flag,
     fold,
+    from_vocabulary,
     key,
+    many,
     number,
     partial_date,
     planned_date,
@@ -59,8 +59,8 @@ class RecordSpec:
 
 
 # The forms' length limits (desktop.core.kb.validation): an import accepts no more than they do.
-_line = _checked(validation.one_line_check())
-_long = _checked(validation.long_text_check())
+_line = checking(validation.one_line_check())
+_long = checking(validation.long_text_check())
 
 
 _VERIFIED = (
@@ -68,8 +68,8 @@ _VERIFIED = (
     FieldSpec("verified_by", text, ("geprueft von", "verifiziert von")),
 )
 _SOURCE_REF = FieldSpec("source", key, ("quelle", "source key", "quellenschluessel"), ref="source")
-KIND = _vocabulary(taxonomy.KINDS, "kind")
-SECTOR = _vocabulary(taxonomy.SECTORS, "sector")
+KIND = from_vocabulary(taxonomy.KINDS, "kind")
+SECTOR = from_vocabulary(taxonomy.SECTORS, "sector")
 TOPICS: dict[str, Any] = {
     **taxonomy.SECTORS,
     **prospect_vocab.REQUIREMENTS,
@@ -86,7 +86,7 @@ SOURCES = RecordSpec(
         FieldSpec("publisher", text, ("herausgeber", "verlag", "autor")),
         FieldSpec("published", partial_date, ("veroeffentlicht", "erschienen", "datum")),
         FieldSpec("accessed", day, ("accessed on", "abgerufen", "abgerufen am", "zugriff")),
-        FieldSpec("url", _checked(validation.url), ("website", "link", "webseite", "adresse")),
+        FieldSpec("url", checking(validation.url), ("website", "link", "webseite", "adresse")),
         FieldSpec("file", text, ("file name", "datei", "dateiname")),
     ),
 )
@@ -99,7 +99,7 @@ TAGS = RecordSpec(
         FieldSpec("label", text, ("bezeichnung", "name", "beschriftung"), required=True),
         FieldSpec(
             "category",
-            _vocabulary(taxonomy.TAG_CATEGORIES, "tag category"),
+            from_vocabulary(taxonomy.TAG_CATEGORIES, "tag category"),
             ("kategorie", "art", "typ"),
             required=True,
         ),
@@ -110,7 +110,7 @@ ENTITIES = RecordSpec(
     "entity",
     ("slug",),
     (
-        FieldSpec("slug", _checked(validation.slug), ("kennung", "id", "identifier", "kuerzel")),
+        FieldSpec("slug", checking(validation.slug), ("kennung", "id", "identifier", "kuerzel")),
         FieldSpec(
             "name",
             _line,
@@ -121,10 +121,10 @@ ENTITIES = RecordSpec(
             "short_name", _line, ("kurzname", "kurzbezeichnung", "abkuerzung", "acronym", "akronym")
         ),
         FieldSpec("kind", KIND, ("art", "typ", "type", "kategorie", "category"), required=True),
-        FieldSpec("sectors", _codes(SECTOR), ("sector", "branchen", "branche", "sektoren")),
+        FieldSpec("sectors", many(SECTOR), ("sector", "branchen", "branche", "sektoren")),
         FieldSpec(
             "tags",
-            _codes(tag_code),
+            many(tag_code),
             ("tag", "schlagworte", "schlagwoerter", "merkmale", "zertifizierungen"),
             ref="tag",
         ),
@@ -132,7 +132,7 @@ ENTITIES = RecordSpec(
         FieldSpec("description", _long, ("beschreibung", "profil", "text", "kurzprofil")),
         FieldSpec(
             "website",
-            _checked(validation.url),
+            checking(validation.url),
             ("web", "url", "webseite", "internet", "homepage", "internetseite"),
         ),
         FieldSpec(
@@ -153,7 +153,7 @@ RELATIONS = RecordSpec(
         FieldSpec("from", key, ("subject", "von", "subjekt"), required=True, ref="entity"),
         FieldSpec(
             "type",
-            _vocabulary(taxonomy.RELATION_TYPES, "relation type"),
+            from_vocabulary(taxonomy.RELATION_TYPES, "relation type"),
             ("relation", "relation type", "beziehung", "art"),
             required=True,
         ),
@@ -170,13 +170,13 @@ SPACES = RecordSpec(
         FieldSpec("site", key, ("standort", "ort", "slug"), required=True, ref="entity"),
         FieldSpec(
             "type",
-            _vocabulary(taxonomy.SPACE_TYPES, "space type"),
+            from_vocabulary(taxonomy.SPACE_TYPES, "space type"),
             ("space type", "flaechenart", "flaeche", "art"),
             required=True,
         ),
         FieldSpec(
             "availability",
-            _vocabulary(taxonomy.AVAILABILITY, "availability"),
+            from_vocabulary(taxonomy.AVAILABILITY, "availability"),
             ("verfuegbarkeit", "status"),
             required=True,
         ),
@@ -197,7 +197,7 @@ FACTS = RecordSpec(
         FieldSpec("value", number, ("wert", "zahl", "anzahl", "betrag"), required=True),
         FieldSpec(
             "qualifier",
-            _vocabulary(taxonomy.QUALIFIERS, "qualifier"),
+            from_vocabulary(taxonomy.QUALIFIERS, "qualifier"),
             ("qualifikator", "genauigkeit", "praezision"),
         ),
         FieldSpec("unit", text, ("einheit", "masseinheit"), required=True),
@@ -209,7 +209,7 @@ FACTS = RecordSpec(
         FieldSpec("comparable", text, ("vergleichsgruppe", "gruppe", "group")),
         FieldSpec(
             "topics",
-            _codes(_vocabulary(TOPICS, "topic"), ordered=True),
+            many(from_vocabulary(TOPICS, "topic"), ordered=True),
             ("topic", "themen", "thema"),
         ),
         *_VERIFIED,
@@ -221,7 +221,7 @@ CONTACTS = RecordSpec(
     "contact",
     ("person",),
     (
-        FieldSpec("person", _checked(validation.slug), ("person slug", "slug", "kennung")),
+        FieldSpec("person", checking(validation.slug), ("person slug", "slug", "kennung")),
         FieldSpec(
             "name", _line, ("full name", "vollstaendiger name", "ansprechpartner", "kontakt")
         ),
@@ -232,8 +232,8 @@ CONTACTS = RecordSpec(
             ("organization", "firma", "unternehmen", "arbeitgeber", "einrichtung"),
             ref="entity",
         ),
-        FieldSpec("phone", _checked(validation.phone), ("telefon", "tel", "telefonnummer")),
-        FieldSpec("email", _checked(validation.email), ("e-mail", "mail", "e-mail-adresse")),
+        FieldSpec("phone", checking(validation.phone), ("telefon", "tel", "telefonnummer")),
+        FieldSpec("email", checking(validation.email), ("e-mail", "mail", "e-mail-adresse")),
         FieldSpec("public", flag, ("oeffentlich", "freigegeben", "veroeffentlichen")),
     ),
     derive_key_from="name",

@@ -1,25 +1,19 @@
-"""The dry run: what an import would add, update or reject, row by row, without writing.
+"""The plan of an import: what it would add, update or reject, row by row, and why.
 
-Every problem names the file, the row and the column, so a consultant can fix the spreadsheet
-and try again. A plan is also what :mod:`desktop.core.exchange.apply` writes, so what the preview
-shows is exactly what is applied. Checks, in order: each cell (type, code, format), duplicate
-keys within the file, then references (to the database or to earlier rows of the same file)
-and required fields for new records, then the field-by-field difference to the database.
+The dry run (:mod:`desktop.core.exchange.checks`) fills an :class:`ImportPlan`; the preview
+shows it, and :mod:`desktop.core.exchange.importer` writes exactly that, so what the consultant saw
+is what is applied. Every :class:`Problem` names the file, the row and the column, so the
+spreadsheet can be fixed and tried again. Only the shape lives here, no checks, so the dry run,
+the writers and the window all depend on it and it on none of them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from desktop.core.exchange import state as import_state
-from desktop.core.exchange.fields import record_spec, suggest_mapping
-from desktop.core.exchange.read import Table
-
 ADD, UPDATE, UNCHANGED, REJECT = "add", "update", "unchanged", "reject"
-_REF_WHAT = {"entity": "entity", "source": "source", "tag": "tag"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,50 +139,3 @@ def display(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
-
-
-def plan(
-    connection: Any,
-    table: Table,
-    mapping: dict[str, str] | None = None,
-    record_type: str | None = None,
-    *,
-    context: PlanContext | None = None,
-    into: ImportPlan | None = None,
-) -> ImportPlan:
-    """The dry run of one table (``mapping`` header → field; suggested when None).
-
-    ``connection`` is a SQLAlchemy Connection or Session; nothing is written through it.
-    Pass ``context`` and ``into`` to plan several tables of one file as one import.
-    """
-    from desktop.core.exchange.fields import guess_record_type
-
-    connection = import_state.as_connection(connection)
-    result = into or ImportPlan(source=str(table.path))
-    kind = record_type or table.record_type
-    if kind is None:
-        kind = guess_record_type(table.headers)
-        result.notes.append(f"{table.name}: read as {kind} (from the headers)")
-    spec = record_spec(kind)
-    result.record_types.append(kind)
-    result.notes += [f"{table.name}: {note}" for note in table.notes]
-    mapping = suggest_mapping(table.headers, kind) if mapping is None else mapping
-    from desktop.core.exchange.checks import plan_table
-
-    with import_state.collector_paused():
-        plan_table(connection, table, mapping, spec, context or PlanContext(), result)
-    return result
-
-
-def plan_tables(
-    connection: Any, tables: Sequence[Table], record_type: str | None = None
-) -> ImportPlan:
-    """One plan over several tables of one file, in dependency order, with suggested mappings."""
-    result = ImportPlan(source=str(tables[0].path) if tables else "")
-    context = PlanContext()
-    for table in tables:
-        kind = record_type if len(tables) == 1 and record_type else None
-        plan(connection, table, None, kind, context=context, into=result)
-    if not result.rows and not result.problems:
-        result.problems.append(Problem(result.source, None, None, "no records: nothing to import"))
-    return result

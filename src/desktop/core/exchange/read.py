@@ -1,10 +1,14 @@
 """Reading import files into tables: CSV (any common encoding and delimiter), XLSX and JSON.
 
+The first step of an import: :func:`read_tables` checks the file as a whole and hands it to the
+reader its suffix names (CSV and JSON here, XLSX in :mod:`desktop.core.exchange.xlsx`); all of
+them return the :class:`~desktop.core.exchange.rows.Table` of :mod:`desktop.core.exchange.rows`.
 A table is headers plus rows that are *streamed* from the file each time they are iterated, so a
 large CSV never sits in memory twice. Anything wrong with the file as a whole (too big, empty,
 not the format its name says) raises :class:`ImportFileError`; anything wrong with one row
 (too few columns, a formula without a value, merged cells) travels with that row, so the dry
-run can name the file, row and column. Nothing here knows what an entity is.
+run can name the file, row and column. Record types are known only by name (a file, sheet or
+section called "entities"), never by their fields.
 """
 
 from __future__ import annotations
@@ -14,13 +18,13 @@ import csv
 import json
 import re
 import stat
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from desktop.core.errors import DossierError
 from desktop.core.exchange.fields import RECORD_TYPES, TYPE_NAMES, fold
+from desktop.core.exchange.rows import ImportFileError, Row, Table, header_names
+from desktop.core.exchange.xlsx import read_xlsx
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 FORMATS = {
@@ -31,72 +35,6 @@ FORMATS = {
     ".xlsm": "xlsx",
     ".json": "json",
 }
-
-
-class ImportFileError(DossierError):
-    """The file cannot be read as a table at all; the message names it and says what to do."""
-
-
-@dataclass(slots=True)
-class Row:
-    """One record as read: its row number as the file shows it, and its cells in header order.
-
-    ``problems`` are (column index or None, message) found while reading. A ``fatal`` row
-    means the file cannot be read past this point.
-    """
-
-    number: int
-    values: list[Any]
-    problems: tuple[tuple[int | None, str], ...] = ()
-    fatal: bool = False
-
-
-@dataclass
-class Table:
-    """Headers and a way to stream the rows of one CSV file, sheet or JSON section."""
-
-    path: Path
-    format: str  # "csv", "xlsx" or "json"
-    headers: list[str]
-    stream: Callable[[], Iterator[Row]]
-    record_type: str | None = None  # when the file, sheet or section name says it
-    encoding: str | None = None
-    delimiter: str | None = None
-    sheet: str | None = None
-    typed: bool = False  # JSON: a cell's type must match the field (no "12" for a number)
-    header_row: int = 1
-    notes: list[str] = field(default_factory=list)  # worth knowing, never blocking
-    problems: list[tuple[int | None, str]] = field(default_factory=list)  # block the import
-
-    def rows(self) -> Iterator[Row]:
-        return self.stream()
-
-    @property
-    def name(self) -> str:
-        if self.sheet:
-            return f"{self.path.name} [{self.sheet}]"
-        if self.format == "json" and self.record_type:
-            return f"{self.path.name} [{self.record_type}]"
-        return self.path.name
-
-    def column_label(self, index: int | None) -> str | None:
-        """How a person finds the column: ``C 'kind'`` in a sheet, ``'kind'`` in JSON."""
-        if index is None:
-            return None
-        header = self.headers[index] if index < len(self.headers) else ""
-        if self.format == "json":
-            return repr(header)
-        return f"{column_letter(index)} {header!r}" if header else column_letter(index)
-
-
-def column_letter(index: int) -> str:
-    """0 → A, 25 → Z, 26 → AA: how spreadsheets name columns."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
 
 
 def read_tables(path: Path, encoding: str | None = None) -> list[Table]:
@@ -128,8 +66,6 @@ def read_tables(path: Path, encoding: str | None = None) -> list[Table]:
         if kind == "csv":
             return [_read_csv(path, encoding)]
         if kind == "xlsx":
-            from desktop.core.exchange.xlsx import read_xlsx
-
             return read_xlsx(path)
         return _read_json(path)
     except OSError as error:  # unreadable (permissions, a disk error) after the checks above
@@ -337,19 +273,6 @@ def _csv_rows(
                 )
             message = f"cannot be read from line {reader.line_num}: {message}"
             yield Row(number + 1, [], ((None, message),), fatal=True)
-
-
-def header_names(raw: list[str], path: Path) -> list[str]:
-    headers = [text or f"(column {column_letter(i)})" for i, text in enumerate(raw)]
-    seen: dict[str, int] = {}
-    for index, header in enumerate(headers):
-        if header in seen:
-            raise ImportFileError(
-                f"{path.name}: columns {column_letter(seen[header])} and {column_letter(index)} "
-                f"are both headed {header!r}; rename one"
-            )
-        seen[header] = index
-    return headers
 
 
 # --- JSON ----------------------------------------------------------------------------------

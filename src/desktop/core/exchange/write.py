@@ -1,13 +1,12 @@
 """The writers of an import: one method per record type, Core SQL, audit entries collected.
 
-:func:`desktop.core.exchange.apply.apply` runs them inside its transaction, in dependency order.
+:func:`desktop.core.exchange.importer.apply` runs them inside its transaction, in dependency order.
 Entities, the bulk of any large import, go in with one ``executemany`` per table; the other
 types are few and are written row by row.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,6 @@ from sqlalchemy import Connection, delete, update
 from desktop.core.exchange import state as import_state
 from desktop.core.exchange.plan import ADD, UPDATE, RowPlan, display
 from desktop.core.kb.models import (
-    AuditEntry,
     Contact,
     Entity,
     EntitySector,
@@ -27,6 +25,7 @@ from desktop.core.kb.models import (
     SpaceOffer,
     Tag,
 )
+from desktop.core.upkeep import audit
 
 _ENTITY_COLUMNS = {"founded": "founded_year", "source": "source_id"}
 _FACT_COLUMNS = {"scope": "scope_id", "source": "source_id"}
@@ -57,9 +56,9 @@ class Writer:
 
     def __init__(self, who: str, batch: str) -> None:
         self.who, self.batch = who, batch
-        self.stamp = datetime.now(UTC)
+        self.stamp = audit.now()  # every row and journal entry of the import alike
         self.connection: Connection
-        self.audit: list[tuple[Any, ...]] = []
+        self.audit: list[audit.Entry] = []
         self.entries = 0
         self._sources: dict[str, int] | None = None
 
@@ -70,65 +69,42 @@ class Writer:
         later change is journalled with its old value). A change: one entry per field."""
         if row.action == ADD:
             label = row.values.get(_LABEL_FIELDS.get(row.record_type, ""), row.key)
-            self.audit.append(
-                (
-                    self.stamp,
-                    self.who,
-                    "import",
-                    audit_type,
-                    row.key,
-                    None,
-                    None,
-                    str(label),
-                    self.batch,
-                )
-            )
+            self._entry(audit_type, row.key, new=str(label))
         for change in row.changes:
-            self.audit.append(
-                (
-                    self.stamp,
-                    self.who,
-                    "import",
-                    audit_type,
-                    row.key,
-                    change.field,
-                    display(change.old),
-                    display(change.new),
-                    self.batch,
-                )
-            )
+            self._entry(audit_type, row.key, change.field, display(change.old), display(change.new))
 
     def summary(self, source: str, counts: dict[str, int]) -> None:
         """One entry for the import itself: which file, how much (the batch ties it all)."""
         text = ", ".join(f"{counts[action]} {word}" for action, word in _WORDS if counts[action])
+        self._entry("import", Path(source).name, "file", new=f"{source}: {text}")
+
+    def _entry(
+        self,
+        record_type: str,
+        key: str,
+        field: str | None = None,
+        old: str | None = None,
+        new: str | None = None,
+    ) -> None:
         self.audit.append(
-            (
-                self.stamp,
-                self.who,
-                "import",
-                "import",
-                Path(source).name,
-                "file",
-                None,
-                f"{source}: {text}",
-                self.batch,
+            audit.entry(
+                who=self.who,
+                action="import",
+                record_type=record_type,
+                key=key,
+                batch=self.batch,
+                field=field,
+                old=old,
+                new=new,
+                at=self.stamp,
             )
         )
 
     def journal(self) -> None:
-        columns = (
-            "at",
-            "who",
-            "action",
-            "record_type",
-            "record_key",
-            "field",
-            "old_value",
-            "new_value",
-            "batch",
+        """Write the collected entries in one statement, inside the import's transaction."""
+        self.entries = audit.write_many(
+            self.connection, self.audit, bulk_insert=import_state.insert_many
         )
-        import_state.insert_many(self.connection, AuditEntry.__table__, columns, self.audit)
-        self.entries = len(self.audit)
 
     def source_id(self, key: str | None) -> int | None:
         if key is None:
@@ -178,6 +154,19 @@ class Writer:
             )
 
     # --- record types ----------------------------------------------------------------------
+
+    def write(self, record_type: str, rows: list[RowPlan]) -> None:
+        """Write ``rows`` of one record type (the import calls this in dependency order)."""
+        writers = {
+            "sources": self.sources,
+            "tags": self.tags,
+            "entities": self.entities,
+            "relations": self.relations,
+            "spaces": self.spaces,
+            "facts": self.facts,
+            "contacts": self.contacts,
+        }
+        writers[record_type](rows)
 
     def sources(self, rows: list[RowPlan]) -> None:
         current = import_state.load_records(self.connection, "sources", [r.key for r in rows])

@@ -17,7 +17,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from desktop.core.exchange.fields import RECORD_TYPES, TYPE_NAMES, fold
-from desktop.core.exchange.read import ImportFileError, Row, Table, header_names
+from desktop.core.exchange.rows import ImportFileError, Row, Table, header_names
 from desktop.core.exchange.xlsx_parts import (
     MAX_CELLS,
     MAX_UNPACKED_BYTES,

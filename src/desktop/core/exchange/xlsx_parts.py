@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import IO, Any
 from xml.etree import ElementTree
 
-from desktop.core.exchange.read import ImportFileError
+from desktop.core.exchange.rows import ImportFileError
 
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # what all members together may unpack to
 MAX_CELLS = 500_000  # per sheet: ten times the largest knowledge base we expect

@@ -14,7 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from desktop.core.kb.country_table import ALIASES, COUNTRIES
+from desktop.core.kb.country_aliases import ALIASES
+from desktop.core.kb.country_table import COUNTRIES
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,10 @@
 """Build the knowledge base from the reviewable TOML files in ``db/seed/``.
 
 The files are read and cross-checked first (:mod:`desktop.core.kb.seed_reader`); then rows are
-inserted in file order, in one transaction, with a fixed timestamp from ``manifest.toml`` so
-two builds from the same files are identical.
+inserted in file order, into the caller's transaction, with a fixed timestamp from
+``manifest.toml`` so two builds from the same files are identical. The caller (building a new
+database, :mod:`desktop.core.storage.database`) owns the transaction and wraps the load in the
+storage backend's bulk-load suspension, so the search index is built once at the end.
 """
 
 from __future__ import annotations
@@ -12,11 +14,10 @@ from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, insert
+from sqlalchemy import Connection, insert
 
 from desktop.core.kb import models, taxonomy
 from desktop.core.kb.seed_reader import SeedData, read_seed
-from desktop.core.storage.sqlite import search_index as sqlite_search
 
 __all__ = ["SeedData", "SeedSummary", "load_seed", "read_seed"]
 
@@ -28,24 +29,27 @@ class SeedSummary:
     facts: int
 
 
-def load_seed(engine: Engine, *, seed_dir: Path | None = None) -> SeedSummary:
-    """Insert the seed into an empty schema in one transaction; the index is built once."""
+def load_seed(connection: Connection, *, seed_dir: Path | None = None) -> SeedSummary:
+    """Insert the seed into an empty schema, inside the caller's transaction.
+
+    The files are read and checked before the first row is written, so an inconsistent seed
+    leaves the transaction untouched.
+    """
     data = read_seed(seed_dir)
     stamp = datetime.combine(data.seed_date, time(), tzinfo=UTC)
-    with engine.begin() as connection, sqlite_search.search_index_suspended(connection):
-        connection.execute(
-            insert(models.Sector),
-            [
-                {"code": t.code, "label_en": t.en, "label_de": t.de, "position": position}
-                for position, t in enumerate(taxonomy.SECTORS.values())
-            ],
-        )
-        connection.execute(insert(models.Tag), data.tags)
-        source_ids = _insert_sources(connection, data.sources)
-        entity_ids = _insert_entities(connection, data.entities, source_ids, stamp)
-        _insert_entity_details(connection, data.entities, entity_ids, source_ids)
-        _insert_relations(connection, data.relations, entity_ids, source_ids)
-        _insert_facts(connection, data.facts, entity_ids, source_ids, stamp)
+    connection.execute(
+        insert(models.Sector),
+        [
+            {"code": t.code, "label_en": t.en, "label_de": t.de, "position": position}
+            for position, t in enumerate(taxonomy.SECTORS.values())
+        ],
+    )
+    connection.execute(insert(models.Tag), data.tags)
+    source_ids = _insert_sources(connection, data.sources)
+    entity_ids = _insert_entities(connection, data.entities, source_ids, stamp)
+    _insert_entity_details(connection, data.entities, entity_ids, source_ids)
+    _insert_relations(connection, data.relations, entity_ids, source_ids)
+    _insert_facts(connection, data.facts, entity_ids, source_ids, stamp)
     return SeedSummary(len(data.entities), len(data.relations), len(data.facts))
 
 

@@ -17,8 +17,9 @@ hit must satisfy every group (or, in the fallback, any group).
 - German compounds made of known words, with or without a linking "s"
   ("Forschungszentrum" → research *and* centre, in any spelling of either).
 
-The result is plain data (:class:`Term` in nested tuples); the search backend renders it into
-its own query syntax, quoting every word, so nothing typed becomes syntax.
+The result is plain data (:class:`Term` in nested tuples, the shape the storage backend
+defines); the backend renders it into its own query syntax, quoting every word, so nothing
+typed becomes syntax.
 """
 
 from __future__ import annotations
@@ -26,33 +27,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 
 from desktop.core.kb import taxonomy
+from desktop.core.storage.backend import Alternative, Group, Term, TermSet
+
+__all__ = ["Alternative", "Group", "Term", "TermSet", "expand", "fold", "synonyms"]
 
 MIN_PART = 3  # shortest half of a split or joined compound ("gen therapie", not "e health")
 MAX_SPLITS = 8  # split positions tried per word; a 48-letter word would otherwise give 43
 MAX_COMPOUNDS = 2  # decompositions into known words per typed word
 MAX_PHRASE = 4  # longest synonym phrase looked up across typed words
 _WORD = re.compile(r"\w+", re.UNICODE)
-
-
-@dataclass(frozen=True, slots=True)
-class Term:
-    """Words that must appear next to each other, in this order; with ``prefix`` the last one
-    may continue ("stem cel" → "stem cells")."""
-
-    words: tuple[str, ...]
-    prefix: bool = False
-
-
-# Any term of the set may match.
-TermSet = tuple[Term, ...]
-# Every term set must match (a compound's parts: "Forschungszentrum" → research AND centre).
-Alternative = tuple[TermSet, ...]
-# Any alternative may match: what one typed word stands for.
-Group = tuple[Alternative, ...]
 
 
 def fold(text: str) -> str:

@@ -6,9 +6,10 @@ All tokens must match (prefix match, ``Kuhne`` finds "Kühne+Nagel"); when that 
 search falls back to any token and says so with ``SearchResult.partial``. An empty query lists
 every entity that passes the filters, by name.
 
-Only :mod:`desktop.core.storage.sqlite.search_index` knows FTS5; this module's SQL is portable. It
-runs on a SQLAlchemy connection or on a plain DB-API connection with named parameters (the window's
-start-up read path, which must not wait for SQLAlchemy to import); see :func:`_fetch`.
+Only the storage backend knows the full-text index (:func:`desktop.core.storage.backend.backend_of`
+hands it the expanded words and returns its query SQL); this module's own SQL is portable. It runs
+on a SQLAlchemy connection or on the backend's plain DB-API reader with named parameters (the
+window's start-up read path, which must not wait for SQLAlchemy to import); see :func:`_fetch`.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from typing import Any, Protocol
 
 from desktop.core.kb import taxonomy
 from desktop.core.search import expansion as query_expansion
-from desktop.core.search.snippets import excerpt, highlight_segments
-from desktop.core.storage.sqlite import search_index as sqlite_search
+from desktop.core.search.snippets import HIGHLIGHT_END, HIGHLIGHT_START, excerpt, highlight_segments
+from desktop.core.storage.backend import backend_of
 
 __all__ = [
     "SearchFilters",
@@ -40,10 +41,11 @@ NO_FILTER = "1 = 1"
 RANK_LIMIT = 1000  # at most this many entities are ranked per query (see _ranked_rows)
 COUNT_LIMIT = 10_000  # totals beyond this are reported as "at least"
 HIT_COLUMNS = "e.id, e.slug, e.name, e.short_name, e.kind, e.location, e.verified_on"
+HIGHLIGHT = (HIGHLIGHT_START, HIGHLIGHT_END)  # around matched words in the snippet
 
 
 class Connection(Protocol):
-    """A SQLAlchemy ``Connection`` or a DB-API connection (``sqlite3.Connection``)."""
+    """A SQLAlchemy ``Connection`` or the backend's DB-API reader (``open_reader``)."""
 
     def execute(self, *args: Any, **kwargs: Any) -> Any: ...
 
@@ -122,7 +124,7 @@ def search(
     for any_token in (False, True):
         if any_token and len(tokens) == 1:
             break
-        match = _match(tokens, any_token=any_token)
+        match = _match(connection, tokens, any_token=any_token)
         rows = _ranked_rows(connection, match, filter_sql, params, limit, offset)
         if rows or offset:
             if count_total or len(rows) < limit:
@@ -155,10 +157,10 @@ def facet_counts(
     params: dict[str, Any] = {}
     matched = "1 = 1"
     if tokens:
-        params["match"] = _match(tokens)
-        matched = f"e.id IN ({sqlite_search.matching_ids_sql()})"
+        params["match"] = _match(connection, tokens)
+        matched = f"e.id IN ({backend_of(connection).matching_ids_sql()})"
         if not _fetch(connection, f"SELECT 1 FROM entity e WHERE {matched} LIMIT 1", params):
-            params["match"] = _match(tokens, any_token=True)
+            params["match"] = _match(connection, tokens, any_token=True)
 
     def counts(dimension: str, select_sql: str) -> dict[str, int]:
         others = SearchFilters(
@@ -191,9 +193,10 @@ def facet_counts(
 # --- internals -----------------------------------------------------------------------------
 
 
-def _match(tokens: tuple[str, ...], *, any_token: bool = False) -> str:
+def _match(connection: Connection, tokens: tuple[str, ...], *, any_token: bool = False) -> str:
     """The backend's match expression for ``tokens``, each expanded to its alternatives."""
-    return sqlite_search.match_expression(query_expansion.expand(tokens), any_token=any_token)
+    groups = query_expansion.expand(tokens)
+    return backend_of(connection).match_expression(groups, any_token=any_token)
 
 
 def _filter_sql(filters: SearchFilters) -> tuple[str, dict[str, Any]]:
@@ -224,9 +227,9 @@ def _filter_sql(filters: SearchFilters) -> tuple[str, dict[str, Any]]:
 def _fetch(connection: Connection, sql: str, params: dict[str, Any]) -> list[Any]:
     """All rows of ``sql``; each row is indexable by position and by column name.
 
-    A SQLAlchemy connection gets the statement through ``text()``; any other is taken to be a
-    DB-API connection with the named parameter style (``sqlite3``), whose rows are set up by
-    :func:`desktop.core.storage.sqlite.connection.open_reader`.
+    A SQLAlchemy connection gets the statement through ``text()``; any other is taken to be the
+    backend's DB-API reader, which takes named parameters and whose rows are readable by column
+    name (:meth:`desktop.core.storage.backend.StorageBackend.open_reader`).
     """
     if hasattr(connection, "exec_driver_sql"):
         from sqlalchemy import text
@@ -251,7 +254,7 @@ def _browse(
     rows = _fetch(
         connection,
         f"SELECT {HIT_COLUMNS}, 0.0 AS score, '' AS snippet FROM entity e WHERE {filter_sql}"
-        f" ORDER BY {sqlite_search.NAME_ORDER}, e.id LIMIT :limit OFFSET :offset",
+        f" ORDER BY {backend_of(connection).name_order}, e.id LIMIT :limit OFFSET :offset",
         {**params, "limit": limit, "offset": offset},
     )
     total = _scalar(connection, f"SELECT count(*) FROM entity e WHERE {filter_sql}", params)
@@ -273,14 +276,13 @@ def _ranked_rows(
     query is ranked among its newest ``RANK_LIMIT`` matches; below that (always, for a
     knowledge base of the cluster's real size) the ranking is exact.
     """
+    backend = backend_of(connection)
     cutoff = _scalar(
-        connection,
-        sqlite_search.newest_matches_cutoff_sql(),
-        {"match": match, "n": RANK_LIMIT - 1},
+        connection, backend.newest_matches_cutoff_sql(), {"match": match, "n": RANK_LIMIT - 1}
     )
     return _fetch(
         connection,
-        sqlite_search.ranked_match_sql(HIT_COLUMNS, filter_sql),
+        backend.ranked_match_sql(HIT_COLUMNS, filter_sql, highlight=HIGHLIGHT),
         {**params, "match": match, "min_rowid": cutoff or 0, "limit": limit, "offset": offset},
     )
 
@@ -297,11 +299,7 @@ def _total(
     """The number of matches, exact up to ``COUNT_LIMIT`` (beyond it: "10,000 or more")."""
     if len(rows) < limit and (rows or not offset):
         return offset + len(rows), True
-    sql = (
-        sqlite_search.count_matches_sql()
-        if filter_sql == NO_FILTER
-        else sqlite_search.count_filtered_matches_sql(filter_sql)
-    )
+    sql = backend_of(connection).count_matches_sql(None if filter_sql == NO_FILTER else filter_sql)
     total = _scalar(connection, sql, {**params, "match": match, "cap": COUNT_LIMIT})
     return total, total < COUNT_LIMIT
 

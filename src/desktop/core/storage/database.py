@@ -1,17 +1,15 @@
 """Opening, creating and describing a knowledge-base database.
 
-The engine comes from :func:`make_engine` (a path or a URL), never at import time, so the CLI,
-the window and each test point it wherever they like. Opening checks that the file is ours and
-not from a newer version before anything reads it, and turns driver errors into
-:mod:`desktop.core.errors` a person can act on.
+Opening checks that the file is ours and not from a newer version before anything reads it,
+upgrades an older one (:mod:`desktop.core.storage.migrations`), and turns driver errors into
+:mod:`desktop.core.errors` a person can act on. A missing file is built from the seed aside and
+moved into place whole. The engine factory, the schema version and the error translation live
+in :mod:`desktop.core.storage.engine` and are re-exported here, where callers look for them.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import os
-import sqlite3
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,48 +18,37 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import (
     DatabaseDamagedError,
-    DatabaseError,
-    DatabaseLockedError,
     DatabaseMissingError,
     DatabaseReadOnlyError,
     DatabaseUnreadableError,
-    DossierError,
-    NewerSchemaError,
 )
 from desktop.core.storage import files as db_files
-from desktop.core.storage import locking
-from desktop.core.storage.sqlite import connection as sqlite_backend
-from desktop.core.storage.sqlite import search_index as sqlite_search
+from desktop.core.storage.backend import StorageBackend, backend_for, backend_of
+from desktop.core.storage.engine import (
+    SCHEMA_VERSION,
+    SCHEMA_VERSION_SQL,
+    check_version,
+    driver_error,
+    driver_errors_translated,
+    make_engine,
+    open_error,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlmodel import Session
 
-# 1: knowledge base. 2: prospects, briefs, the sent register, fact topics.
-# 3: audit journal, fact.verified_by.
-SCHEMA_VERSION = 3
-
-
-def make_engine(target: Path | str, *, immediate: bool = False) -> Engine:
-    """An engine for a file path or a SQLAlchemy URL (``sqlite:///…``, later ``postgresql://…``).
-
-    ``immediate``: every transaction takes the write lock first (a command that writes), so it
-    waits for another writer instead of failing half-way. Driver errors that mean damage, a busy
-    lock or a read-only medium are raised as :mod:`desktop.core.errors`, wherever they happen.
-    """
-    from sqlalchemy import create_engine
-
-    url = str(target) if "://" in str(target) else f"sqlite:///{Path(target)}"
-    if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args=sqlite_backend.connect_args())
-        file = engine.url.database
-        sqlite_backend.configure_engine(
-            engine,
-            immediate=immediate,
-            translate=(lambda error: driver_error(Path(file), error)) if file else None,
-        )
-        return engine
-    return create_engine(url)
+__all__ = [
+    "SCHEMA_VERSION",
+    "Database",
+    "build_seeded_database",
+    "content_digest",
+    "create_schema",
+    "driver_error",
+    "driver_errors_translated",
+    "make_engine",
+    "open_reader",
+]
 
 
 @dataclass
@@ -94,12 +81,16 @@ class Database:
             engine.dispose()
             raise
         if version < SCHEMA_VERSION:  # back up, migrate with foreign keys off, check, reopen
-            from desktop.core.storage import migrations
+            from desktop.core.storage import migrations  # loaded only when a file needs it
 
             engine.dispose()
             migrations.upgrade(path)
             engine = make_engine(path, immediate=immediate)
         return cls(path=path, engine=engine)
+
+    @property
+    def backend(self) -> StorageBackend:
+        return backend_for(self.path)
 
     def session(self) -> Session:
         # SQLModel is imported on first use: searching needs only SQLAlchemy Core, and the
@@ -112,12 +103,12 @@ class Database:
     def transaction(self) -> Iterator[Session]:
         """A session whose work is committed on success and rolled back on any error.
 
-        It begins IMMEDIATE: a write waits (the busy timeout) while another process writes,
-        where a deferred transaction that read first would fail at once.
+        It takes the write lock when it begins: a write waits (the busy timeout) while another
+        process writes, where a transaction that read first would fail at once.
         """
         from sqlmodel import Session
 
-        engine = self.engine.execution_options(**{sqlite_backend.IMMEDIATE: True})
+        engine = self.backend.writer(self.engine)
         with Session(engine, expire_on_commit=False) as session, session.begin():
             yield session
 
@@ -130,28 +121,30 @@ def open_reader(path: Path, *, create: bool = True, seed_dir: Path | None = None
 
     The window's first screen needs only search and browse; this path answers them without
     importing SQLAlchemy (a quarter of a second), which loads meanwhile for everything else.
+    Wrap its use in :func:`driver_errors_translated` for errors a person can act on.
     """
     path = _prepare(Path(path).expanduser(), create=create, seed_dir=seed_dir)
-    connection = sqlite_backend.open_reader(path)
+    backend = backend_for(path)
+    connection = backend.open_reader(path)
     try:
-        version = sqlite_backend.schema_version(connection)
+        version = connection.execute(SCHEMA_VERSION_SQL).fetchone()
     except Exception as error:
         connection.close()
-        raise _open_error(path, error) from error
+        raise open_error(path, error) from error
     try:
-        current = _check_version(version, path)
+        current = check_version(None if version is None else version[0], path)
     except BaseException:
         connection.close()
         raise
     if current < SCHEMA_VERSION:  # an older file: let the full path upgrade it, then read
         connection.close()
         Database.open(path, create=False).close()
-        connection = sqlite_backend.open_reader(path)
+        connection = backend.open_reader(path)
     return connection
 
 
 def _prepare(path: Path, *, create: bool, seed_dir: Path | None) -> Path:
-    """Make sure ``path`` is an SQLite file we can write (building it from the seed if allowed).
+    """Make sure ``path`` is a database file we can write (building it from the seed if allowed).
 
     Only a *missing* file is built from the seed: an empty or unreadable one is damaged, and
     replacing it would hide the backup that could bring its data back.
@@ -188,41 +181,43 @@ def create_schema(engine: Engine) -> None:
     from sqlmodel import SQLModel
 
     from desktop.core.kb import models
+    from desktop.core.storage import migrations
 
     with engine.begin() as connection:
         SQLModel.metadata.create_all(connection)
-        sqlite_search.install_search_index(connection)
+        backend_of(engine).install_search_index(connection)
         connection.execute(
             models.Meta.__table__.insert(),
             [{"key": "schema_version", "value": str(SCHEMA_VERSION)}],
         )
-        from desktop.core.storage.migrations import stamp_head
-
-        stamp_head(connection)  # built from the models = the head revision's schema
+        migrations.stamp_head(connection)  # built from the models = the head revision's schema
 
 
 def build_seeded_database(path: Path, *, seed_dir: Path | None = None) -> None:
     """Build a new database from the seed files next to ``path``, then move it into place.
 
     Building aside means a crash or a bad seed never leaves a half-filled file where the app
-    looks for its data.
+    looks for its data. The seed is one bulk load: the search index is built once at its end.
     """
+    from desktop.core import atomic_files
     from desktop.core.kb.seed import load_seed
 
     building = path.with_name(path.name + ".building")
     _remove_database_files(building)
+    backend = backend_for(building)
     engine = make_engine(building)
     try:
         create_schema(engine)
-        load_seed(engine, seed_dir=seed_dir)
+        with engine.begin() as connection, backend.search_index_suspended(connection):
+            load_seed(connection, seed_dir=seed_dir)
         with engine.connect() as connection:
-            sqlite_backend.checkpoint(connection)
+            backend.checkpoint(connection)
     except BaseException:
         engine.dispose()
         _remove_database_files(building)
         raise
     engine.dispose()
-    os.replace(building, path)
+    atomic_files.replace(building, path)
     _remove_database_files(building)
 
 
@@ -232,28 +227,18 @@ def content_digest(engine: Engine) -> str:
     Two databases with the same digest hold the same knowledge base; tests use it to prove that
     a rejected import or a rebuild changed nothing.
     """
-    from sqlalchemy import select
-    from sqlmodel import SQLModel
-
-    from desktop.core.kb import models  # noqa: F401  (registers the tables)
-
-    digest = hashlib.sha256()
-    with engine.connect() as connection:
-        for table in sorted(SQLModel.metadata.sorted_tables, key=lambda t: t.name):
-            digest.update(table.name.encode())
-            ordering = list(table.primary_key.columns) or list(table.columns)
-            for row in connection.execute(select(table).order_by(*ordering)):
-                digest.update(repr(tuple(row)).encode())
-    return digest.hexdigest()
+    return backend_of(engine).content_digest(engine)
 
 
 def _check_header(path: Path) -> None:
-    """Is it an SQLite file at all? Asked through SQLite, never with ``open()``: this process
-    may already hold connections on the file (see :func:`sqlite_backend.probe`)."""
+    """Is it a database file at all? Asked through the driver, never with ``open()``: this
+    process may already hold connections on the file (see
+    :func:`desktop.core.storage.locking`)."""
+    backend = backend_for(path)
     try:
-        sqlite_backend.probe(path)
-    except sqlite3.Error as error:
-        raise _open_error(path, error) from error
+        backend.probe(path)
+    except backend.driver_errors as error:
+        raise open_error(path, error) from error
 
 
 def _check_schema_version(engine: Engine, path: Path) -> int:
@@ -262,54 +247,13 @@ def _check_schema_version(engine: Engine, path: Path) -> int:
 
     try:
         with engine.connect() as connection:
-            version = connection.execute(
-                text("SELECT value FROM meta WHERE key = 'schema_version'")
-            ).scalar_one_or_none()
+            version = connection.execute(text(SCHEMA_VERSION_SQL)).scalar_one_or_none()
     except DBAPIError as error:
-        raise _open_error(path, error.orig or error) from error
-    return _check_version(version, path)
-
-
-def _check_version(version: object, path: Path) -> int:
-    if version is None or not str(version).isdigit():
-        raise DatabaseUnreadableError(path, "its schema version is missing")
-    if int(str(version)) > SCHEMA_VERSION:
-        raise NewerSchemaError(path, int(str(version)), SCHEMA_VERSION)
-    return int(str(version))
-
-
-def _open_error(path: Path, error: BaseException) -> DatabaseError:
-    """The user-facing error for a driver error raised while opening ``path``."""
-    translated = driver_error(path, error)
-    if isinstance(translated, DatabaseLockedError | DatabaseReadOnlyError):
-        return translated
-    if "no such table" in str(error):
-        return DatabaseUnreadableError(path, "it holds no Dossier Desk data")
-    if sqlite_backend.is_not_a_database_error(error):
-        return DatabaseUnreadableError(path, "the file is not a database or is damaged")
-    return DatabaseUnreadableError(path, str(error).strip() or type(error).__name__)
-
-
-def driver_error(path: Path, error: BaseException) -> DossierError | None:
-    """The error to raise instead of a driver error found at any read or write of ``path``;
-    None for errors that are bugs (bad SQL) and keep their traceback.
-
-    Damage inside pages passes the quick check at start and shows only when a query reaches
-    it; a busy lock shows only when a write waits too long; both must say what to do.
-    """
-    original = getattr(error, "orig", None) or error
-    if sqlite_backend.is_locked_error(original):
-        return DatabaseLockedError(path, locking.describe_holder(path))
-    if sqlite_backend.is_not_a_database_error(original):
-        return DatabaseDamagedError(path, f"SQLite says: {sqlite_backend.driver_message(original)}")
-    if sqlite_backend.is_read_only_error(original):
-        reason = db_files.read_only_reason(path)
-        if reason is not None:
-            return DatabaseReadOnlyError(path, reason)
-    return None
+        raise open_error(path, error.orig or error) from error
+    return check_version(version, path)
 
 
 def _remove_database_files(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
+    for suffix in ("", *db_files.SIDE_FILES):
         with contextlib.suppress(FileNotFoundError):
             path.with_name(path.name + suffix).unlink()

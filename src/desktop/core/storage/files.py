@@ -1,10 +1,11 @@
 """The files around a database: can they be written, and what a killed process left behind.
 
-A database is more than one file: SQLite needs to create ``-wal``/``-shm`` beside it, and our
-own operations write temporary files next to it (``.building`` while seeding, ``.restoring``
-while restoring, ``.partial`` while backing up) that become the real file only when complete.
+A database is more than one file: the engine creates ``-wal``/``-shm`` beside it, and our own
+operations write temporary files next to it (``.building`` while seeding, ``.restoring`` while
+restoring, ``.partial`` while backing up) that become the real file only when complete.
 A kill leaves them behind, at the size of the whole database; :func:`remove_stale` deletes
-them at the next start, when no other process is using the database.
+them at the next start, when no other process is using the database. Backups go to
+:func:`backups_folder`.
 
 Nothing here opens the database file itself (see :mod:`desktop.core.storage.locking` for why).
 """
@@ -17,7 +18,7 @@ import os
 from pathlib import Path
 
 from desktop.core.storage import locking
-from desktop.core.storage.sqlite import connection as sqlite_backend
+from desktop.core.storage.backend import backend_for
 
 READ_ONLY_ERRNOS = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
 TEMPORARY_SUFFIXES = (".building", ".restoring")
@@ -25,10 +26,16 @@ BACKUP_PARTIAL_SUFFIX = ".partial"
 SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
+def backups_folder(db_path: Path) -> Path:
+    """``<db folder>/backups/<db stem>``: beside the data, one folder per database."""
+    db_path = Path(db_path)
+    return db_path.parent / "backups" / db_path.stem
+
+
 def read_only_reason(path: Path) -> str | None:
     """Why the database at ``path`` cannot be written, in words; None when it can.
 
-    WAL needs the folder writable too (SQLite creates ``-wal`` and ``-shm`` there). Only
+    The folder must be writable too (the engine creates ``-wal`` and ``-shm`` there). Only
     ``os.access``/``statvfs``, so nothing is opened.
     """
     path = Path(path)
@@ -51,19 +58,17 @@ def stale_files(db_path: Path) -> list[Path]:
     """Temporary files of ``db_path`` left by a process that was killed while writing them.
 
     Empty while any other process has the database open or announced (it may be writing one
-    of them right now); otherwise every such file that no SQLite connection holds.
+    of them right now); otherwise every such file that no database connection holds.
     """
     db_path = Path(db_path)
     candidates = [db_path.with_name(db_path.name + suffix) for suffix in TEMPORARY_SUFFIXES]
-    from desktop.core.storage.backup import default_folder
-
-    folder = default_folder(db_path)
+    folder = backups_folder(db_path)
     if folder.is_dir():
         candidates += sorted(folder.glob(f"{_glob_escape(db_path.stem)}-*{BACKUP_PARTIAL_SUFFIX}"))
     present = [path for path in candidates if _exists_with_side_files(path)]
     if not present or locking.describe_holder(db_path) is not None:
         return []
-    return [path for path in present if not _held_by_sqlite(path)]
+    return [path for path in present if not _held_open(path)]
 
 
 def remove_stale(db_path: Path) -> list[Path]:
@@ -85,12 +90,12 @@ def _exists_with_side_files(path: Path) -> bool:
     return any(path.with_name(path.name + suffix).exists() for suffix in ("", *SIDE_FILES))
 
 
-def _held_by_sqlite(path: Path) -> bool:
+def _held_open(path: Path) -> bool:
     """True when a connection (of any process) still has this temporary database open."""
     if not path.is_file() or path.stat().st_size == 0:
         return False
     try:
-        return sqlite_backend.is_in_use(path, timeout=0.1)
+        return backend_for(path).is_in_use(path, timeout=0.1)
     except Exception:  # unreadable debris: nobody can be using it as a database
         return False
 

@@ -1,22 +1,20 @@
 """Is the database file sound? Integrity, references and the search index, in plain sentences.
 
 :func:`check` is the full check behind ``dossier-desk check``; :func:`quick_check` is cheap
-enough for every start (SQLite's ``quick_check`` skips verifying index contents). Both work on
-the path with plain ``sqlite3`` connections, not the ORM, because they must report on files the
-ORM cannot open; and they never write (the search-index check runs inside a transaction that
-is rolled back).
+enough for every start (the engine's quick check skips verifying index contents). Both work on
+the path with the backend's plain connections, not the ORM, because they must report on files
+the ORM cannot open; and they never write (the search-index check runs inside a transaction
+that is rolled back).
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.storage import files as db_files
-from desktop.core.storage.sqlite import connection as sqlite_backend
-from desktop.core.storage.sqlite import search_index as sqlite_search
+from desktop.core.storage.backend import StorageBackend, backend_for
 
 INTEGRITY, FOREIGN_KEYS, SEARCH_INDEX, QUICK = (
     "integrity",
@@ -53,17 +51,18 @@ class Report:
 
 
 def check(path: Path) -> Report:
-    """Full check: ``integrity_check``, ``foreign_key_check`` and the FTS5 index check."""
+    """Full check: page integrity, foreign keys and the full-text index."""
     return _run(Path(path), quick=False)
 
 
 def quick_check(path: Path) -> Report:
-    """Start-up check: the file is a database and SQLite's ``quick_check`` passes."""
+    """Start-up check: the file is a database and the engine's quick check passes."""
     return _run(Path(path), quick=True)
 
 
 def _run(path: Path, *, quick: bool) -> Report:
-    unreadable = _unreadable(path)
+    backend = backend_for(path)
+    unreadable = _unreadable(path, backend)
     if unreadable:
         reason = db_files.read_only_reason(path) if unreadable == _CANNOT_OPEN else None
         if reason is not None:
@@ -74,22 +73,24 @@ def _run(path: Path, *, quick: bool) -> Report:
             return Report(path, (), (sentence,), read_only=True)
         return Report(path, (), (unreadable,))
     checks = [QUICK if quick else INTEGRITY]
-    damage = sqlite_backend.integrity_problems(path, quick=quick)
+    damage = backend.integrity_problems(path, quick=quick)
     problems = [f"The file is damaged: {line}" for line in damage]
-    if damage and not _can_read_schema(path):
+    if damage and not backend.can_read_schema(path):
         return Report(path, tuple(checks), tuple(problems))
-    marker = _ours(path)
+    marker = _ours(path, backend)
     if marker:
         return Report(path, tuple(checks), (*problems, marker))
     if quick:
         return Report(path, tuple(checks), tuple(problems))
     checks.append(FOREIGN_KEYS)
-    problems += _guarded(FOREIGN_KEYS, lambda: sqlite_backend.foreign_key_problems(path))
-    if db_files.read_only_reason(path) is None:  # FTS5 spells its check as a write
+    problems += _guarded(backend, FOREIGN_KEYS, lambda: backend.foreign_key_problems(path))
+    if db_files.read_only_reason(path) is None:  # the index check may write (rolled back)
         checks.append(SEARCH_INDEX)
         problems += [
             f"Search index: {problem}."
-            for problem in _guarded(SEARCH_INDEX, lambda: _search_index_problems(path))
+            for problem in _guarded(
+                backend, SEARCH_INDEX, lambda: backend.search_index_problems(path)
+            )
         ]
     return Report(path, tuple(checks), tuple(problems))
 
@@ -97,12 +98,12 @@ def _run(path: Path, *, quick: bool) -> Report:
 _CANNOT_OPEN = "SQLite cannot open the file (or create its -wal/-shm beside it)."
 
 
-def _unreadable(path: Path) -> str | None:
+def _unreadable(path: Path, backend: StorageBackend) -> str | None:
     """Why ``path`` cannot be checked at all, or None.
 
-    Asked through ``stat`` and SQLite, never by opening the file: the window checks its own
+    Asked through ``stat`` and the driver, never by opening the file: the window checks its own
     database while it holds connections on it, and closing a plain file descriptor of it would
-    drop those connections' POSIX locks (see :func:`sqlite_backend.probe`).
+    drop those connections' POSIX locks (see :mod:`desktop.core.storage.locking`).
     """
     try:
         size = path.stat().st_size
@@ -115,42 +116,30 @@ def _unreadable(path: Path) -> str | None:
     if size == 0:
         return "The file is empty (0 bytes): it is not a database."
     try:
-        sqlite_backend.probe(path)
-    except sqlite3.Error as error:
-        if sqlite_backend.is_locked_error(error):
+        backend.probe(path)
+    except backend.driver_errors as error:
+        if backend.is_locked_error(error):
             raise
-        if sqlite_backend.is_not_a_database_error(error):
+        if backend.is_not_a_database_error(error):
             return "The file is not a database, or its first page is damaged."
-        if sqlite_backend.is_read_only_error(error):
+        if backend.is_read_only_error(error):
             return _CANNOT_OPEN
-        return f"The file cannot be read: {sqlite_backend.driver_message(error)}."
+        return f"The file cannot be read: {backend.driver_message(error)}."
     return None
 
 
-def _can_read_schema(path: Path) -> bool:
-    try:
-        connection = sqlite_backend.connect_existing(path)
-        try:
-            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        finally:
-            connection.close()
-    except sqlite3.Error:
-        return False
-    return True
-
-
-def _ours(path: Path) -> str | None:
+def _ours(path: Path, backend: StorageBackend) -> str | None:
     """A sentence when the file is not a Dossier Desk database, else None."""
     try:
-        connection = sqlite_backend.connect_existing(path)
+        connection = backend.connect_existing(path)
         try:
             row = connection.execute(
                 "SELECT value FROM meta WHERE key = 'schema_version'"
             ).fetchone()
         finally:
             connection.close()
-    except sqlite3.Error as error:
-        if "no such table" in str(error):
+    except backend.driver_errors as error:
+        if backend.is_missing_table_error(error):
             return "The file holds no Dossier Desk data (it has no meta table)."
         return f"The schema version cannot be read: {error}."
     if row is None:
@@ -158,33 +147,11 @@ def _ours(path: Path) -> str | None:
     return None
 
 
-def _guarded(name: str, run: Callable[[], list[str]]) -> list[str]:
+def _guarded(backend: StorageBackend, name: str, run: Callable[[], list[str]]) -> list[str]:
     """Run one check; a check that cannot run at all is itself a finding."""
     try:
         return list(run())
     except Exception as error:
-        if sqlite_backend.is_locked_error(error):
+        if backend.is_locked_error(error):
             raise
-        return [f"The {name} check could not run: {sqlite_backend.driver_message(error)}."]
-
-
-def _search_index_problems(path: Path) -> list[str]:
-    """:func:`sqlite_search.search_index_problems` over one plain connection, rolled back.
-
-    FTS5's integrity check is spelled as an INSERT, so the connection must be writable; the
-    surrounding transaction is rolled back, so the check writes nothing.
-    """
-    from sqlalchemy import create_engine
-    from sqlalchemy.pool import StaticPool
-
-    raw = sqlite_backend.connect_existing(path)
-    engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
-    try:
-        raw.execute("BEGIN")
-        with engine.connect() as connection:
-            return sqlite_search.search_index_problems(connection)
-    finally:
-        if raw.in_transaction:
-            raw.execute("ROLLBACK")
-        engine.dispose()
-        raw.close()
+        return [f"The {name} check could not run: {backend.driver_message(error)}."]

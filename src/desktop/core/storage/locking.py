@@ -1,15 +1,16 @@
 """Who has a database open: the window's lock files and the announcements of writers.
 
-SQLite's locks say *that* a file is busy, never *who* holds it. The window holds a QLockFile
-``<db>.lock`` (and one named after the file's device and inode, so a hard link does not get a
-second window); commands that write announce themselves with :func:`announce_writer`, which
-leaves ``<db>.writer-<pid>-<n>`` beside the database while they run. :func:`describe_holder`
-reads those files to name the holder in a message ("the Dossier Desk window (process 4711 on
-office-pc)").
+The database's own locks say *that* a file is busy, never *who* holds it. The window holds a
+QLockFile ``<db>.lock`` (and one named after the file's device and inode, so a hard link does
+not get a second window); commands that write announce themselves with :func:`announce_writer`,
+which leaves ``<db>.writer-<pid>-<n>`` beside the database while they run.
+:func:`describe_holder` reads those files to name the holder in a message ("the Dossier Desk
+window (process 4711 on office-pc)").
 
 Everything here is plain file I/O on those side files, never on the database file itself:
 closing any descriptor of the database would drop every POSIX lock this process holds on it
-(fcntl semantics), and another process's SQLite would then take the file for unused.
+(fcntl semantics), and the database engine in another process would then take the file for
+unused.
 """
 
 from __future__ import annotations
@@ -104,11 +105,11 @@ def announce_writer(db_path: Path, what: str) -> Iterator[None]:
     db_path = Path(db_path)
     path = db_path.with_name(f"{db_path.name}{WRITER_INFIX}{os.getpid()}-{next(_counter)}")
     lines = [str(os.getpid()), what, socket.gethostname(), "", _boot_id() or ""]
+    from desktop.core import atomic_files  # not needed to start the window
+
     written = False
-    with contextlib.suppress(OSError):
-        temporary = path.with_name(path.name + ".new")
-        temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        os.replace(temporary, path)
+    with contextlib.suppress(OSError):  # OutputFileError is one too
+        atomic_files.write_bytes(path, ("\n".join(lines) + "\n").encode("utf-8"))
         written = True
     try:
         yield
@@ -130,6 +131,7 @@ def _candidates(db_path: Path) -> Iterator[tuple[Path, str]]:
     with contextlib.suppress(OSError):
         prefix = db_path.name + WRITER_INFIX
         for entry in os.scandir(db_path.parent):
+            # ".new": the temporary name an earlier version wrote its announcement under
             if entry.name.startswith(prefix) and not entry.name.endswith(".new"):
                 yield Path(entry.path), "a Dossier Desk command"
 

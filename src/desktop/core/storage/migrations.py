@@ -2,9 +2,9 @@
 
 :func:`upgrade` is what :meth:`desktop.core.storage.database.Database.open` calls for an older file:
 
-1. back up first (reason ``migration``), with the backup API;
+1. back up first (reason ``migration``), with the backend's backup;
 2. migrate on a connection whose foreign keys are switched off when it connects, i.e.
-   before any transaction (inside one the pragma is silently ignored). Alembic's batch mode
+   before any transaction (inside one the setting is silently ignored). Alembic's batch mode
    rebuilds a table by copy-drop-rename, and dropping a parent table with foreign keys on
    deletes its children through ``ON DELETE CASCADE`` (seen: 2 contacts → 0);
 3. run every revision in one transaction (our engine issues an explicit ``BEGIN``, so DDL is
@@ -20,7 +20,6 @@ use: each revision declares ``schema_version`` and env.py writes it after migrat
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,8 +32,10 @@ from desktop.core.errors import (
 )
 from desktop.core.storage import backup as backups
 from desktop.core.storage import locking
-from desktop.core.storage.sqlite import connection as sqlite_backend
-from desktop.core.storage.sqlite import search_index as sqlite_search
+from desktop.core.storage.backend import backend_for, backend_of
+from desktop.core.storage.backup_files import BackupInfo
+from desktop.core.storage.engine import SCHEMA_VERSION_SQL, make_engine
+from desktop.core.storage.restore import restore
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -42,9 +43,6 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
 
 BASELINE = "schema_3"
-SEARCH_VIEW = "entity_search_doc"
-# Owned by sqlite_search, invisible to SQLAlchemy's reflection: never autogenerate for them.
-UNMANAGED_INDEXES = frozenset({"ix_entity_name_nocase"})
 
 
 class MigrationError(DossierError):
@@ -56,7 +54,7 @@ class UpgradeResult:
     from_version: int
     from_revision: str | None
     to_revision: str
-    backup: backups.BackupInfo
+    backup: BackupInfo
 
 
 # --- configuration -------------------------------------------------------------------------
@@ -69,15 +67,9 @@ def migrations_dir() -> Path:
 
 
 def include_name(name: str | None, type_: str, _parent_names: Any) -> bool:
-    """Alembic filter: the FTS5 table and its shadow tables, the search view and the expression
-    index belong to :mod:`sqlite_search`; autogenerate would otherwise try to drop them."""
-    if name is None:
-        return True
-    if type_ == "table":
-        return not name.startswith(sqlite_search.FTS_TABLE) and name != SEARCH_VIEW
-    if type_ == "index":
-        return name not in UNMANAGED_INDEXES
-    return True
+    """Alembic filter: the full-text index's tables, view and indexes belong to the backend
+    (invisible to SQLAlchemy's reflection); autogenerate would otherwise try to drop them."""
+    return name is None or not backend_for().owns_schema_object(name, type_)
 
 
 def alembic_config(
@@ -119,14 +111,16 @@ def record_schema_version(connection: Connection, script: ScriptDirectory) -> No
     if len(heads) != 1:
         raise MigrationError(f"Expected one migration head, found {len(heads)}.")
     version = str(revision_schema_version(script, heads[0]))
-    current = connection.exec_driver_sql(
-        "SELECT value FROM meta WHERE key = 'schema_version'"
-    ).scalar_one_or_none()
+    from sqlalchemy import text
+
+    current = connection.execute(text(SCHEMA_VERSION_SQL)).scalar_one_or_none()
     if current != version:  # read-only alembic commands (current, check) write nothing
-        connection.exec_driver_sql(
-            "INSERT INTO meta (key, value) VALUES ('schema_version', ?)"
-            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (version,),
+        connection.execute(
+            text(
+                "INSERT INTO meta (key, value) VALUES ('schema_version', :version)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+            ),
+            {"version": version},
         )
 
 
@@ -143,14 +137,17 @@ def stamp_head(connection: Connection) -> None:
 def current_state(path: Path) -> tuple[int | None, str | None]:
     """``(meta.schema_version, alembic revision)`` read with a plain connection; either may be
     None (no meta row; a database made before Alembic)."""
-    connection = sqlite_backend.connect_existing(Path(path))
+    backend = backend_for(path)
+    connection = backend.connect_existing(Path(path))
     try:
-        row = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        row = connection.execute(SCHEMA_VERSION_SQL).fetchone()
         version = int(row[0]) if row and str(row[0]).isdigit() else None
         try:
             revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        except sqlite3.OperationalError:  # no such table: made before Alembic
-            revision = None
+        except backend.driver_errors as error:
+            if not backend.is_missing_table_error(error):
+                raise
+            revision = None  # made before Alembic
     finally:
         connection.close()
     return version, revision[0] if revision else None
@@ -200,7 +197,7 @@ def upgrade(
         except DatabaseLockedError:
             raise  # nothing was changed: the lock came first
         except Exception as error:
-            if sqlite_backend.is_locked_error(error):
+            if backend_for(path).is_locked_error(error):
                 raise DatabaseLockedError(path, locking.describe_holder(path)) from error
             raise _restore_after_failure(path, saved, error) from error
     return UpgradeResult(version, revision, head, saved)
@@ -208,18 +205,9 @@ def upgrade(
 
 def migration_engine(path: Path) -> Engine:
     """Our usual engine, but every connection is prepared for migrating from the moment it
-    connects (:func:`sqlite_backend.prepare_migration_connection`: foreign keys off). Listeners
-    run in order, so this one runs after ``configure_engine``'s and wins."""
-    from sqlalchemy import event
-
-    from desktop.core.storage.database import make_engine
-
+    connects (foreign keys off, so rebuilding a table cascades nothing)."""
     engine = make_engine(path)
-
-    @event.listens_for(engine, "connect")
-    def _prepare(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
-        sqlite_backend.prepare_migration_connection(dbapi_connection)
-
+    backend_for(path).configure_for_migration(engine)
     return engine
 
 
@@ -227,33 +215,32 @@ def _migrate(path: Path, script_location: Path | None) -> None:
     from alembic import command
 
     engine = migration_engine(path)
+    backend = backend_of(engine)
     try:
         with engine.connect() as connection, connection.begin():
-            if sqlite_backend.foreign_keys_enforced(connection):
+            if backend.foreign_keys_enforced(connection):
                 raise MigrationError("Foreign keys were on during the migration; nothing changed.")
             command.upgrade(alembic_config(connection, script_location=script_location), "head")
-            # A rebuilt entity table loses its triggers; put them back and re-index if needed.
-            if not sqlite_search.search_index_installed(connection):
-                sqlite_search.install_search_index(connection)
-            if sqlite_search.search_index_problems(connection):
-                sqlite_search.rebuild_search_index(connection)
-            problems = sqlite_backend.foreign_key_problems(connection)
+            # A rebuilt entity table loses the index upkeep; put it back and re-index if needed.
+            if not backend.search_index_installed(connection):
+                backend.install_search_index(connection)
+            if backend.search_index_problems(connection):
+                backend.rebuild_search_index(connection)
+            problems = backend.foreign_key_problems(connection)
             if problems:
                 raise MigrationError(
                     "the foreign-key check found broken references: " + " ".join(problems)
                 )
         with engine.connect() as connection:
-            sqlite_backend.checkpoint(connection)
+            backend.checkpoint(connection)
     finally:
         engine.dispose()
 
 
-def _restore_after_failure(
-    path: Path, saved: backups.BackupInfo, error: Exception
-) -> MigrationError:
+def _restore_after_failure(path: Path, saved: BackupInfo, error: Exception) -> MigrationError:
     reason = str(error).strip() or type(error).__name__
     try:
-        restored = backups.restore(path, saved.path)
+        restored = restore(path, saved.path)
     except Exception as restore_error:
         return MigrationError(
             f"Updating {path} to the new version failed ({reason}), and restoring the backup "

@@ -4,14 +4,14 @@ Every service records each changed field in the audit journal (who, when, old â†
 ``batch`` per user action. Deleting returns a complete snapshot, and restoring a snapshot puts
 the record back with its relations, figures, space and contact â€” which is what makes a delete
 undoable in the window. Validation lives in :mod:`desktop.core.kb.validation`; services refuse
-invalid records with ``ValueError`` so nothing half-valid is ever stored.
+invalid records with ``ValueError`` so nothing half-valid is ever stored. The journal entries
+are written by :mod:`desktop.core.upkeep.audit`.
 """
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import asdict, dataclass, field, fields
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from sqlmodel import Session, delete, select
@@ -19,7 +19,6 @@ from sqlmodel import Session, delete, select
 from desktop.core.errors import NotFoundError
 from desktop.core.kb import taxonomy, validation
 from desktop.core.kb.models import (
-    AuditEntry,
     Contact,
     Entity,
     EntitySector,
@@ -30,10 +29,7 @@ from desktop.core.kb.models import (
     SpaceOffer,
     Tag,
 )
-
-
-def new_batch() -> str:
-    return uuid.uuid4().hex[:12]
+from desktop.core.upkeep import audit
 
 
 @dataclass(frozen=True)
@@ -87,15 +83,11 @@ class DeletedEntity:
     contacts_of: list[str] = field(default_factory=list)  # person slugs that pointed here
 
 
-def now() -> datetime:
-    return datetime.now(UTC)
-
-
 # --- entities ---------------------------------------------------------------------------------
 
 
 def entity_record(session: Session, slug: str) -> EntityRecord:
-    entity = _entity(session, slug)
+    entity = find_entity(session, slug)
     return EntityRecord(
         slug=entity.slug,
         name=entity.name,
@@ -129,7 +121,7 @@ def save_entity(
         and session.exec(select(Entity).where(Entity.slug == record.slug)).first()
     ):
         raise ValueError(f"The identifier {record.slug!r} is already used by another entity.")
-    stamp = now()
+    stamp = audit.now()  # the journal's clock: an entry and its record agree
     if original_slug is None:
         entity = Entity(
             slug=record.slug, name=record.name, kind=record.kind, created_at=stamp, updated_at=stamp
@@ -137,7 +129,7 @@ def save_entity(
         before = {f.name: None for f in fields(EntityRecord)}
         action = "create"
     else:
-        entity = _entity(session, original_slug)
+        entity = find_entity(session, original_slug)
         before = asdict(entity_record(session, original_slug))
         action = "update"
     after = asdict(record)
@@ -163,14 +155,24 @@ def save_entity(
     _replace_links(session, EntityTag, entity.id, "tag_code", record.tags)
     for name, new in after.items():
         old = before.get(name)
-        if _text(old) != _text(new):
-            _audit(session, who, action, "entity", record.slug, name, old, new, batch)
+        if audit.text(old) != audit.text(new):
+            audit.record(
+                session,
+                who=who,
+                action=action,
+                record_type="entity",
+                key=record.slug,
+                batch=batch,
+                field=name,
+                old=old,
+                new=new,
+            )
     session.flush()
 
 
 def delete_impact(session: Session, slug: str) -> dict[str, int]:
     """What else goes when ``slug`` is deleted, for the confirmation question."""
-    entity = _entity(session, slug)
+    entity = find_entity(session, slug)
     return {
         "relations": len(
             session.exec(
@@ -187,7 +189,7 @@ def delete_impact(session: Session, slug: str) -> dict[str, int]:
 
 
 def delete_entity(session: Session, slug: str, *, who: str, batch: str) -> DeletedEntity:
-    entity = _entity(session, slug)
+    entity = find_entity(session, slug)
     slugs = {e.id: e.slug for e in session.exec(select(Entity))}
     sources = {s.id: s.key for s in session.exec(select(Source))}
     relations = [
@@ -238,7 +240,15 @@ def delete_entity(session: Session, slug: str, *, who: str, batch: str) -> Delet
     )
     session.delete(entity)
     session.flush()
-    _audit(session, who, "delete", "entity", slug, None, entity.name, None, batch)
+    audit.record(
+        session,
+        who=who,
+        action="delete",
+        record_type="entity",
+        key=slug,
+        batch=batch,
+        old=entity.name,
+    )
     return deleted
 
 
@@ -247,7 +257,7 @@ def restore_entity(
 ) -> None:
     """Put a deleted entity back with everything that went with it (undo of a delete)."""
     save_entity(session, deleted.record, original_slug=None, who=who, batch=batch, today=today)
-    entity = _entity(session, deleted.record.slug)
+    entity = find_entity(session, deleted.record.slug)
     entity.verified_on, entity.verified_by = deleted.verified_on, deleted.verified_by
     sources = {s.key: s.id for s in session.exec(select(Source))}
     entity.source_id = sources.get(deleted.source_key or "")
@@ -287,24 +297,37 @@ def restore_entity(
             contact.organisation_id = entity.id
             session.add(contact)
     session.flush()
-    _audit(session, who, "restore", "entity", entity.slug, None, None, entity.name, batch)
+    audit.record(
+        session,
+        who=who,
+        action="restore",
+        record_type="entity",
+        key=entity.slug,
+        batch=batch,
+        new=entity.name,
+    )
 
 
-# --- internals ---------------------------------------------------------------------------------
+# --- finding records ---------------------------------------------------------------------------
 
 
-def _entity(session: Session, slug: str) -> Entity:
+def find_entity(session: Session, slug: str) -> Entity:
+    """The entity ``slug`` names; NotFoundError (a sentence for the window) when it is gone."""
     entity = session.exec(select(Entity).where(Entity.slug == slug)).first()
     if entity is None:
         raise NotFoundError(f"no entity with slug {slug!r}")
     return entity
 
 
-def _fact(session: Session, key: str) -> Fact:
+def find_fact(session: Session, key: str) -> Fact:
+    """The figure ``key`` names; NotFoundError when it is gone."""
     fact = session.exec(select(Fact).where(Fact.key == key)).first()
     if fact is None:
         raise NotFoundError(f"no figure with key {key!r}")
     return fact
+
+
+# --- internals ---------------------------------------------------------------------------------
 
 
 def _codes(session: Session, model: type, entity_id: int | None, column: str) -> list[str]:
@@ -325,37 +348,3 @@ def _replace_links(
     for code in sorted(wanted):
         session.add(model(entity_id=entity_id, **{column: code}))
     session.flush()
-
-
-def _text(value: Any) -> str | None:
-    if value is None or value == "" or value == ():
-        return None
-    if isinstance(value, (list, tuple)):
-        return ", ".join(str(v) for v in value)
-    return str(value)
-
-
-def _audit(
-    session: Session,
-    who: str,
-    action: str,
-    record_type: str,
-    key: str,
-    field_name: str | None,
-    old: Any,
-    new: Any,
-    batch: str,
-) -> None:
-    session.add(
-        AuditEntry(
-            at=now(),
-            who=who or "unknown",
-            action=action,
-            record_type=record_type,
-            record_key=key,
-            field=field_name,
-            old_value=_text(old),
-            new_value=_text(new),
-            batch=batch,
-        )
-    )

@@ -6,16 +6,16 @@ one), which is exactly what an undo needs: saving the "before" again, or deletin
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from sqlmodel import Session, select
 
 from desktop.core.errors import NotFoundError
 from desktop.core.kb import taxonomy, validation
-from desktop.core.kb.models import Contact, Fact, Relation, Source, SpaceOffer
-from desktop.core.upkeep.editing import _audit, _entity, now
+from desktop.core.kb.models import Contact, Entity, Fact, Relation, Source, SpaceOffer
+from desktop.core.upkeep import audit
+from desktop.core.upkeep.editing import find_entity, find_fact
 
 
 @dataclass(frozen=True)
@@ -80,8 +80,8 @@ class ContactRecord:
 
 
 def fact_record(session: Session, key: str) -> FactRecord:
-    fact = _fact(session, key)
-    scope = session.get(_entity_model(), fact.scope_id) if fact.scope_id else None
+    fact = find_fact(session, key)
+    scope = session.get(Entity, fact.scope_id) if fact.scope_id else None
     source = session.get(Source, fact.source_id) if fact.source_id else None
     return FactRecord(
         key=fact.key, label=fact.label, value=fact.value, unit=fact.unit, qualifier=fact.qualifier,
@@ -105,32 +105,49 @@ def save_fact(
     source = session.exec(select(Source).where(Source.key == record.source)).first()
     if source is None:
         raise ValueError(f"Unknown source {record.source!r}.")
-    scope_id = _entity(session, record.scope).id if record.scope else None
+    scope_id = find_entity(session, record.scope).id if record.scope else None
     before = fact_record(session, original_key) if original_key else None
     if (
         record.key != original_key
         and session.exec(select(Fact).where(Fact.key == record.key)).first()
     ):
         raise ValueError(f"The key {record.key!r} is already used by another figure.")
+    stamp = audit.now()
     fact = (
-        _fact(session, original_key)
+        find_fact(session, original_key)
         if original_key
-        else Fact(created_at=now(), updated_at=now(), key="", label="", value=0, unit="")
+        else Fact(created_at=stamp, updated_at=stamp, key="", label="", value=0, unit="")
     )
     for name in ("key", "label", "value", "unit", "qualifier", "period", "as_of", "quote"):
         setattr(fact, name, getattr(record, name))
-    fact.scope_id, fact.source_id, fact.updated_at = scope_id, source.id, now()
+    fact.scope_id, fact.source_id, fact.updated_at = scope_id, source.id, stamp
     session.add(fact)
     session.flush()
-    _audit_changes(session, who, "fact", record.key, before, record, batch)
+    audit.record_changes(
+        session,
+        who=who,
+        record_type="fact",
+        key=record.key,
+        before=before,
+        after=record,
+        batch=batch,
+    )
     return before
 
 
 def delete_fact(session: Session, key: str, *, who: str, batch: str) -> FactRecord:
     before = fact_record(session, key)
-    session.delete(_fact(session, key))
+    session.delete(find_fact(session, key))
     session.flush()
-    _audit(session, who, "delete", "fact", key, None, before.label, None, batch)
+    audit.record(
+        session,
+        who=who,
+        action="delete",
+        record_type="fact",
+        key=key,
+        batch=batch,
+        old=before.label,
+    )
     return before
 
 
@@ -139,7 +156,7 @@ def delete_fact(session: Session, key: str, *, who: str, batch: str) -> FactReco
 
 def add_relation(session: Session, record: RelationRecord, *, who: str, batch: str) -> None:
     taxonomy.require(taxonomy.RELATION_TYPES, record.relation_type, "relation type")
-    subject, obj = _entity(session, record.subject), _entity(session, record.object)
+    subject, obj = find_entity(session, record.subject), find_entity(session, record.object)
     if subject.id == obj.id:
         raise ValueError("An entity cannot be related to itself.")
     session.add(
@@ -151,13 +168,20 @@ def add_relation(session: Session, record: RelationRecord, *, who: str, batch: s
         )
     )
     session.flush()
-    _audit(
-        session, who, "create", "relation", _relation_key(record), "note", None, record.note, batch
+    audit.record(
+        session,
+        who=who,
+        action="create",
+        record_type="relation",
+        key=_relation_key(record),
+        batch=batch,
+        field="note",
+        new=record.note,
     )
 
 
 def remove_relation(session: Session, record: RelationRecord, *, who: str, batch: str) -> None:
-    subject, obj = _entity(session, record.subject), _entity(session, record.object)
+    subject, obj = find_entity(session, record.subject), find_entity(session, record.object)
     relation = session.exec(
         select(Relation).where(
             Relation.subject_id == subject.id,
@@ -169,16 +193,15 @@ def remove_relation(session: Session, record: RelationRecord, *, who: str, batch
         raise NotFoundError(f"no relation {_relation_key(record)}")
     session.delete(relation)
     session.flush()
-    _audit(
+    audit.record(
         session,
-        who,
-        "delete",
-        "relation",
-        _relation_key(record),
-        "note",
-        relation.note,
-        None,
-        batch,
+        who=who,
+        action="delete",
+        record_type="relation",
+        key=_relation_key(record),
+        batch=batch,
+        field="note",
+        old=relation.note,
     )
 
 
@@ -190,7 +213,7 @@ def set_space(
     taxonomy.require(taxonomy.AVAILABILITY, record.availability, "availability")
     if problem := validation.as_of(record.since, today=date(today.year + 10, 12, 31)):
         raise ValueError(problem)
-    site = _entity(session, record.site)
+    site = find_entity(session, record.site)
     offer = session.exec(
         select(SpaceOffer).where(
             SpaceOffer.site_id == site.id, SpaceOffer.space_type == record.space_type
@@ -205,8 +228,14 @@ def set_space(
     offer.availability, offer.since, offer.note = record.availability, record.since, record.note
     session.add(offer)
     session.flush()
-    _audit_changes(
-        session, who, "space", f"{record.site}:{record.space_type}", before, record, batch
+    audit.record_changes(
+        session,
+        who=who,
+        record_type="space",
+        key=f"{record.site}:{record.space_type}",
+        before=before,
+        after=record,
+        batch=batch,
     )
     return before
 
@@ -214,7 +243,7 @@ def set_space(
 def remove_space(
     session: Session, site: str, space_type: str, *, who: str, batch: str
 ) -> SpaceRecord:
-    entity = _entity(session, site)
+    entity = find_entity(session, site)
     offer = session.exec(
         select(SpaceOffer).where(
             SpaceOffer.site_id == entity.id, SpaceOffer.space_type == space_type
@@ -225,16 +254,14 @@ def remove_space(
     before = SpaceRecord(site, space_type, offer.availability, offer.since, offer.note)
     session.delete(offer)
     session.flush()
-    _audit(
+    audit.record(
         session,
-        who,
-        "delete",
-        "space",
-        f"{site}:{space_type}",
-        None,
-        offer.availability,
-        None,
-        batch,
+        who=who,
+        action="delete",
+        record_type="space",
+        key=f"{site}:{space_type}",
+        batch=batch,
+        old=offer.availability,
     )
     return before
 
@@ -246,18 +273,14 @@ def save_contact(
     problems = record.problems()
     if problems:
         raise ValueError(" ".join(problems))
-    person = _entity(session, record.person)
+    person = find_entity(session, record.person)
     if person.kind != "person":
         raise ValueError("Contact details belong to a person entity.")
     contact = session.get(Contact, person.id)
-    organisation = _entity(session, record.organisation) if record.organisation else None
+    organisation = find_entity(session, record.organisation) if record.organisation else None
     before = None
     if contact is not None:
-        old_org = (
-            session.get(_entity_model(), contact.organisation_id)
-            if contact.organisation_id
-            else None
-        )
+        old_org = session.get(Entity, contact.organisation_id) if contact.organisation_id else None
         before = ContactRecord(
             record.person,
             contact.role,
@@ -276,35 +299,20 @@ def save_contact(
     contact.organisation_id = organisation.id if organisation else None
     session.add(contact)
     session.flush()
-    _audit_changes(session, who, "contact", record.person, before, record, batch)
+    audit.record_changes(
+        session,
+        who=who,
+        record_type="contact",
+        key=record.person,
+        before=before,
+        after=record,
+        batch=batch,
+    )
     return before
 
 
 # --- internals ----------------------------------------------------------------------------------
 
 
-def _fact(session: Session, key: str) -> Fact:
-    fact = session.exec(select(Fact).where(Fact.key == key)).first()
-    if fact is None:
-        raise NotFoundError(f"no figure with key {key!r}")
-    return fact
-
-
-def _entity_model() -> Any:
-    from desktop.core.kb.models import Entity
-
-    return Entity
-
-
 def _relation_key(record: RelationRecord) -> str:
     return f"{record.subject} {record.relation_type} {record.object}"
-
-
-def _audit_changes(
-    session: Session, who: str, record_type: str, key: str, before: Any, after: Any, batch: str
-) -> None:
-    old = asdict(before) if before is not None else {}
-    action = "update" if before is not None else "create"
-    for name, value in asdict(after).items():
-        if old.get(name) != value:
-            _audit(session, who, action, record_type, key, name, old.get(name), value, batch)

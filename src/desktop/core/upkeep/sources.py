@@ -14,8 +14,7 @@ from sqlmodel import Session, select
 from desktop.core.errors import NotFoundError
 from desktop.core.kb import validation
 from desktop.core.kb.models import Fact, Relation, Source, SpaceOffer
-from desktop.core.upkeep.editing import _audit
-from desktop.core.upkeep.records import _audit_changes
+from desktop.core.upkeep import audit
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,15 @@ def save_source(
     source.accessed_on = date.fromisoformat(record.accessed_on) if record.accessed_on else None
     session.add(source)
     session.flush()
-    _audit_changes(session, who, "source", record.key, before, record, batch)
+    audit.record_changes(
+        session,
+        who=who,
+        record_type="source",
+        key=record.key,
+        before=before,
+        after=record,
+        batch=batch,
+    )
     return before
 
 
@@ -108,6 +115,14 @@ def delete_source(session: Session, key: str, *, who: str, batch: str) -> Source
                 )
             session.delete(session.exec(select(Source).where(Source.key == key)).one())
             session.flush()
-            _audit(session, who, "delete", "source", key, None, record.title, None, batch)
+            audit.record(
+                session,
+                who=who,
+                action="delete",
+                record_type="source",
+                key=key,
+                batch=batch,
+                old=record.title,
+            )
             return record
     raise NotFoundError(f"no source with key {key!r}")

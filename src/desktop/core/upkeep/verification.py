@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
-from desktop.core.kb.models import AuditEntry, Entity, Fact
-from desktop.core.upkeep.editing import _audit, _entity, _fact
+from desktop.core.kb.models import Entity, Fact
+from desktop.core.upkeep import audit
+from desktop.core.upkeep.editing import find_entity, find_fact
 
 
 @dataclass(frozen=True)
@@ -29,12 +30,22 @@ class CheckItem:
 
 def verify(session: Session, record_type: str, key: str, *, who: str, on: date, batch: str) -> None:
     """Mark an entity (by slug) or a figure (by key) as checked today by ``who``."""
-    record: Any = _entity(session, key) if record_type == "entity" else _fact(session, key)
+    record: Any = find_entity(session, key) if record_type == "entity" else find_fact(session, key)
     old = record.verified_on.isoformat() if record.verified_on else None
     record.verified_on, record.verified_by = on, who
     session.add(record)
     session.flush()
-    _audit(session, who, "verify", record_type, key, "verified_on", old, on.isoformat(), batch)
+    audit.record(
+        session,
+        who=who,
+        action="verify",
+        record_type=record_type,
+        key=key,
+        batch=batch,
+        field="verified_on",
+        old=old,
+        new=on.isoformat(),
+    )
 
 
 def needs_checking(session: Session, *, today: date, max_age_months: int = 12) -> list[CheckItem]:
@@ -56,35 +67,3 @@ def needs_checking(session: Session, *, today: date, max_age_months: int = 12) -
         if stale(f.verified_on)
     ]
     return sorted(items, key=lambda item: (item.verified_on or "", item.name.casefold()))
-
-
-def audit_entries(
-    session: Session, *, record_key: str | None = None, text: str | None = None, limit: int = 1000
-) -> list[AuditEntry]:
-    """The journal, newest first; for one record, or filtered by words in any column."""
-    statement = select(AuditEntry).order_by(col(AuditEntry.at).desc(), col(AuditEntry.id).desc())
-    if record_key:
-        statement = statement.where(AuditEntry.record_key == record_key)
-    entries = list(session.exec(statement.limit(limit if not text else limit * 10)))
-    if text:
-        needle = text.casefold()
-        entries = [
-            e
-            for e in entries
-            if needle
-            in " ".join(
-                filter(
-                    None,
-                    (
-                        e.who,
-                        e.action,
-                        e.record_type,
-                        e.record_key,
-                        e.field,
-                        e.old_value,
-                        e.new_value,
-                    ),
-                )
-            ).casefold()
-        ][:limit]
-    return entries

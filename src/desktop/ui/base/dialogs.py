@@ -11,7 +11,6 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -103,25 +102,6 @@ def ask_open_path(parent: QWidget | None, title: str, file_filter: str) -> Path 
         parent, f"{title} — {APP_NAME}", str(documents_folder()), file_filter
     )
     return Path(chosen) if chosen else None
-
-
-def consultant_card() -> Any:
-    """The consultant's own card for the dossier's contact page, from the settings."""
-    from desktop.dossier.content.model import ContactCard
-    from desktop.ui.base.settings import app_settings
-
-    settings = app_settings()
-
-    def value(key: str) -> str | None:
-        return str(settings.value(f"consultant/{key}", "") or "").strip() or None
-
-    return ContactCard(
-        name=value("name") or "",
-        role=value("role"),
-        organisation=value("organisation"),
-        phone=value("phone"),
-        email=value("email"),
-    )
 
 
 def show_about(parent: QWidget | None, db_path: Path) -> None:

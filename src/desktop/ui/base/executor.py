@@ -1,10 +1,10 @@
 """One background thread for every database call, with results delivered on the UI thread.
 
-SQLite allows one writer at a time and the window must never wait for the disk, so all
+The database file takes one writer at a time and the window must never wait for the disk, so all
 database work goes through this serialising executor: jobs run in submission order on a single
-worker thread, and their results come back through a queued Qt signal, so callbacks run on the
-UI thread and may touch widgets. The database is opened by the first job, in the worker, which
-also keeps the import of SQLAlchemy off the start-up path of the window.
+worker thread, and their results come back through a queued Qt signal, so callbacks run on the UI
+thread and may touch widgets. The database is opened by the first job, in the worker, which also
+keeps the import of SQLAlchemy off the start-up path of the window.
 """
 
 from __future__ import annotations
@@ -94,11 +94,15 @@ class DatabaseExecutor(QObject):
         self._pool.submit(close)
 
     def shutdown(self) -> None:
-        """Finish queued jobs, close the database and stop the thread (blocks until done)."""
-        self._closed.set()
+        """Finish queued jobs, close the database and stop the thread (blocks until done).
 
+        Queued jobs still run — a note or an edit saved as the window closes must reach the
+        file — but their results are no longer delivered; a search queued behind them skips
+        itself, being outdated.
+        """
+        self._closed.set()
         self._pool.submit(self._close_database)
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool.shutdown(wait=True)
 
     def _reporting(
         self,

@@ -7,25 +7,31 @@ a row that no longer exists.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QPlainTextEdit, QWidget
 
-from desktop.ui.briefs.brief_model import ID_ROLE, ITEM_ROLE, KIND_ROLE
-
-if TYPE_CHECKING:
-    from desktop.ui.briefs.brief_editor import BriefEditor
+from desktop.ui.briefs.brief_model import ID_ROLE, ITEM_ROLE, KIND_ROLE, BriefTreeModel
 
 
-def item_menu(editor: BriefEditor, index: QModelIndex) -> QMenu:
-    menu = QMenu(editor)
+def item_menu(
+    parent: QWidget,
+    model: BriefTreeModel,
+    tree: QAbstractItemView,
+    note: QPlainTextEdit,
+    open_entity: Callable[[str], Any],
+    index: QModelIndex,
+) -> QMenu:
+    """The menu for ``index`` of ``model`` shown in ``tree``; "Edit note" focuses ``note``."""
+    menu = QMenu(parent)
     menu.setObjectName("briefItemMenu")
     wanted, kind = index.data(ID_ROLE), index.data(KIND_ROLE)
     item = index.data(ITEM_ROLE)
 
     def find() -> QModelIndex:
-        return editor.model.index_of(wanted, kind)
+        return model.index_of(wanted, kind)
 
     def add(text: str, name: str, run: Any, enabled: bool = True) -> None:
         action = menu.addAction(text)
@@ -34,36 +40,36 @@ def item_menu(editor: BriefEditor, index: QModelIndex) -> QMenu:
         action.triggered.connect(run)
 
     if item is not None:
-        included = editor.model.itemFromIndex(index).checkState() == Qt.CheckState.Checked
+        included = model.itemFromIndex(index).checkState() == Qt.CheckState.Checked
         add(
             "Exclude from the dossier" if included else "Include in the dossier",
             "toggleIncluded",
-            lambda: _set_included(editor, find(), not included),
+            lambda: _set_included(model, find(), not included),
         )
-    add("Move up", "menuMoveUp", lambda: _move(editor, find(), -1), index.row() > 0)
-    last = editor.model.rowCount(index.parent()) - 1
-    add("Move down", "menuMoveDown", lambda: _move(editor, find(), 1), index.row() < last)
+    add("Move up", "menuMoveUp", lambda: _move(model, find(), -1), index.row() > 0)
+    last = model.rowCount(index.parent()) - 1
+    add("Move down", "menuMoveDown", lambda: _move(model, find(), 1), index.row() < last)
     if item is not None:
         menu.addSeparator()
-        add("Edit note", "editNote", lambda: _edit_note(editor, find()))
+        add("Edit note", "editNote", lambda: _edit_note(tree, note, find()))
         if item.slug:
-            add("Open the entity", "openEntity", lambda: editor.open_entity.emit(item.slug))
+            add("Open the entity", "openEntity", lambda: open_entity(item.slug))
     return menu
 
 
-def _set_included(editor: BriefEditor, index: QModelIndex, included: bool) -> None:
+def _set_included(model: BriefTreeModel, index: QModelIndex, included: bool) -> None:
     if index.isValid():
         state = Qt.CheckState.Checked if included else Qt.CheckState.Unchecked
-        editor.model.itemFromIndex(index).setCheckState(state)  # itemChanged saves it
+        model.itemFromIndex(index).setCheckState(state)  # itemChanged saves it
 
 
-def _move(editor: BriefEditor, index: QModelIndex, step: int) -> None:
+def _move(model: BriefTreeModel, index: QModelIndex, step: int) -> None:
     if index.isValid():
-        editor.model.move(index, step)  # the model's `moved` selects the row again
+        model.move(index, step)  # the model's `moved` selects the row again
 
 
-def _edit_note(editor: BriefEditor, index: QModelIndex) -> None:
+def _edit_note(tree: QAbstractItemView, note: QPlainTextEdit, index: QModelIndex) -> None:
     if index.isValid():
-        editor.tree.setCurrentIndex(index)
-        editor.note.setFocus(Qt.FocusReason.OtherFocusReason)
-        editor.note.selectAll()
+        tree.setCurrentIndex(index)
+        note.setFocus(Qt.FocusReason.OtherFocusReason)
+        note.selectAll()

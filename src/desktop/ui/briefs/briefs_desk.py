@@ -1,15 +1,29 @@
-"""The Prospects tab and the brief editors it opens, kept out of the main window's file."""
+"""The Prospects tab and the brief editors it opens, kept out of the main window's file.
+
+The desk keeps one editor window per brief and keeps them current: it listens to the
+executor's one ``data_changed`` signal, and when the knowledge base changed (an edit, a delete,
+an undo, an import, a restore) or a prospect did, each open brief shows what is stored now — so
+none lists an item whose entity is gone or prints a name its prospect no longer has. A change
+to one brief made elsewhere (deleted from the Prospects tab) reloads its own window only. A
+closed brief window is kept for reopening, not kept current: it reloads when shown again.
+"""
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+
+from desktop.app.changes import DataChange, Topic
 
 if TYPE_CHECKING:
     from desktop.ui.base.executor import DatabaseExecutor
     from desktop.ui.briefs.brief_editor import BriefEditor
     from desktop.ui.briefs.prospects_view import ProspectsView
+
+# what an open brief shows or prints, besides the brief itself
+SHOWN_IN_BRIEFS = (Topic.ENTITIES, Topic.FIGURES, Topic.SOURCES, Topic.PROSPECTS)
 
 
 class BriefsDesk(QObject):
@@ -20,6 +34,7 @@ class BriefsDesk(QObject):
         self.executor = executor
         self._view: ProspectsView | None = None
         self.editors: dict[int, BriefEditor] = {}
+        executor.data_changed.connect(self._on_data_changed)
 
     def view(self) -> ProspectsView:
         if self._view is None:
@@ -36,10 +51,11 @@ class BriefsDesk(QObject):
             from desktop.ui.briefs.brief_editor import BriefEditor
 
             editor = BriefEditor(self.executor, brief_id)
-            editor.brief_changed.connect(lambda _id: self._view and self._view.refresh())
             editor.open_entity.connect(self._show_entity)
             editor.destroyed.connect(lambda _obj=None, b=brief_id: self.editors.pop(b, None))
             self.editors[brief_id] = editor
+        elif not editor.isVisible():
+            editor.reload()  # closed windows are not kept current: show the brief as stored
         editor.show()
         editor.raise_()
         editor.activateWindow()
@@ -58,14 +74,31 @@ class BriefsDesk(QObject):
         window.raise_()
         window.activateWindow()
 
-    def reload_editors(self) -> None:
-        """The knowledge base changed (an edit, a delete, an undo, an import, a restore): each
-        open brief shows what is stored now, so none lists an item whose entity is gone."""
-        for editor in list(self.editors.values()):
-            editor.reload()
+    def _on_data_changed(self, change: DataChange) -> None:
+        if change.touches(*SHOWN_IN_BRIEFS):
+            self.reload_editors()
+        elif change.touches(Topic.BRIEFS) and change.brief_id in self.editors:
+            editor = self.editors[change.brief_id]
+            if editor.isVisible() and change.origin is not editor:  # it shows its own saves
+                editor.reload()
 
-    def close_all(self) -> None:
+    def reload_editors(self) -> None:
+        """Each open brief shows what is stored now (a closed one when it is opened again)."""
+        for editor in list(self.editors.values()):
+            if editor.isVisible():
+                editor.reload()
+
+    def close_all(self, *, wait_seconds: float = 30) -> None:
+        """Close every brief window (each saves a title or note still being typed) and wait
+        until those saves are written: the application quits next, and the executor's
+        shutdown drops whatever is still queued behind a job that is running."""
+        if not self.editors:
+            return
         for editor in list(self.editors.values()):
             editor.close()
             editor.deleteLater()
         self.editors.clear()
+        behind_the_saves = self.executor.submit(lambda _store: None)  # jobs run in order
+        if behind_the_saves is not None:
+            with contextlib.suppress(Exception):  # a database that failed to open: said already
+                behind_the_saves.result(timeout=wait_seconds)

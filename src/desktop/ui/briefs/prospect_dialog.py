@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
@@ -32,38 +30,10 @@ from PySide6.QtWidgets import (
 from desktop.core.briefs.curation import ProspectInput
 from desktop.core.kb import taxonomy
 from desktop.core.kb import vocabulary as prospect_vocab
+from desktop.ui.widgets.code_list import CodeList
 from desktop.ui.widgets.country_field import CountryField
 from desktop.ui.widgets.date_field import DateField
 from desktop.ui.widgets.record_form import line_edit
-
-
-class CodeList(QListWidget):
-    """A checkable list of vocabulary codes."""
-
-    def __init__(self, vocabulary: dict[str, taxonomy.Term], name: str, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setAccessibleName(name)
-        for term in vocabulary.values():
-            item = QListWidgetItem(term.en, self)
-            item.setData(Qt.ItemDataRole.UserRole, term.code)
-            item.setToolTip(term.de)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-        self.setMinimumHeight(150)
-
-    def codes(self) -> tuple[str, ...]:
-        return tuple(
-            self.item(row).data(Qt.ItemDataRole.UserRole)
-            for row in range(self.count())
-            if self.item(row).checkState() == Qt.CheckState.Checked
-        )
-
-    def set_codes(self, codes: tuple[str, ...]) -> None:
-        for row in range(self.count()):
-            item = self.item(row)
-            checked = item.data(Qt.ItemDataRole.UserRole) in codes
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
 
 def _text_box(parent: QWidget, name: str, accessible_name: str, placeholder: str) -> QPlainTextEdit:

@@ -19,7 +19,7 @@ from desktop.ui.browse.navigator import Navigator
 from desktop.ui.browse.results_panel import ResultsPanel
 
 if TYPE_CHECKING:
-    from desktop.core.search.service import SearchResult
+    from desktop.core.search.service import SearchFilters, SearchResult
 
 FilterChoice = tuple[str | None, str | None, tuple[str, ...]]  # kind, sector, tags
 
@@ -53,6 +53,15 @@ class BrowseView(QSplitter):
 
     def filter_choice(self) -> FilterChoice:
         return (self.navigator.kind, self.navigator.sector, self.navigator.tags)
+
+    def search_filters(self) -> SearchFilters:
+        """The navigator's choice as the search service takes it."""
+        from desktop.core.search.service import SearchFilters
+
+        kind, sector, tags = self.filter_choice()
+        return SearchFilters(
+            kinds=(kind,) if kind else (), sectors=(sector,) if sector else (), tags=tuple(tags)
+        )
 
     def has_filters(self) -> bool:
         kind, sector, tags = self.filter_choice()

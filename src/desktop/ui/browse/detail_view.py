@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -75,6 +76,20 @@ class EntityDetailView(QTextBrowser):
     def show_message(self, html_text: str) -> None:
         self.detail = None
         self.setHtml(html_text)
+
+    def show_problem(self, error: BaseException) -> bool:
+        """Say in the pane why the entity cannot be shown; False for an unexpected error,
+        which belongs in the error report instead."""
+        from desktop.core.errors import DossierError, NotFoundError
+        from desktop.ui.base.wording import entity_gone, for_window
+
+        if isinstance(error, NotFoundError):
+            self.show_message(f"<p>{html.escape(entity_gone())}</p>")
+        elif isinstance(error, DossierError):
+            self.show_message(f"<p>{html.escape(for_window(str(error)))}</p>")
+        else:
+            return False
+        return True
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)

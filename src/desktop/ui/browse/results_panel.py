@@ -30,19 +30,14 @@ if TYPE_CHECKING:
     from desktop.core.search.service import SearchHit
 
 
-# what the context menu offers: (action, label)
-CONTEXT_ACTIONS = (
-    ("open", "&Show details"),
-    ("edit", "&Edit…"),
-    ("verify", "Mark &verified"),
-    ("copy-name", "&Copy name"),
-)
-
-
 class ResultsPanel(QWidget):
     clear_filters_requested = Signal()
     remove_filter_requested = Signal(str, str)  # dimension, code
-    context_action = Signal(str, str, str)  # action, slug, entity name
+    # the right-click menu's choices, each a signal of its own (the slug of the row)
+    open_requested = Signal(str)
+    edit_requested = Signal(str)
+    verify_requested = Signal(str)
+    name_copied = Signal(str)  # the name now on the clipboard, for the status line
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -156,16 +151,26 @@ class ResultsPanel(QWidget):
             return None
         menu = QMenu(self.table)
         menu.setObjectName("resultsContextMenu")
-        for action, label in CONTEXT_ACTIONS:
+        choices = (
+            ("open", "&Show details", lambda: self.open_requested.emit(hit.slug)),
+            ("edit", "&Edit…", lambda: self.edit_requested.emit(hit.slug)),
+            ("verify", "Mark &verified", lambda: self.verify_requested.emit(hit.slug)),
+            ("copy-name", "&Copy name", lambda: self._copy_name(hit.name)),
+        )
+        for name, label, run in choices:
             item = menu.addAction(label)
-            item.setObjectName(f"context-{action}")
-            item.triggered.connect(
-                lambda _checked=False, a=action, h=hit: self.context_action.emit(a, h.slug, h.name)
-            )
-            if action == "open":
+            item.setObjectName(f"context-{name}")
+            item.triggered.connect(lambda _checked=False, run=run: run())
+            if name == "open":
                 menu.setDefaultAction(item)
                 menu.addSeparator()
         return menu
+
+    def _copy_name(self, name: str) -> None:
+        from PySide6.QtGui import QGuiApplication
+
+        QGuiApplication.clipboard().setText(name)
+        self.name_copied.emit(name)
 
     def _on_context_menu(self, position: QPoint) -> None:
         index = self.table.indexAt(position)

@@ -2,20 +2,36 @@
 
 Each field is checked as it is typed with the same functions the import and the services use
 (:mod:`desktop.core.kb.validation`); the problem is shown right under the field, and the dialog's
-Save button follows :attr:`ContactFields.valid`.
+Save button follows :attr:`ContactFields.valid`. The card is written with QSettings and read
+back, by the window as by the CLI, through the one reader
+:func:`desktop.app.consultant.read_consultant`; :func:`saved_card` is the window's way to call
+it, after QSettings has put every pending write in the file.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
+from desktop.app.consultant import read_consultant
 from desktop.core.kb import validation
 from desktop.ui.base.settings import app_settings
 
+if TYPE_CHECKING:
+    from desktop.app.consultant import ContactCard
+
 Check = Callable[[str], str | None]
+
+
+def saved_card() -> ContactCard:
+    """The card as last saved in this window: QSettings keeps writes in memory until it syncs
+    (they are shared by every QSettings of the process), so it syncs before the file is read."""
+    app_settings().sync()
+    return read_consultant()
+
 
 # key, label, placeholder, longest accepted input, check
 FIELDS: tuple[tuple[str, str, str, int, Check | None], ...] = (
@@ -45,11 +61,11 @@ class ContactFields(QObject):
         self.fields: dict[str, QLineEdit] = {}
         self.problems: dict[str, QLabel] = {}
         self._checks: dict[str, Check | None] = {}
-        settings = app_settings()
+        card = saved_card()
         for key, label, placeholder, longest, check in FIELDS:
             if key not in keys:
                 continue
-            field = QLineEdit(str(settings.value(f"consultant/{key}", "") or ""), parent)
+            field = QLineEdit(getattr(card, key) or "", parent)
             field.setObjectName(f"consultant-{key}")
             field.setAccessibleName(label)
             field.setPlaceholderText(placeholder)

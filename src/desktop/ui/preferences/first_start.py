@@ -11,20 +11,23 @@ one function tests replace, so no test ever waits on a modal dialog. Runs withou
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from desktop import APP_NAME
 from desktop.ui.base.settings import app_settings
-from desktop.ui.preferences.contact_fields import ContactFields
+from desktop.ui.preferences.contact_fields import ContactFields, saved_card
+
+if TYPE_CHECKING:
+    from desktop.app.consultant import ContactCard
 
 ASKED_KEY = "first_start/asked_for_card"
 UNATTENDED = ("DOSSIER_DESK_SMOKE", "DOSSIER_DESK_STARTUP_PROBE")  # runs with nobody to answer
 
 
-def card_is_empty(card: Any) -> bool:
+def card_is_empty(card: ContactCard) -> bool:
     """Nothing on the card the investor could use to reach the consultant."""
     return not (
         (card.name or "").strip() or (card.email or "").strip() or (card.phone or "").strip()
@@ -85,12 +88,10 @@ def ask_consultant_card(parent: QWidget | None) -> bool:
 def ask_once_at_start(parent: QWidget | None) -> bool:
     """At the window's first start with an empty card, ask for it (once, whatever the answer:
     "Later" means later, and the export asks again). True when a card was saved."""
-    from desktop.ui.base.dialogs import consultant_card
-
     if any(os.environ.get(name) for name in UNATTENDED):
         return False
     settings = app_settings()
-    if _truthy(settings.value(ASKED_KEY, False)) or not card_is_empty(consultant_card()):
+    if _truthy(settings.value(ASKED_KEY, False)) or not card_is_empty(saved_card()):
         return False
     settings.setValue(ASKED_KEY, True)
     settings.sync()

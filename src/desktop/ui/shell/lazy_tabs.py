@@ -1,10 +1,11 @@
-"""The window's second and third tabs, built when first needed to keep start-up light."""
+"""The window's tabs: Entities right after the first paint, Key figures and Prospects when
+first needed, to keep start-up light."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 if TYPE_CHECKING:
     from desktop.ui.briefs.prospects_view import ProspectsView
@@ -18,6 +19,21 @@ class LazyTabs:
     desk: Any
     _facts: Any
     _figures: FiguresView | None
+
+    def _build_tabs(self, browse: QWidget) -> QTabWidget:
+        """The tab widget with the Entities tab and placeholders for the other two."""
+        assert isinstance(self, QWidget)
+        browse.setContentsMargins(6, 4, 6, 0)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setAccessibleName("Views: entities and key figures")
+        self.tabs.tabBar().setAccessibleName("Switch view")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(browse, "Entities")
+        self.tabs.addTab(QWidget(self), "Key figures")
+        self.tabs.addTab(QWidget(self), "Prospects")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        return self.tabs
 
     @property
     def figures(self) -> FiguresView:

@@ -1,9 +1,8 @@
 """The main window: search field, the Entities and Key figures tabs, history and state.
 
-The window holds no database code: every read is a function from :mod:`desktop.app.store` run
-by the :class:`DatabaseExecutor`, whose results come back on the UI thread. Each search gets a
-generation number; a job for an outdated search is skipped and a late result dropped, so fast
-typing never shows stale rows.
+The window holds no database code: every read is an application function (:mod:`desktop.app`)
+run by the :class:`DatabaseExecutor`, whose results come back on the UI thread. Searching as
+the consultant types is :class:`~desktop.ui.browse.searching.SearchRunner`'s job.
 
 Start-up is staged: the frame (toolbar, search field, menus) is painted first; the panels are
 built and the database opened right after, and the ORM loads on a side thread once the first
@@ -15,20 +14,22 @@ from __future__ import annotations
 import html
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QTabWidget, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from desktop import APP_NAME
+from desktop.app.changes import Topic
 from desktop.ui.base import dialogs
 from desktop.ui.base.executor import DatabaseExecutor
-from desktop.ui.base.wording import entity_gone, for_window
-from desktop.ui.briefs import export_flow
+from desktop.ui.base.wording import for_window
 from desktop.ui.briefs.briefs_desk import BriefsDesk
+from desktop.ui.browse.searching import SearchRunner
 from desktop.ui.preferences import first_start
-from desktop.ui.shell import window_actions, window_state
+from desktop.ui.shell import editor_tracking, window_actions, window_state
+from desktop.ui.shell.frame import build_frame
 from desktop.ui.shell.history import NavigationHistory
 from desktop.ui.shell.lazy_tabs import LazyTabs
 from desktop.ui.upkeep.edit_controller import EditController
@@ -36,20 +37,14 @@ from desktop.ui.upkeep.maintenance import Maintenance, offer_latest_backup
 from desktop.ui.upkeep.maintenance import shutdown as maintenance_shutdown
 
 if TYPE_CHECKING:
-    from desktop.app.store import Overview
+    from desktop.app.browse import Overview
+    from desktop.app.changes import DataChange
+    from desktop.app.store import Store
     from desktop.core.kb.catalogue import EntityDetail, FactView
     from desktop.core.search.service import Facets, SearchResult
     from desktop.ui.briefs.brief_editor import BriefEditor
     from desktop.ui.browse.browse_view import BrowseView
     from desktop.ui.browse.figures_view import FiguresView
-
-SEARCH_DELAY_MS = 150
-
-
-def _jobs() -> Any:
-    from desktop.app import store as jobs
-
-    return jobs
 
 
 class MainWindow(LazyTabs, QMainWindow):
@@ -66,7 +61,6 @@ class MainWindow(LazyTabs, QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — {db_path.name}")
         self.resize(1360, 820)
         self.history = NavigationHistory()
-        self.generation = 0
         self.shown_generation = 0
         self.database_ok = False
         self._open_error_reported = False
@@ -74,21 +68,25 @@ class MainWindow(LazyTabs, QMainWindow):
         self._figures: FiguresView | None = None
         self._facts: list[FactView] = []
         self._orm_thread: threading.Thread | None = None
-        self.executor = DatabaseExecutor(lambda: _jobs().open_store(db_path), self)
+        self.executor = DatabaseExecutor(lambda: _open_store(db_path), self)
         self.desk = BriefsDesk(self.executor, self)
         self.edits = EditController(self.executor, self)
         self.maintenance = Maintenance(self.executor, db_path, self)
-        self.maintenance.restored.connect(self._reload_everything)
         self.maintenance.replaced_by_hand.connect(self.edits.stack.clear)
         self.edits.maintenance = self.maintenance
-        self.edits.changed.connect(self._after_edit)
-        self.edits.changed.connect(lambda _slug: self.desk.reload_editors())
+        self.executor.data_changed.connect(self._on_data_changed)
         self.edits.removed.connect(self._after_removal)
         self.last_editor: BriefEditor | None = None  # the brief editor used last (File ▸ Export)
-        export_flow.track_last_editor(self)
+        editor_tracking.track_last_editor(self)
         self.executor.failed.connect(self._on_unexpected)
-        self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._debounce.timeout.connect(self.run_search)
+        self.search = SearchRunner(
+            self.executor,
+            due=self.run_search,
+            on_results=self._on_results,
+            on_facets=self._on_facets,
+            on_error=self._on_database_error,
+            parent=self,
+        )
 
         self._build_frame()
         self._build_actions()
@@ -101,39 +99,12 @@ class MainWindow(LazyTabs, QMainWindow):
     # --- the frame, painted first -------------------------------------------------------------
 
     def _build_frame(self) -> None:
-        self.search_field = QLineEdit(self)
-        self.search_field.setObjectName("searchField")
-        self.search_field.setAccessibleName("Search the knowledge base")
-        self.search_field.setPlaceholderText(
-            "Search institutes, companies, sites, figures…  (Ctrl+K)"
-        )
-        self.search_field.setClearButtonEnabled(True)
-        self.search_field.setMinimumWidth(420)
+        """Toolbar with history buttons and the search field, and the status line."""
+        frame = build_frame(self)
+        self.search_field, self.status_label = frame.search_field, frame.status_label
+        self.back_button, self.forward_button = frame.back_button, frame.forward_button
         self.search_field.textChanged.connect(self._on_text_changed)
         self.search_field.returnPressed.connect(self._focus_results)
-        self.back_button = self._tool_button("backButton", "Back", "Go back (Alt+Left)")
-        self.forward_button = self._tool_button(
-            "forwardButton", "Forward", "Go forward (Alt+Right)"
-        )
-        toolbar = self.addToolBar("Navigation")
-        toolbar.setObjectName("navigationToolbar")
-        toolbar.setMovable(False)
-        toolbar.addWidget(self.back_button)
-        toolbar.addWidget(self.forward_button)
-        toolbar.addSeparator()
-        toolbar.addWidget(self.search_field)
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("statusLabel")
-        self.statusBar().addWidget(self.status_label, 1)
-
-    def _tool_button(self, name: str, text: str, tip: str) -> QToolButton:
-        button = QToolButton(self)
-        button.setObjectName(name)
-        button.setAccessibleName(text)
-        button.setToolTip(tip)
-        button.setEnabled(False)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        return button
 
     def _build_actions(self) -> None:
         window_actions.build(self)
@@ -160,26 +131,20 @@ class MainWindow(LazyTabs, QMainWindow):
         self.browse.detail.action_requested.connect(
             lambda action, slug, key: self.edits.records.handle(action, slug, key)
         )
-        self.browse.results.context_action.connect(
-            lambda action, slug, name: window_actions.on_result_action(self, action, slug, name)
+        results = self.browse.results
+        results.open_requested.connect(self.show_entity)
+        results.edit_requested.connect(self.edits.edit_entity)
+        results.verify_requested.connect(lambda slug: self.edits.verify("entity", slug))
+        results.name_copied.connect(
+            lambda name: self.statusBar().showMessage(f"Copied “{name}”.", 4000)
         )
         self.navigator, self.results, self.detail = (
             self.browse.navigator,
-            self.browse.results,
+            results,
             self.browse.detail,
         )
         self.table = self.browse.table
-        self.browse.setContentsMargins(6, 4, 6, 0)
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("mainTabs")
-        self.tabs.setAccessibleName("Views: entities and key figures")
-        self.tabs.tabBar().setAccessibleName("Switch view")
-        self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.browse, "Entities")
-        self.tabs.addTab(QWidget(self), "Key figures")
-        self.tabs.addTab(QWidget(self), "Prospects")
-        self.tabs.currentChanged.connect(self._on_tab_changed)
-        self.setCentralWidget(self.tabs)
+        self.setCentralWidget(self._build_tabs(self.browse))
         self.placeholder.deleteLater()
         self._restore_state()
         self.run_search()
@@ -209,9 +174,6 @@ class MainWindow(LazyTabs, QMainWindow):
         self._request_overview()
         if self._selected_slug:
             self.show_entity(self._selected_slug, record=False)
-        if self.desk._view is not None:
-            self.desk._view.refresh()
-        self.desk.reload_editors()
 
     def _import_orm(self) -> None:
         try:
@@ -220,9 +182,12 @@ class MainWindow(LazyTabs, QMainWindow):
             self._orm_ready.emit()
 
     def _request_overview(self) -> None:
-        self.executor.submit(
-            lambda store: _jobs().overview(store), self._on_overview, self._on_database_error
-        )
+        def overview(store: Store) -> Overview:
+            from desktop.app import browse
+
+            return browse.overview(store)
+
+        self.executor.submit(overview, self._on_overview, self._on_database_error)
 
     def _on_overview(self, overview: Overview) -> None:
         self.database_ok = True
@@ -250,33 +215,23 @@ class MainWindow(LazyTabs, QMainWindow):
 
     def _on_text_changed(self, _text: str) -> None:
         self.show_tab(0)
-        self._debounce.start()
+        self.search.typed()
+
+    @property
+    def generation(self) -> int:
+        """The number of the newest search; results carry it in ``results_shown``."""
+        return self.search.generation
 
     def run_search(self) -> None:
         """Search now with the field's text and the navigator's filters."""
-        self._debounce.stop()
+        self.search.stop()
         if not self._started:
             return  # the first search starts with the panels
-        self.generation += 1
-        generation = self.generation
-        query = self.search_field.text()
-        filters = self.browse.filter_choice()
         self.browse.show_active_filters()
-        current = lambda: generation == self.generation  # noqa: E731  (read in the worker)
-        self.executor.submit(
-            lambda store: _jobs().run_search(store, query, filters) if current() else None,
-            lambda result: self._on_results(generation, query, result),
-            self._on_database_error,
-        )
-        self.executor.submit(
-            lambda store: _jobs().run_facets(store, query, filters) if current() else None,
-            lambda facets: self._on_facets(generation, facets),
-            lambda _error: None,
-        )
+        self.search.run(self.search_field.text(), self.browse.search_filters())
 
-    def _on_results(self, generation: int, query: str, result: SearchResult | None) -> None:
-        if generation != self.generation or result is None:
-            return  # a newer search is under way (its job was skipped or is stale)
+    def _on_results(self, query: str, result: SearchResult) -> None:
+        generation = self.search.generation
         self.status_label.setText(self.browse.show_result(result, query, self._selected_slug))
         if self._selected_slug is not None:
             self.detail.set_listed(self.results.model.row_of(self._selected_slug) is not None)
@@ -286,9 +241,8 @@ class MainWindow(LazyTabs, QMainWindow):
         if first:
             QTimer.singleShot(0, self._after_first_results)
 
-    def _on_facets(self, generation: int, facets: Facets | None) -> None:
-        if generation == self.generation and facets is not None:
-            self.navigator.set_counts(sum(facets.kinds.values()), facets.kinds, facets.sectors)
+    def _on_facets(self, facets: Facets) -> None:
+        self.navigator.set_counts(sum(facets.kinds.values()), facets.kinds, facets.sectors)
 
     def clear_search_and_filters(self) -> None:
         self.browse.set_filter_choice(None, None, ())
@@ -310,10 +264,14 @@ class MainWindow(LazyTabs, QMainWindow):
         self._selected_slug = slug
         self._update_history_actions()
         self.browse.select_slug(slug)
+
+        def detail(store: Store) -> EntityDetail:
+            from desktop.app import browse
+
+            return browse.entity_detail(store, slug=slug)
+
         self.executor.submit(
-            lambda store: _jobs().entity_detail(store, slug),
-            lambda detail: self._on_detail(slug, detail),
-            lambda error: self._on_detail_error(error),
+            detail, lambda shown: self._on_detail(slug, shown), self._on_detail_error
         )
 
     def _on_detail(self, slug: str, detail: EntityDetail) -> None:
@@ -323,20 +281,23 @@ class MainWindow(LazyTabs, QMainWindow):
             self.detail_shown.emit(slug)
 
     def _on_detail_error(self, error: BaseException) -> None:
-        from desktop.core.errors import DossierError, NotFoundError
+        from desktop.core.errors import NotFoundError
 
-        if isinstance(error, NotFoundError):
-            # e.g. a restore or an import replaced the data while it was shown
+        if isinstance(error, NotFoundError):  # e.g. a restore replaced the data meanwhile
             self._selected_slug = None
-            self.detail.show_message(f"<p>{html.escape(entity_gone())}</p>")
-        elif isinstance(error, DossierError):
-            self.detail.show_message(f"<p>{html.escape(for_window(str(error)))}</p>")
-        else:
+        if not self.detail.show_problem(error):
             self._on_unexpected(error)
 
     @property
     def selected_slug(self) -> str | None:
         return self._selected_slug
+
+    def _on_data_changed(self, change: DataChange) -> None:
+        """Something was written: show it (the briefs desk listens for itself)."""
+        if Topic.EVERYTHING in change.topics:
+            self._reload_everything()
+        elif change.touches(Topic.ENTITIES, Topic.FIGURES, Topic.SOURCES):
+            self._after_edit(change.slug or "")
 
     def _after_edit(self, slug: str) -> None:
         """Show the edited entity, or show the current one again as it now is (an import, a
@@ -413,18 +374,25 @@ class MainWindow(LazyTabs, QMainWindow):
     # --- state --------------------------------------------------------------------------------
 
     def _restore_state(self) -> None:
-        self._selected_slug = window_state.restore(self)
+        self._selected_slug = window_state.restore(self, self.browse, self.search_field)
 
     def save_state(self) -> None:
         if self._started:  # nothing was shown, nothing to remember
-            window_state.save(self, self._selected_slug)
+            window_state.save(self, self.browse, self.search_field, self._selected_slug)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
-        self._debounce.stop()
+        self.search.stop()
         self.desk.close_all()
         maintenance_shutdown(self.maintenance)
         if self._orm_thread is not None:
             self._orm_thread.join(timeout=10)  # never tear down Python mid-import
         self.executor.shutdown()
         super().closeEvent(event)
+
+
+def _open_store(db_path: Path) -> Store:
+    """In the worker: the window's handle on its database (imported there, off start-up)."""
+    from desktop.app.store import open_store
+
+    return open_store(db_path)

@@ -7,17 +7,60 @@ they show the Prospects tab and say how to open one.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMenu, QMenuBar, QStatusBar, QStyle, QToolButton
 
 from desktop.ui.base import dialogs
-from desktop.ui.briefs import export_flow, print_preview, recent_dossiers
+from desktop.ui.dossier import print_preview, recent_dossiers
+from desktop.ui.shell import editor_tracking
 
 if TYPE_CHECKING:
-    from desktop.ui.shell.main_window import MainWindow
+    from desktop.ui.briefs.brief_editor import BriefEditor
+    from desktop.ui.briefs.briefs_desk import BriefsDesk
+    from desktop.ui.upkeep.edit_controller import EditController
+    from desktop.ui.upkeep.maintenance import Maintenance
+
+
+class MainWindow(Protocol):
+    """What the menus need of the window they are built for (the window's own class is
+    :class:`desktop.ui.shell.main_window.MainWindow`, which builds them)."""
+
+    db_path: Path
+    edits: EditController
+    maintenance: Maintenance
+    desk: BriefsDesk
+    last_editor: BriefEditor | None
+    back_button: QToolButton
+    forward_button: QToolButton
+    back_action: QAction
+    forward_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    export_action: QAction
+    print_preview_action: QAction
+    file_menu: QMenu
+    recent_menu: QMenu
+
+    @property
+    def selected_slug(self) -> str | None: ...
+    def go_back(self) -> None: ...
+    def go_forward(self) -> None: ...
+    def focus_search(self) -> None: ...
+    def clear_search_and_filters(self) -> None: ...
+    def show_tab(self, index: int) -> None: ...
+    def new_prospect(self) -> None: ...
+    def show_entity(self, slug: str, *, record: bool = True) -> None: ...
+    # QMainWindow's own
+    def addAction(self, action: QAction) -> None: ...
+    def close(self) -> bool: ...
+    def menuBar(self) -> QMenuBar: ...
+    def statusBar(self) -> QStatusBar: ...
+    def style(self) -> QStyle: ...
 
 
 def build(window: MainWindow) -> None:
@@ -64,7 +107,7 @@ def build(window: MainWindow) -> None:
         action("Needs &checking…", lambda: edits.open_needs_checking(window.show_entity)),
         action("&Audit journal…", lambda: edits.open_audit(None)),
         action("&Sources…", edits.open_sources),
-        action("&Import…", lambda: edits.open_import(window.db_path), "Ctrl+I"),
+        action("&Import…", edits.open_import, "Ctrl+I"),
         action("E&xport data…", edits.export_data),
         action("&Settings…", edits.open_settings, "Ctrl+,"),
     ]
@@ -80,7 +123,7 @@ def build(window: MainWindow) -> None:
     window.recent_menu = recent
     file_menu.addSeparator()
     window.export_action = action(
-        "&Export dossier…", lambda: export_flow.export_from_window(window), "Ctrl+Shift+E"
+        "&Export dossier…", lambda: editor_tracking.export_from_window(window), "Ctrl+Shift+E"
     )
     window.print_preview_action = action(
         "Print pre&view of the dossier…", lambda: print_preview_from_window(window), "Ctrl+P"
@@ -122,25 +165,10 @@ def _follow_stack(stack: QUndoStack, undo: QAction, redo: QAction) -> None:
     update()
 
 
-def on_result_action(window: MainWindow, action: str, slug: str, name: str) -> None:
-    """A choice from the results' right-click menu."""
-    if action == "open":
-        window.show_entity(slug)
-    elif action == "edit":
-        window.edits.edit_entity(slug)
-    elif action == "verify":
-        window.edits.verify("entity", slug)
-    elif action == "copy-name":
-        from PySide6.QtGui import QGuiApplication
-
-        QGuiApplication.clipboard().setText(name)
-        window.statusBar().showMessage(f"Copied “{name}”.", 4000)
-
-
 def print_preview_from_window(window: MainWindow) -> None:
-    editor = export_flow.current_editor(window)
+    editor = editor_tracking.current_editor(window)
     if editor is None:
-        export_flow.show_no_editor_hint(window)
+        editor_tracking.show_no_editor_hint(window)
         return
     editor.raise_()
     editor.activateWindow()

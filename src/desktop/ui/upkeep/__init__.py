@@ -1,5 +1,11 @@
-"""Keeping the data current from the window: undoable edits, record forms, import,
-the journal, sources, verification, backups and restore.
+"""Keeping the data current from the window: undoable edits, record forms, import, the journal,
+sources, verification, backups and restore.
+
+``edit_controller`` holds the Data menu's actions; ``steps`` the undo stack and how a step runs
+an application function (:mod:`desktop.app.edits`, :mod:`desktop.app.records`,
+:mod:`desktop.app.exchange`, :mod:`desktop.app.maintenance`) and announces what it changed on
+the executor's ``data_changed``. The commands (``entity_commands``, ``record_edits``,
+``import_undo``) build on ``steps`` and never on the controller, so the imports run one way.
 
 May import: ``desktop.ui.base``, ``desktop.ui.widgets``, ``desktop.ui.preferences``,
 ``desktop.app``, ``desktop.core``.

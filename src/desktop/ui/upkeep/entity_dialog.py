@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.kb import taxonomy, validation
 from desktop.core.upkeep.editing import EntityRecord
-from desktop.ui.briefs.prospect_dialog import CodeList
+from desktop.ui.widgets.code_list import CodeList
 from desktop.ui.widgets.record_form import line_edit
 
 

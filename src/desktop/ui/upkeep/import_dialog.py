@@ -4,15 +4,14 @@ Nothing is written until Apply: the dry run lists, row by row, what would be add
 (field: old → new) or rejected and why. Apply takes a backup, then writes everything in one
 transaction; rejected rows block it unless the consultant chooses to import the rest only.
 That backup is what Edit ▸ Undo puts back (:mod:`desktop.ui.upkeep.import_undo`); the success
-message names it. Reading, planning and applying run on the database executor, never on the
-UI thread.
+message names it. Reading, planning and applying are :mod:`desktop.app.exchange`'s, the same
+as for the command line, run on the database executor, never on the UI thread.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,11 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app.changes import Topic, change
 from desktop.ui.base import dialogs
+from desktop.ui.base.operation import DatabaseOp
+from desktop.ui.base.settings import setting
 from desktop.ui.base.wording import plural
+from desktop.ui.upkeep.steps import who
 from desktop.ui.widgets.record_model import Column, RecordTableModel, record_table
 
 if TYPE_CHECKING:
+    from desktop.app.exchange import Imported, ImportTable
+    from desktop.app.store import Store
+    from desktop.core.exchange.importer import ImportPlan, RowPlan, Table
     from desktop.ui.base.executor import DatabaseExecutor
 
 IGNORE = ""
@@ -42,15 +48,8 @@ ACTION_WORDS = {
     "unchanged": "unchanged",
 }
 
-
-@dataclass(frozen=True)
-class ImportDone:
-    """An applied import, with what undoing it needs."""
-
-    result: Any  # ApplyResult
-    source_name: str
-    backup_path: Path | None  # taken right before writing; None when nothing was written
-    after_digest: str | None  # the content right after the import
+# what an import changes: the records it wrote (the undo of one is a restore: EVERYTHING)
+IMPORTED = change(Topic.ENTITIES, Topic.FIGURES, Topic.SOURCES)
 
 
 def rows_summary(counts: dict[str, int]) -> str:
@@ -63,13 +62,7 @@ def rows_summary(counts: dict[str, int]) -> str:
     return ", ".join(parts) or "No rows."
 
 
-def _importer() -> Any:
-    from desktop.core.exchange import importer
-
-    return importer
-
-
-def _row_text(row: Any) -> str:
+def _row_text(row: RowPlan) -> str:
     if row.problems:
         return "; ".join(str(problem) for problem in row.problems)
     if row.changes:
@@ -83,17 +76,18 @@ def _row_text(row: Any) -> str:
 
 class ImportDialog(QDialog):
     imported = Signal(object)  # ApplyResult
-    applied = Signal(object)  # ImportDone, for the undo stack
+    applied = Signal(object)  # desktop.app.exchange.Imported, for the undo stack
 
-    def __init__(self, executor: DatabaseExecutor, db_path: Path, parent: QWidget | None) -> None:
+    def __init__(self, executor: DatabaseExecutor, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
         self.setWindowTitle("Import data")
         self.resize(1000, 700)
-        self.executor, self.db_path = executor, db_path
+        self.executor = executor
         self.path: Path | None = None
-        self.table: Any = None
-        self.plan: Any = None
+        self.table: Table | None = None
+        self.kind: str | None = None
+        self.plan: ImportPlan | None = None
 
         self.file_label = QLabel("No file chosen.", self)
         choose = QPushButton("Choose file…", self)
@@ -117,7 +111,7 @@ class ImportDialog(QDialog):
         self.preview_button = QPushButton("Preview (dry run)", self)
         self.preview_button.setObjectName("previewImport")
         self.preview_button.clicked.connect(self.preview)
-        self.rows: RecordTableModel[Any] = RecordTableModel(
+        self.rows: RecordTableModel[RowPlan] = RecordTableModel(
             [
                 Column("Row", lambda r: str(r.row), lambda r: r.row),
                 Column("Record", lambda r: r.key),
@@ -177,26 +171,24 @@ class ImportDialog(QDialog):
             self.record_type.currentData(),
         )
 
-        def read(_store: Any) -> tuple[Any, str, dict[str, str], list[str]]:
-            importer = _importer()
-            table = importer.read_tables(path, encoding)[0]
-            kind = chosen or table.record_type or importer.guess_record_type(table.headers)
-            fields = [field.name for field in importer.RECORD_TYPES[kind].fields]
-            return table, kind, importer.suggest_mapping(table.headers, kind), fields
+        def read(_store: object) -> ImportTable:
+            from desktop.app import exchange
 
-        self.executor.submit(read, self._show_mapping, self._failed)
+            return exchange.read_import_file(path=path, encoding=encoding, record_type=chosen)
 
-    def _show_mapping(self, result: tuple[Any, str, dict[str, str], list[str]]) -> None:
-        self.table, self.kind, mapping, fields = result
+        DatabaseOp(self, read).success(self._show_mapping).failure(self._failed).run(self.executor)
+
+    def _show_mapping(self, read: ImportTable) -> None:
+        self.table, self.kind = read.table, read.record_type
         self.record_type.setCurrentIndex(max(0, self.record_type.findData(self.kind)))
-        self.mapping.setRowCount(len(self.table.headers))
-        for row, header in enumerate(self.table.headers):
+        self.mapping.setRowCount(len(read.table.headers))
+        for row, header in enumerate(read.table.headers):
             self.mapping.setCellWidget(row, 0, QLabel(header, self.mapping))
             combo = QComboBox(self.mapping)
             combo.addItem("(ignore this column)", IGNORE)
-            for name in fields:
+            for name in read.fields:
                 combo.addItem(name, name)
-            combo.setCurrentIndex(max(0, combo.findData(mapping.get(header, IGNORE))))
+            combo.setCurrentIndex(max(0, combo.findData(read.mapping.get(header, IGNORE))))
             self.mapping.setCellWidget(row, 1, combo)
         self.summary.setText("Check the columns, then Preview. Nothing is written before Apply.")
         self.plan = None
@@ -213,17 +205,20 @@ class ImportDialog(QDialog):
     # --- dry run and apply ---------------------------------------------------------------------
 
     def preview(self) -> None:
-        if self.table is None:
+        if self.table is None or self.kind is None:
             return
         table, mapping, kind = self.table, self.current_mapping(), self.kind
 
-        def dry_run(store: Any) -> Any:
-            with store.database.engine.connect() as connection:
-                return _importer().plan(connection, table, mapping, kind)
+        def dry_run(store: Store) -> ImportPlan:
+            from desktop.app import exchange
 
-        self.executor.submit(dry_run, self._show_plan, self._failed)
+            return exchange.preview_import(
+                store.database, table=table, mapping=mapping, record_type=kind
+            )
 
-    def _show_plan(self, plan: Any) -> None:
+        DatabaseOp(self, dry_run).success(self._show_plan).failure(self._failed).run(self.executor)
+
+    def _show_plan(self, plan: ImportPlan) -> None:
         self.plan = plan
         self.rows.set_records(plan.rows)
         self.result.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -241,41 +236,33 @@ class ImportDialog(QDialog):
         self.apply_button.setEnabled(ready and (not rejected or self.skip_rejected.isChecked()))
 
     def apply(self) -> None:
-        from desktop.ui.upkeep.edit_controller import consultant_name
-        from desktop.ui.upkeep.maintenance import retention
-
-        plan, who, path, skip = (
+        if self.plan is None:
+            return
+        plan, name, skip, keep = (
             self.plan,
-            consultant_name(),
-            self.db_path,
+            who(),
             self.skip_rejected.isChecked(),
+            setting("backup_count"),
         )
-        source_name = self.path.name if self.path else "the file"
 
-        def write(store: Any) -> ImportDone:
-            from desktop.core.storage import backup
-            from desktop.core.storage.database import content_digest
+        def write(store: Store) -> Imported:
+            from desktop.app import exchange
 
-            taken: list[Any] = []
-
-            def take_backup() -> object:
-                info = backup.backup(path, reason="import", retention=retention())
-                taken.append(info)
-                return info
-
-            result = _importer().apply(
-                store.database, plan, who=who, backup=take_backup, skip_rejected=skip
-            )
-            if not taken:
-                return ImportDone(result, source_name, None, None)
-            return ImportDone(
-                result, source_name, taken[0].path, content_digest(store.database.engine)
+            return exchange.apply_import(
+                store.database,
+                plan=plan,
+                who=name,
+                skip_rejected=skip,
+                keep_backups=keep,
+                undoable=True,
             )
 
         self.apply_button.setEnabled(False)
-        self.executor.submit(write, self._done, self._failed)
+        DatabaseOp(self, write).announces(IMPORTED).success(self._done).failure(self._failed).run(
+            self.executor
+        )
 
-    def _done(self, done: ImportDone) -> None:
+    def _done(self, done: Imported) -> None:
         result = done.result
         text = (
             f"Imported: {result.added} added, {result.updated} updated, {result.skipped} left out."

@@ -1,12 +1,14 @@
-"""The audit journal, the "Needs checking" list and the settings, each a small dialog.
+"""The audit journal, the "Needs checking" list and the sources, each a small dialog.
 
 They speak to people: entities by name, vocabularies by label, actions as words; the stored
-codes stay in the database and the CSV export.
+codes stay in the database and the CSV export. Each reads through an application function
+(:mod:`desktop.app.edits`, :mod:`desktop.app.records`); the lists that can change while they
+are open reload when the executor announces a change to what they show.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -19,19 +21,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app import edits, records
+from desktop.app.changes import DataChange, Topic
+from desktop.ui.base.operation import DatabaseOp
 from desktop.ui.base.settings import setting
 from desktop.ui.base.wording import code_label, plural
 from desktop.ui.widgets.record_model import RECORD_ROLE, Column, RecordTableModel, record_table
 
 if TYPE_CHECKING:
+    from desktop.app.edits import Journal, JournalEntry
+    from desktop.core.upkeep.sources import SourceRecord
     from desktop.core.upkeep.verification import CheckItem
     from desktop.ui.base.executor import DatabaseExecutor
-
-
-def _jobs() -> Any:
-    from desktop.app import edits as edit_jobs
-
-    return edit_jobs
+    from desktop.ui.upkeep.record_edits import RecordEdits
 
 
 ACTIONS = {
@@ -52,38 +54,23 @@ RECORD_TYPES = {
 }
 
 
-def journal_names(store: Any) -> dict[str, dict[str, str]]:
-    """In the worker: the names people know records by (entities, figures, tags, sources)."""
-    from sqlmodel import select
-
-    from desktop.core.kb.models import Entity, Fact, Source, Tag
-
-    with store.database.session() as session:
-        return {
-            "entity": {e.slug: e.name for e in session.exec(select(Entity))},
-            "fact": {f.key: f.label for f in session.exec(select(Fact))},
-            "source": {s.key: s.title for s in session.exec(select(Source))},
-            "tags": {t.code: t.label for t in session.exec(select(Tag))},
-        }
-
-
 class JournalWords:
     """Turns a journal entry's codes into what a person reads."""
 
     def __init__(self, names: dict[str, dict[str, str]] | None = None) -> None:
         self.names = names or {}
 
-    def record(self, entry: dict[str, Any]) -> str:
-        record_type, _, key = str(entry["record"]).partition(" ")
+    def record(self, entry: JournalEntry) -> str:
+        record_type, key = entry.record_type, entry.record_key
         name = self.names.get(record_type, {}).get(key) or self.names.get("entity", {}).get(key)
         return f"{RECORD_TYPES.get(record_type, code_label(record_type))}: {name or key}"
 
-    def field(self, entry: dict[str, Any]) -> str:
-        return code_label(entry["field"]) if entry["field"] else ""
+    def field(self, entry: JournalEntry) -> str:
+        return code_label(entry.field) if entry.field else ""
 
-    def change(self, entry: dict[str, Any]) -> str:
-        old, _, new = str(entry["change"]).partition(" → ")
-        return f"{self._value(entry['field'], old)} → {self._value(entry['field'], new)}"
+    def change(self, entry: JournalEntry) -> str:
+        field = entry.field or ""
+        return f"{self._value(field, entry.old or '—')} → {self._value(field, entry.new or '—')}"
 
     def _value(self, field: str, value: str) -> str:
         from desktop.core.kb import taxonomy
@@ -113,11 +100,11 @@ class AuditDialog(QDialog):
         self.executor, self.record_key = executor, record_key
         self.words = JournalWords()
         words = self.words
-        self.model: RecordTableModel[dict] = RecordTableModel(
+        self.model: RecordTableModel[JournalEntry] = RecordTableModel(
             [
-                Column("When", lambda e: e["at"]),
-                Column("Who", lambda e: e["who"]),
-                Column("Action", lambda e: ACTIONS.get(e["action"], code_label(e["action"]))),
+                Column("When", lambda e: e.at),
+                Column("Who", lambda e: e.who),
+                Column("Action", lambda e: ACTIONS.get(e.action, code_label(e.action))),
                 Column("Record", words.record),
                 Column("Field", words.field),
                 Column("Old → new", words.change),
@@ -137,17 +124,16 @@ class AuditDialog(QDialog):
 
     def load(self) -> None:
         key = self.record_key
-        self.executor.submit(
-            lambda store: (journal_names(store), _jobs().audit(store, key)), self._show
-        )
+        DatabaseOp(self, lambda store: edits.journal(store, record_key=key)).success(
+            self._show
+        ).run(self.executor)
 
-    def _show(self, loaded: tuple[dict[str, dict[str, str]], list[dict]]) -> None:
-        names, entries = loaded
-        self.words.names = names
+    def _show(self, journal: Journal) -> None:
+        self.words.names = journal.names
         if self.record_key:
-            name = names["entity"].get(self.record_key, self.record_key)
+            name = journal.names["entity"].get(self.record_key, self.record_key)
             self.setWindowTitle(f"History of {name}")
-        self.model.set_records(entries)
+        self.model.set_records(journal.entries)
 
 
 class NeedsCheckingDialog(QDialog):
@@ -188,11 +174,18 @@ class NeedsCheckingDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        executor.data_changed.connect(self._changed)
         self.load()
 
     def load(self) -> None:
         age = self.age
-        self.executor.submit(lambda store: _jobs().needs_checking(store, age), self._show)
+        DatabaseOp(self, lambda store: edits.needs_checking(store, max_age_months=age)).success(
+            self._show
+        ).run(self.executor)
+
+    def _changed(self, change: DataChange) -> None:
+        if change.touches(Topic.ENTITIES, Topic.FIGURES):  # a verification, a new figure …
+            self.load()
 
     def _show(self, items: list[CheckItem]) -> None:
         self.model.set_records(items)
@@ -218,13 +211,15 @@ class NeedsCheckingDialog(QDialog):
 class SourcesDialog(QDialog):
     """The documents, pages and conversations the figures cite: add, correct, remove."""
 
-    def __init__(self, executor: DatabaseExecutor, records: Any, parent: QWidget | None) -> None:
+    def __init__(
+        self, executor: DatabaseExecutor, edit: RecordEdits, parent: QWidget | None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("sourcesDialog")
         self.setWindowTitle("Sources")
         self.resize(900, 480)
-        self.executor, self.records = executor, records
-        self.model: RecordTableModel[Any] = RecordTableModel(
+        self.executor = executor
+        self.model: RecordTableModel[tuple[SourceRecord, int]] = RecordTableModel(
             [
                 Column("Title", lambda r: r[0].title),
                 Column("Publisher", lambda r: r[0].publisher or ""),
@@ -237,12 +232,9 @@ class SourcesDialog(QDialog):
         self.table = record_table("sourcesTable", "Sources", self.model, self)
         buttons = QHBoxLayout()
         for text, slot in (
-            ("New…", lambda: records.edit_source(None, self.load)),
-            ("Edit…", lambda: (row := self._current()) and records.edit_source(row[0], self.load)),
-            (
-                "Delete",
-                lambda: (row := self._current()) and records.delete_source(row[0], self.load),
-            ),
+            ("New…", lambda: edit.edit_source(None)),
+            ("Edit…", lambda: (row := self._current()) and edit.edit_source(row[0])),
+            ("Delete", lambda: (row := self._current()) and edit.delete_source(row[0])),
         ):
             button = QPushButton(text, self)
             button.clicked.connect(slot)
@@ -251,11 +243,16 @@ class SourcesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        executor.data_changed.connect(self._changed)
         self.load()
 
     def load(self) -> None:
-        self.executor.submit(lambda store: _jobs().sources(store), self.model.set_records)
+        DatabaseOp(self, records.list_sources).success(self.model.set_records).run(self.executor)
 
-    def _current(self) -> Any:
+    def _changed(self, change: DataChange) -> None:
+        if change.touches(Topic.SOURCES, Topic.FIGURES):  # a figure may cite another source now
+            self.load()
+
+    def _current(self) -> tuple[SourceRecord, int] | None:
         index = self.table.currentIndex()
         return index.data(RECORD_ROLE) if index.isValid() else None

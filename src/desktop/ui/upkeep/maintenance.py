@@ -2,39 +2,38 @@
 
 A backup is taken shortly after start when the data changed since the last one, and every
 30 minutes while it keeps changing. Restoring closes the database first (the file is replaced),
-keeps the current file aside, then reloads everything.
+keeps the current file aside, then every view reloads: a restore announces
+``Topic.EVERYTHING`` on the executor's ``data_changed``. The work and its rules (how many
+backups to keep, when one is worth taking) are :mod:`desktop.app.maintenance`'s, as for the CLI,
+imported by each action when it runs: the window's first screen does without them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog, QWidget
 
+from desktop.app.changes import DataChange, Topic
 from desktop.ui.base import dialogs
+from desktop.ui.base.executor import DatabaseExecutor
+from desktop.ui.base.operation import DatabaseOp
+from desktop.ui.base.settings import setting
 
 if TYPE_CHECKING:
-    from desktop.ui.base.executor import DatabaseExecutor
+    from desktop.core.storage.backup import BackupInfo, RestoreResult
+    from desktop.core.storage.health import Report
 
+T = TypeVar("T")
 BACKUP_EVERY_MS = 30 * 60 * 1000
 
 
-def _backup() -> Any:
-    from desktop.core.storage import backup
-
-    return backup
-
-
-def retention() -> Any:
-    from desktop.ui.base.settings import setting
-
-    return _backup().Retention(last=setting("backup_count"))
-
-
 class Maintenance(QObject):
-    restored = Signal()  # the database file was replaced: reload every view
+    # Transitional: the main window still reloads on this; the same moment is announced as
+    # Topic.EVERYTHING on the executor's data_changed, which every other view listens to.
     replaced_by_hand = Signal()  # a restore chosen in the window: the undo history is void
     backed_up = Signal(str)  # path, or "" when nothing had changed
 
@@ -42,10 +41,8 @@ class Maintenance(QObject):
         super().__init__(window)
         self.executor, self.db_path, self.window = executor, db_path, window
         # Checks and backups read the whole file (seconds on a large database): they get a
-        # worker of their own, so searching never waits behind them. SQLite lets them read
+        # worker of their own, so searching never waits behind them. The database lets them read
         # while the database executor works; only a restore goes through that executor.
-        from desktop.ui.base.executor import DatabaseExecutor
-
         self.worker = DatabaseExecutor(lambda: None, self)
         self.backup_offered = False  # the newest good backup was offered for this damage
         self.timer = QTimer(self, interval=BACKUP_EVERY_MS)
@@ -54,12 +51,16 @@ class Maintenance(QObject):
     def start(self) -> None:
         """A quick check of the file, then automatic backups: one now (when changed), then
         every 30 minutes. A damaged file gets the offer of the newest good backup instead."""
-        from desktop.core.storage import health
-
         path = self.db_path
-        self.worker.submit(lambda _none: health.quick_check(path), self._after_quick_check)
 
-    def _after_quick_check(self, report: Any) -> None:
+        def check(_none: object) -> Report:
+            from desktop.app.maintenance import quick_check
+
+            return quick_check(path)
+
+        self.worker.submit(check, self._after_quick_check)
+
+    def _after_quick_check(self, report: Report) -> None:
         if report.ok:
             self.backup_if_changed("start")
             self.timer.start()
@@ -67,15 +68,15 @@ class Maintenance(QObject):
             offer_latest_backup(self, report.text())
 
     def backup_if_changed(self, reason: str) -> None:
-        path = self.db_path
+        path, keep = self.db_path, setting("backup_count")
 
-        def run(_none: Any) -> Any:
-            if not _touched_since_last_backup(path):
-                return None  # the cheap answer first: neither file was written since
-            return _backup().backup_if_changed(path, reason, retention=retention())
+        def back_up(_none: object) -> BackupInfo | None:
+            from desktop.app.maintenance import back_up_if_changed
+
+            return back_up_if_changed(path, reason=reason, keep=keep)
 
         self.worker.submit(
-            run,
+            back_up,
             lambda info: self.backed_up.emit(str(info.path) if info else ""),
             lambda error: dialogs.show_error(
                 self.window, "The automatic backup failed", str(error)
@@ -83,32 +84,46 @@ class Maintenance(QObject):
         )
 
     def backup_now(self) -> None:
-        path = self.db_path
-        self.worker.submit(
-            lambda _none: _backup().backup(path, reason="manual", retention=retention()),
-            lambda info: (
-                dialogs.show_info(self.window, "Backup", f"Backed up to {info.path}"),
-                self.backed_up.emit(str(info.path)),
-            ),
-            lambda error: dialogs.show_error(self.window, "Backup failed", str(error)),
-        )
+        path, keep = self.db_path, setting("backup_count")
+
+        def back_up(_none: object) -> BackupInfo:
+            from desktop.app import maintenance
+
+            return maintenance.back_up(path, reason="manual", keep=keep)
+
+        def made(info: BackupInfo) -> None:
+            dialogs.show_info(self.window, "Backup", f"Backed up to {info.path}")
+            self.backed_up.emit(str(info.path))
+
+        DatabaseOp(self, back_up).success(made).failure(
+            lambda error: dialogs.show_error(self.window, "Backup failed", str(error))
+        ).run(self.worker)
 
     def check(self) -> None:
-        from desktop.core.storage import health
-
         path = self.db_path
-        self.worker.submit(
-            lambda _none: health.check(path),
+
+        def check(_none: object) -> Report:
+            from desktop.app import maintenance
+
+            return maintenance.check(path)
+
+        DatabaseOp(self, check, title="Database check").success(
             lambda report: (dialogs.show_info if report.ok else dialogs.show_error)(
                 self.window, "Database check", report.text()
-            ),
-        )
+            )
+        ).run(self.worker)
 
     def restore(self) -> None:
         path = self.db_path
-        self.worker.submit(lambda _none: _backup().list_backups(path), self._choose)
 
-    def _choose(self, backups: list[Any]) -> None:
+        def backups(_none: object) -> list[BackupInfo]:
+            from desktop.app.maintenance import list_backups
+
+            return list_backups(path)
+
+        DatabaseOp(self, backups, title="Restore").success(self._choose).run(self.worker)
+
+    def _choose(self, backups: list[BackupInfo]) -> None:
         if not backups:
             dialogs.show_info(self.window, "Restore", "There are no backups of this database yet.")
             return
@@ -120,24 +135,29 @@ class Maintenance(QObject):
             "The current file is kept aside, not deleted.",
         ):
             return
-        path = self.db_path
         self.restore_with(
-            lambda: _backup().restore(path, chosen.path),
+            _restoring(self.db_path, chosen.path),
             self._after_restore,
             lambda error: dialogs.show_error(self.window, "Restore failed", str(error)),
         )
 
-    def restore_with(self, work: Any, on_done: Any, on_failed: Any) -> None:
+    def restore_with(
+        self,
+        work: Callable[[], T],
+        on_done: Callable[[T], object],
+        on_failed: Callable[[BaseException], object],
+    ) -> None:
         """Run ``work()`` (which replaces the file) on the database executor with the database
-        closed, then ``on_done(result)`` and a reload of every view; every restore goes here."""
+        closed, then ``on_done(result)``, then announce that everything changed; every restore
+        goes here."""
 
-        def done(result: Any) -> None:
+        def done(result: T) -> None:
             on_done(result)
-            self.restored.emit()
+            self.executor.data_changed.emit(DataChange(frozenset({Topic.EVERYTHING}), origin=self))
 
         self.executor.submit_closed(work, done, on_failed)
 
-    def _after_restore(self, result: Any) -> None:
+    def _after_restore(self, result: RestoreResult) -> None:
         kept = (
             f" The data it replaced was kept as {result.previous.name} in {result.previous.parent}."
             if result.previous
@@ -162,10 +182,7 @@ def offer_latest_backup(maintenance: Maintenance, problem: str) -> None:
         return
     maintenance.backup_offered = True
 
-    def latest(_store: Any = None) -> Any:
-        return _backup().latest_good_backup(path)
-
-    def ask(info: Any) -> None:
+    def ask(info: BackupInfo | None) -> None:
         if info is None:
             return
         if dialogs.confirm(
@@ -176,15 +193,31 @@ def offer_latest_backup(maintenance: Maintenance, problem: str) -> None:
         ):
             maintenance.backup_offered = False  # after the restore, new damage is offered again
             maintenance.restore_with(
-                lambda: _backup().restore(path, info.path),
+                _restoring(path, info.path),
                 maintenance._after_restore,
                 lambda error: dialogs.show_error(maintenance.window, "Restore failed", str(error)),
             )
 
+    def latest() -> BackupInfo | None:
+        from desktop.app.maintenance import latest_good_backup
+
+        return latest_good_backup(path)
+
     maintenance.executor.submit_closed(latest, ask)
 
 
-def choose_backup(parent: QWidget | None, backups: list[Any]) -> Any:
+def _restoring(db_path: Path, source: Path) -> Callable[[], RestoreResult]:
+    """The work of restoring ``source`` over the database, for :meth:`Maintenance.restore_with`."""
+
+    def restore() -> RestoreResult:
+        from desktop.app import maintenance
+
+        return maintenance.restore(db_path, source=source)
+
+    return restore
+
+
+def choose_backup(parent: QWidget | None, backups: list[BackupInfo]) -> BackupInfo | None:
     """Pick one backup from a list (newest first); None when cancelled. Tests patch this."""
     labels = [
         f"{info.taken_at:%Y-%m-%d %H:%M}  {info.reason or ''}  ({info.path.name})"
@@ -192,20 +225,6 @@ def choose_backup(parent: QWidget | None, backups: list[Any]) -> Any:
     ]
     label, ok = QInputDialog.getItem(parent, "Restore a backup", "Backup:", labels, 0, False)
     return backups[labels.index(label)] if ok and label in labels else None
-
-
-def _touched_since_last_backup(path: Path) -> bool:
-    """Whether the database or its write-ahead log was written after the newest backup.
-
-    Comparing content digests reads every row (seconds on a large database); most starts and
-    most half-hours change nothing, and the files' modification times say so at once.
-    """
-    backups = _backup().list_backups(path)
-    if not backups:
-        return True
-    newest = backups[0].path.stat().st_mtime
-    written = [p.stat().st_mtime for p in (path, Path(f"{path}-wal")) if p.exists()]
-    return max(written, default=newest + 1) > newest
 
 
 def shutdown(maintenance: Maintenance) -> None:

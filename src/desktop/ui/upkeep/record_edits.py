@@ -1,61 +1,30 @@
 """Editing figures, relations, space offers and contacts from the detail pane, undoably.
 
-The detail pane offers small "edit", "remove" and "add" links; each opens a data-described
-form (:mod:`desktop.ui.widgets.record_form`) and pushes a command whose redo and undo are two
-jobs on the database executor.
+The detail pane offers small "edit", "remove" and "add" links (``do:<action>/<key>``); each
+opens a data-described form (:mod:`desktop.ui.widgets.record_form`) and pushes a step whose
+redo and undo are two application functions (:mod:`desktop.app.records`). Sources are edited
+from their own dialog; those changes are not steps on the undo stack.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QUndoCommand
-
+from desktop.app import records
+from desktop.app.changes import DataChange, Topic, change
+from desktop.app.records import RecordForms
+from desktop.app.store import Store
 from desktop.core.kb import taxonomy, validation
-from desktop.core.upkeep.records import (
-    ContactRecord,
-    FactRecord,
-    RelationRecord,
-    SpaceRecord,
-)
+from desktop.core.upkeep.records import ContactRecord, FactRecord, RelationRecord, SpaceRecord
 from desktop.core.upkeep.sources import SourceRecord
+from desktop.ui.base.operation import DatabaseOp
+from desktop.ui.upkeep.steps import Edit, EditSteps, StoreStep, who
 from desktop.ui.widgets import record_form
 from desktop.ui.widgets.record_form import FieldSpec
 
-if TYPE_CHECKING:
-    from desktop.ui.upkeep.edit_controller import EditController
-
-
-def _jobs() -> Any:
-    from desktop.app import edits as edit_jobs
-
-    return edit_jobs
-
-
-class JobCommand(QUndoCommand):
-    """An undoable step made of two jobs: what to do, and what undoes it."""
-
-    def __init__(
-        self, controller: EditController, text: str, slug: str, do: dict, undo: dict
-    ) -> None:
-        super().__init__(text)
-        self.controller, self.slug, self.do, self.undo_args = controller, slug, do, undo
-
-    def _run(self, arguments: dict) -> None:
-        from desktop.ui.upkeep.edit_controller import consultant_name
-
-        who, slug = consultant_name(), self.slug
-        self.controller.run(
-            lambda store: _jobs().run_record_edit(store, who=who, **arguments), lambda _r: slug
-        )
-
-    def redo(self) -> None:
-        self._run(self.do)
-
-    def undo(self) -> None:
-        self._run(self.undo_args)
+Form = Callable[[str, str, RecordForms], None]  # (entity slug, key of the part, forms' data)
 
 
 def _choices(vocabulary: dict[str, taxonomy.Term]) -> list[tuple[str, str]]:
@@ -63,31 +32,49 @@ def _choices(vocabulary: dict[str, taxonomy.Term]) -> list[tuple[str, str]]:
 
 
 class RecordEdits:
-    def __init__(self, controller: EditController) -> None:
-        self.controller = controller
+    def __init__(self, steps: EditSteps) -> None:
+        self.steps = steps
+        # the detail pane's link actions, each the form it opens
+        self.forms: dict[str, Form] = {
+            "edit-fact": self.edit_fact,
+            "delete-fact": self.delete_fact,
+            "add-relation": self.add_relation,
+            "remove-relation": self.remove_relation,
+            "set-space": self.set_space,
+            "remove-space": self.remove_space,
+            "edit-contact": self.edit_contact,
+        }
 
     def handle(self, action: str, slug: str, key: str) -> None:
-        """Dispatch a detail-pane link: ``action`` on entity ``slug`` (``key`` names the part)."""
-        self.controller.executor.submit(
-            lambda store: _jobs().record_form_data(store, slug),
-            lambda data: getattr(self, f"_{action.replace('-', '_')}")(slug, key, data),
+        """Follow a detail-pane link: ``action`` on entity ``slug`` (``key`` names the part)."""
+        form = self.forms[action]
+        DatabaseOp(self.steps, lambda store: records.record_forms(store, slug=slug)).success(
+            lambda data: form(slug, key, data)
+        ).failure(self.steps.entity_failed).run(self.steps.executor)
+
+    def _push(
+        self, text: str, slug: str, forward: Edit, backward: Edit, *, figures: bool = False
+    ) -> None:
+        topics = (Topic.ENTITIES, Topic.FIGURES) if figures else (Topic.ENTITIES,)
+        announced: DataChange = change(*topics, slug=slug)
+        self.steps.stack.push(
+            StoreStep(self.steps, text, forward=forward, backward=backward, change=announced)
         )
 
-    def _push(self, text: str, slug: str, do: dict, undo: dict) -> None:
-        self.controller.stack.push(JobCommand(self.controller, text, slug, do, undo))
+    # --- figures -------------------------------------------------------------------------------
 
-    def _edit_fact(self, slug: str, key: str, data: dict) -> None:
-        before: FactRecord | None = data["facts"].get(key)
+    def edit_fact(self, slug: str, key: str, data: RecordForms) -> None:
+        before = data.facts.get(key)
         base = before or FactRecord(
             key="",
             label="",
             value=0,
             unit="",
             scope=slug or None,
-            source=next(iter(data["sources"]), None),
+            source=next(iter(data.sources), None),
         )
         values = record_form.ask(
-            self.controller.window,
+            self.steps.window,
             "Edit figure" if before else "New figure",
             [
                 FieldSpec(
@@ -100,7 +87,7 @@ class RecordEdits:
                     "value",
                     "Value",
                     value=f"{base.value:g}" if before else "",
-                    check=lambda v: validation.number(v),
+                    check=validation.number,
                 ),
                 FieldSpec(
                     "qualifier",
@@ -127,44 +114,46 @@ class RecordEdits:
                     "Source",
                     "choice",
                     base.source,
-                    [(title, k) for k, title in data["sources"].items()],
+                    [(title, k) for k, title in data.sources.items()],
                 ),
                 FieldSpec("quote", "Quote from the source", "multiline", base.quote),
             ],
         )
         if values is None:
             return
-        key = before.key if before else validation.slug_from(f"{slug}-{values['label']}")[:60]
+        new_key = before.key if before else validation.slug_from(f"{slug}-{values['label']}")[:60]
         after = replace(
-            base, key=key, value=float(str(values.pop("value")).replace(",", "")), **values
+            base, key=new_key, value=float(str(values.pop("value")).replace(",", "")), **values
         )
-        undo = (
-            {"operation": "save_fact", "record": before, "original_key": after.key}
-            if before
-            else {"operation": "delete_fact", "key": after.key}
-        )
+        original = before.key if before else None
+
+        def forward(store: Store, name: str) -> object:
+            return records.save_fact(store, record=after, original_key=original, who=name)
+
+        def backward(store: Store, name: str) -> object:
+            if before is None:
+                return records.delete_fact(store, key=after.key, who=name)
+            return records.save_fact(store, record=before, original_key=after.key, who=name)
+
+        self._push(f"Figure {after.label}", slug, forward, backward, figures=True)
+
+    def delete_fact(self, slug: str, key: str, data: RecordForms) -> None:
+        before = data.facts[key]
         self._push(
-            f"Figure {after.label}",
+            f"Delete figure {before.label}",
             slug,
-            {
-                "operation": "save_fact",
-                "record": after,
-                "original_key": before.key if before else None,
-            },
-            undo,
+            lambda store, name: records.delete_fact(store, key=key, who=name),
+            lambda store, name: records.save_fact(
+                store, record=before, original_key=None, who=name
+            ),
+            figures=True,
         )
 
-    def _delete_fact(self, slug: str, key: str, data: dict) -> None:
-        before = data["facts"][key]
-        self._push(
-            f"Delete figure {before.label}", slug,
-            {"operation": "delete_fact", "key": key},
-            {"operation": "save_fact", "record": before, "original_key": None},
-        )  # fmt: skip
+    # --- relations -----------------------------------------------------------------------------
 
-    def _add_relation(self, slug: str, _key: str, data: dict) -> None:
+    def add_relation(self, slug: str, _key: str, data: RecordForms) -> None:
         values = record_form.ask(
-            self.controller.window,
+            self.steps.window,
             "New relation",
             [
                 FieldSpec(
@@ -179,7 +168,7 @@ class RecordEdits:
                     "Related entity",
                     "choice",
                     None,
-                    [(n, s) for s, n in data["names"].items() if s != slug],
+                    [(n, s) for s, n in data.names.items() if s != slug],
                 ),
                 FieldSpec("note", "Note", "multiline"),
             ],
@@ -190,15 +179,13 @@ class RecordEdits:
         self._push(
             "New relation",
             slug,
-            {"operation": "add_relation", "record": record},
-            {"operation": "remove_relation", "record": record},
+            lambda store, name: records.add_relation(store, record=record, who=name),
+            lambda store, name: records.remove_relation(store, record=record, who=name),
         )
 
-    def _remove_relation(self, slug: str, key: str, data: dict) -> None:
+    def remove_relation(self, slug: str, key: str, data: RecordForms) -> None:
         relation = next(
-            r
-            for r in data["detail"].relations
-            if f"{r.direction}:{r.relation_type}:{r.slug}" == key
+            r for r in data.detail.relations if f"{r.direction}:{r.relation_type}:{r.slug}" == key
         )
         subject, obj = (
             (slug, relation.slug) if relation.direction == "out" else (relation.slug, slug)
@@ -207,14 +194,16 @@ class RecordEdits:
         self._push(
             "Remove relation",
             slug,
-            {"operation": "remove_relation", "record": record},
-            {"operation": "add_relation", "record": record},
+            lambda store, name: records.remove_relation(store, record=record, who=name),
+            lambda store, name: records.add_relation(store, record=record, who=name),
         )
 
-    def _set_space(self, slug: str, key: str, data: dict) -> None:
-        current = next((s for s in data["detail"].space if s.space_type == key), None)
+    # --- space ---------------------------------------------------------------------------------
+
+    def set_space(self, slug: str, key: str, data: RecordForms) -> None:
+        current = next((s for s in data.detail.space if s.space_type == key), None)
         values = record_form.ask(
-            self.controller.window,
+            self.steps.window,
             "Space offered",
             [
                 FieldSpec(
@@ -239,27 +228,35 @@ class RecordEdits:
             if current and current.space_type == after.space_type
             else None
         )
-        undo = (
-            {"operation": "set_space", "record": before}
-            if before
-            else {"operation": "remove_space", "site": slug, "space_type": after.space_type}
-        )
-        self._push("Space offered", slug, {"operation": "set_space", "record": after}, undo)
 
-    def _remove_space(self, slug: str, key: str, data: dict) -> None:
-        current = next(s for s in data["detail"].space if s.space_type == key)
+        def backward(store: Store, name: str) -> object:
+            if before is None:
+                return records.remove_space(store, site=slug, space_type=after.space_type, who=name)
+            return records.set_space(store, record=before, who=name)
+
+        self._push(
+            "Space offered",
+            slug,
+            lambda store, name: records.set_space(store, record=after, who=name),
+            backward,
+        )
+
+    def remove_space(self, slug: str, key: str, data: RecordForms) -> None:
+        current = next(s for s in data.detail.space if s.space_type == key)
         before = SpaceRecord(
             slug, current.space_type, current.availability, current.since, current.note
         )
         self._push(
             "Remove space",
             slug,
-            {"operation": "remove_space", "site": slug, "space_type": key},
-            {"operation": "set_space", "record": before},
+            lambda store, name: records.remove_space(store, site=slug, space_type=key, who=name),
+            lambda store, name: records.set_space(store, record=before, who=name),
         )
 
-    def _edit_contact(self, slug: str, _key: str, data: dict) -> None:
-        contact = data["detail"].contact
+    # --- contact -------------------------------------------------------------------------------
+
+    def edit_contact(self, slug: str, _key: str, data: RecordForms) -> None:
+        contact = data.detail.contact
         before = (
             ContactRecord(
                 slug,
@@ -274,7 +271,7 @@ class RecordEdits:
         )
         base = before or ContactRecord(slug)
         values = record_form.ask(
-            self.controller.window,
+            self.steps.window,
             "Contact details",
             [
                 FieldSpec("role", "Role", value=base.role),
@@ -283,7 +280,7 @@ class RecordEdits:
                     "Organisation",
                     "choice",
                     base.organisation,
-                    [("—", None), *((n, s) for s, n in data["names"].items())],
+                    [("—", None), *((n, s) for s, n in data.names.items())],
                 ),
                 FieldSpec("phone", "Phone", value=base.phone, check=validation.phone),
                 FieldSpec("email", "E-mail", value=base.email, check=validation.email),
@@ -295,15 +292,22 @@ class RecordEdits:
         if values is None:
             return
         after = ContactRecord(person=slug, **values)
-        undo = {"operation": "save_contact", "record": before or ContactRecord(slug)}
-        self._push("Contact details", slug, {"operation": "save_contact", "record": after}, undo)
+        undone = before or ContactRecord(slug)
+        self._push(
+            "Contact details",
+            slug,
+            lambda store, name: records.save_contact(store, record=after, who=name),
+            lambda store, name: records.save_contact(store, record=undone, who=name),
+        )
 
-    def edit_source(self, before: SourceRecord | None = None, on_done: Any = None) -> None:
+    # --- sources (not undoable) ----------------------------------------------------------------
+
+    def edit_source(self, before: SourceRecord | None = None) -> None:
         """A new source (or changes to one): a report, a web page, a phone call with its date."""
-        base = before or SourceRecord(key="", title="", accessed_on=date.today().isoformat())
         today = date.today()
+        base = before or SourceRecord(key="", title="", accessed_on=today.isoformat())
         values = record_form.ask(
-            self.controller.window,
+            self.steps.window,
             "Edit source" if before else "New source",
             [
                 FieldSpec(
@@ -333,29 +337,17 @@ class RecordEdits:
             return
         key = before.key if before else validation.slug_from(values["title"])[:60]
         record = SourceRecord(key=key, **values)
-        original = before.key if before else None
-        self.controller.executor.submit(
-            lambda store: _jobs().run_record_edit(
-                store, "save_source", record=record, original_key=original, who=_who()
-            ),
-            lambda _r: (self.controller.changed.emit(""), on_done and on_done()),
-            self.controller._failed,
+        original, name = (before.key if before else None), who()
+        self._source_change(
+            lambda store: records.save_source(store, record=record, original_key=original, who=name)
         )
 
-    def new_source(self) -> None:
-        self.edit_source(None)
+    def delete_source(self, record: SourceRecord) -> None:
+        name = who()
+        self._source_change(lambda store: records.delete_source(store, key=record.key, who=name))
 
-    def delete_source(self, record: SourceRecord, on_done: Any = None) -> None:
-        self.controller.executor.submit(
-            lambda store: _jobs().run_record_edit(
-                store, "delete_source", key=record.key, who=_who()
-            ),
-            lambda _r: on_done and on_done(),
-            self.controller._failed,
-        )
-
-
-def _who() -> str:
-    from desktop.ui.upkeep.edit_controller import consultant_name
-
-    return consultant_name()
+    def _source_change(self, work: Callable[[Store], object]) -> None:
+        """Sources are cited by figures: the pane shows the entity again with the new titles."""
+        DatabaseOp(self.steps, work).announces(change(Topic.SOURCES)).failure(
+            self.steps.failed
+        ).run(self.steps.executor)

@@ -1,5 +1,8 @@
 """Everything SQLite-specific: connection pragmas, the FTS5 search index and its query SQL,
-the backup API, integrity and foreign-key checks.
+the backup API, integrity and foreign-key checks, the content digest.
 
-Reached only through :mod:`desktop.core.storage`; the rest of the program speaks portable SQL.
+Reached only through :func:`desktop.core.storage.backend.backend_for`, which hands out
+:class:`~desktop.core.storage.sqlite.backend.SqliteBackend`; the rest of the program speaks
+portable SQL. May import: ``desktop.core.kb`` (the tables the digest reads) — never the rest of
+``desktop.core.storage``, nor ``desktop.core.search``.
 """

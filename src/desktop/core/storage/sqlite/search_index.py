@@ -1,25 +1,22 @@
-"""The SQLite full-text search index (FTS5) and the SQL that queries it.
+"""The SQLite full-text search index (FTS5): its tables, its upkeep and its checks.
 
 The index is a regular FTS5 table fed from the ``entity_search_doc`` view by triggers, so
 every write path (seed, editing, import) keeps it current without remembering to. Bulk loads
-switch the triggers off with :func:`search_index_suspended` and rebuild once at the end.
-A PostgreSQL backend would replace this module with a ``tsvector`` column and its queries;
-:mod:`desktop.core.search.service` composes these fragments with portable SQL and stays as it is.
+switch the triggers off with :func:`search_index_suspended` and refresh once at the end. The
+SQL that queries it is in :mod:`desktop.core.storage.sqlite.search_sql`.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.core.search.snippets import HIGHLIGHT_END, HIGHLIGHT_START
+from desktop.core.storage.sqlite.connection import connect_existing
 
 if TYPE_CHECKING:  # SQLAlchemy is imported only by the functions that use it
     from sqlalchemy import Connection
-
-    from desktop.core.search.expansion import Alternative, Group, Term
 
 FTS_TABLE = "entity_fts"
 # Column order matters: bm25 weights and highlight() refer to columns by position.
@@ -28,11 +25,11 @@ FTS_COLUMNS = ("name", "short_name", "tags", "sectors", "location", "description
 # discriminating; modest ones keep "name beats tags beats description" without drowning the
 # document-length term.
 BM25_WEIGHTS = (4.0, 3.0, 2.0, 0.5, 0.5, 1.0)
-# Alphabetical order as people expect it ("bionection" beside "BioCity"), served by an index.
-NAME_ORDER = "e.name COLLATE NOCASE"
+SEARCH_DOC_VIEW = "entity_search_doc"  # one row per entity: the text the index holds
+NAME_INDEX = "ix_entity_name_nocase"  # serves the case-blind name order of unfiltered lists
 
-_SEARCH_DOC_VIEW = """
-CREATE VIEW IF NOT EXISTS entity_search_doc AS
+_SEARCH_DOC_VIEW = f"""
+CREATE VIEW IF NOT EXISTS {SEARCH_DOC_VIEW} AS
 SELECT e.id AS id,
        e.name AS name,
        coalesce(e.short_name, '') AS short_name,
@@ -51,7 +48,7 @@ _COLUMN_LIST = ", ".join(FTS_COLUMNS)
 _REFRESH = (
     f"DELETE FROM {FTS_TABLE} WHERE rowid = {{id}};"
     f" INSERT INTO {FTS_TABLE}(rowid, {_COLUMN_LIST})"
-    f" SELECT id, {_COLUMN_LIST} FROM entity_search_doc WHERE id = {{id}};"
+    f" SELECT id, {_COLUMN_LIST} FROM {SEARCH_DOC_VIEW} WHERE id = {{id}};"
 )
 _TRIGGERS = {
     "entity_fts_ai": f"AFTER INSERT ON entity BEGIN {_REFRESH.format(id='new.id')} END",
@@ -71,7 +68,7 @@ _TRIGGERS = {
         f" DELETE FROM {FTS_TABLE} WHERE rowid IN"
         " (SELECT entity_id FROM entity_tag WHERE tag_code = new.code);"
         f" INSERT INTO {FTS_TABLE}(rowid, {_COLUMN_LIST})"
-        f" SELECT id, {_COLUMN_LIST} FROM entity_search_doc WHERE id IN"
+        f" SELECT id, {_COLUMN_LIST} FROM {SEARCH_DOC_VIEW} WHERE id IN"
         " (SELECT entity_id FROM entity_tag WHERE tag_code = new.code); END"
     ),
 }
@@ -92,7 +89,7 @@ def install_search_index(connection: Connection) -> None:
     )
     connection.exec_driver_sql(_SEARCH_DOC_VIEW)
     connection.exec_driver_sql(
-        "CREATE INDEX IF NOT EXISTS ix_entity_name_nocase ON entity (name COLLATE NOCASE)"
+        f"CREATE INDEX IF NOT EXISTS {NAME_INDEX} ON entity (name COLLATE NOCASE)"
     )
     _create_triggers(connection)
 
@@ -106,7 +103,15 @@ def search_index_installed(connection: Connection) -> bool:
             "SELECT name FROM sqlite_master WHERE type IN ('table', 'view', 'trigger', 'index')"
         )
     }
-    return {FTS_TABLE, "entity_search_doc", "ix_entity_name_nocase", *_TRIGGERS} <= names
+    return {FTS_TABLE, SEARCH_DOC_VIEW, NAME_INDEX, *_TRIGGERS} <= names
+
+
+def owns_schema_object(name: str, type_: str) -> bool:
+    """True for the FTS5 table and its shadow tables, the source view and the expression
+    index: SQLAlchemy's reflection cannot see what they are, so autogenerate must skip them."""
+    if type_ == "table":
+        return name.startswith(FTS_TABLE) or name == SEARCH_DOC_VIEW
+    return type_ == "index" and name == NAME_INDEX
 
 
 def _create_triggers(connection: Connection) -> None:
@@ -124,7 +129,7 @@ def rebuild_search_index(connection: Connection) -> None:
     connection.exec_driver_sql(f"DELETE FROM {FTS_TABLE}")
     connection.exec_driver_sql(
         f"INSERT INTO {FTS_TABLE}(rowid, {_COLUMN_LIST})"
-        f" SELECT id, {_COLUMN_LIST} FROM entity_search_doc"
+        f" SELECT id, {_COLUMN_LIST} FROM {SEARCH_DOC_VIEW}"
     )
     connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
 
@@ -150,28 +155,44 @@ def search_index_suspended(
     if not incremental:
         rebuild_search_index(connection)
     else:
-        ids = sorted(changed)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
-            connection.exec_driver_sql(
-                f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", tuple(chunk)
-            )
-            connection.exec_driver_sql(
-                f"INSERT INTO {FTS_TABLE}(rowid, {_COLUMN_LIST})"
-                f" SELECT id, {_COLUMN_LIST} FROM entity_search_doc WHERE id IN ({marks})",
-                tuple(chunk),
-            )
-        connection.exec_driver_sql(
-            f"INSERT INTO {FTS_TABLE}(rowid, {_COLUMN_LIST})"
-            f" SELECT id, {_COLUMN_LIST} FROM entity_search_doc WHERE id > ?",
-            (first_new,),
-        )
+        refresh_search_index(connection, sorted(changed), newer_than=first_new)
     _create_triggers(connection)
 
 
-def search_index_problems(connection: Connection) -> list[str]:
-    """FTS5's own integrity check plus a row-count comparison with the entity table."""
+def refresh_search_index(
+    connection: Connection, entity_ids: Sequence[int], *, newer_than: int | None = None
+) -> None:
+    """Re-index ``entity_ids`` (changed entities) and every entity with an id above
+    ``newer_than`` (added ones), in chunks that stay below SQLite's parameter limit."""
+    ids = list(entity_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        connection.exec_driver_sql(
+            f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", tuple(chunk)
+        )
+        connection.exec_driver_sql(
+            f"INSERT INTO {FTS_TABLE}(rowid, {_COLUMN_LIST})"
+            f" SELECT id, {_COLUMN_LIST} FROM {SEARCH_DOC_VIEW} WHERE id IN ({marks})",
+            tuple(chunk),
+        )
+    if newer_than is not None:
+        connection.exec_driver_sql(
+            f"INSERT INTO {FTS_TABLE}(rowid, {_COLUMN_LIST})"
+            f" SELECT id, {_COLUMN_LIST} FROM {SEARCH_DOC_VIEW} WHERE id > ?",
+            (newer_than,),
+        )
+
+
+def search_index_problems(connection: Connection | Path) -> list[str]:
+    """FTS5's own integrity check plus a row-count comparison with the entity table.
+
+    Given a path, the check runs over one plain connection inside a transaction that is rolled
+    back: FTS5 spells its check as an INSERT, so the file must be writable, but nothing is
+    written.
+    """
+    if isinstance(connection, str | Path):
+        return _problems_in_file(Path(connection))
     problems: list[str] = []
     try:
         connection.exec_driver_sql(
@@ -196,94 +217,18 @@ def search_index_bytes(connection: Connection) -> int | None:
         return None
 
 
-# --- queries -------------------------------------------------------------------------------
+def _problems_in_file(path: Path) -> list[str]:
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import StaticPool
 
-_QUOTE = re.compile('"')
-
-
-def match_expression(groups: Sequence[Group], *, any_token: bool = False) -> str:
-    """An FTS5 MATCH string for expanded query words (see :mod:`desktop.core.search.expansion`).
-
-    Every word is inside a quoted phrase, so operators (AND, NEAR, *, -) stay plain words and
-    nothing typed is FTS5 syntax. Each group becomes ``(alternative OR …)``; groups are ANDed,
-    or ORed for the any-word fallback. Whole words are read lazily, while a prefix term makes
-    FTS5 merge every word it expands to; a one-character prefix matches only itself, or
-    ``CAR-T`` would match every word starting with t.
-    """
-    joiner = " OR " if any_token else " AND "
-    return joiner.join(_any(_all(alternative) for alternative in group) for group in groups)
-
-
-def _term(term: Term) -> str:
-    phrase = " ".join(term.words)
-    prefix = term.prefix and len(term.words[-1]) > 1
-    return f'"{_QUOTE.sub(chr(34) * 2, phrase)}"' + ("*" if prefix else "")
-
-
-def _any(parts: Iterable[str]) -> str:
-    parts = list(parts)
-    return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
-
-
-def _all(alternative: Alternative) -> str:
-    parts = [_any(_term(term) for term in terms) for terms in alternative]
-    return parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")"
-
-
-def count_matches_sql() -> str:
-    """How many entities match ``:match``, counting no further than ``:cap``."""
-    return (
-        f"SELECT count(*) FROM (SELECT rowid FROM {FTS_TABLE}"
-        f" WHERE {FTS_TABLE} MATCH :match LIMIT :cap)"
-    )
-
-
-def newest_matches_cutoff_sql() -> str:
-    """The rowid of the ``:n``-th newest entity matching ``:match`` (bounds ranking work)."""
-    return (
-        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match"
-        " ORDER BY rowid DESC LIMIT 1 OFFSET :n"
-    )
-
-
-def _snippet() -> str:
-    """The description with markers around the matched words, from which
-    :func:`desktop.core.search.snippets.excerpt` cuts the piece shown. FTS5's own ``snippet()`` cuts
-    at token boundaries, so "CAR-T" came out as "CAR…" and the match sat mid-way through the
-    snippet, often past the edge of a results list. The description says why an entity matters
-    even when the match was in the name or a tag (then the excerpt is its opening words)."""
-    column = FTS_COLUMNS.index("description")
-    return f"highlight({FTS_TABLE}, {column}, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}')"
-
-
-def ranked_match_sql(columns: str, filter_sql: str) -> str:
-    """Hits for ``:match`` best first: ``columns`` of entity ``e``, bm25 score and a snippet.
-
-    Only entities with ``rowid >= :min_rowid`` are ranked (FTS5 applies the rowid bound while
-    scanning), which lets the caller bound the work for very broad queries. ``ORDER BY rank``
-    alone lets FTS5 hand rows over in order, so the snippet is computed for the returned page
-    only. CROSS JOIN keeps the index scan outermost: otherwise SQLite may loop over ``entity``
-    by a filter's index and re-run the MATCH for every row. ``columns`` and ``filter_sql`` are
-    portable SQL over the alias ``e``; ``:limit`` and ``:offset`` page the result.
-    """
-    return (
-        f"SELECT {columns}, {FTS_TABLE}.rank AS score, {_snippet()} AS snippet"
-        f" FROM {FTS_TABLE} CROSS JOIN entity e ON e.id = {FTS_TABLE}.rowid"
-        f" WHERE {FTS_TABLE} MATCH :match AND {FTS_TABLE}.rowid >= :min_rowid"
-        f" AND ({filter_sql})"
-        f" ORDER BY {FTS_TABLE}.rank LIMIT :limit OFFSET :offset"
-    )
-
-
-def count_filtered_matches_sql(filter_sql: str) -> str:
-    """Entities matching ``:match`` and ``filter_sql``, counting no further than ``:cap``."""
-    return (
-        f"SELECT count(*) FROM (SELECT 1 FROM {FTS_TABLE} CROSS JOIN entity e"
-        f" ON e.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH :match AND ({filter_sql})"
-        " LIMIT :cap)"
-    )
-
-
-def matching_ids_sql() -> str:
-    """A sub-select of the entity ids matching ``:match``, for facets."""
-    return f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match"
+    raw = connect_existing(path)
+    engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
+    try:
+        raw.execute("BEGIN")
+        with engine.connect() as connection:
+            return search_index_problems(connection)
+    finally:
+        if raw.in_transaction:
+            raw.execute("ROLLBACK")
+        engine.dispose()
+        raw.close()

@@ -7,35 +7,47 @@ into a ``QPdfDocument`` and painted page by page onto the printer of a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
+
+from desktop.ui.dossier.render_worker import RenderWorker
 
 if TYPE_CHECKING:
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPrintSupport import QPrinter
 
-    from desktop.ui.briefs.brief_editor import BriefEditor
+    from desktop.dossier.content.assemble import Assembled
 
 RENDER_DPI = 200  # sharp on paper, and an A4 page stays a few MB in memory
 
 
-def start(editor: BriefEditor) -> None:
-    """Render the editor's dossier, then show the preview (once it is assembled)."""
-    from desktop.ui.briefs.render_worker import RenderWorker
+class Printing(Protocol):
+    """What the print preview needs of the brief editor it prints."""
 
+    status: QLabel
+
+    @property
+    def current(self) -> Assembled | None: ...
+    def start_render(self, worker: RenderWorker, on_done: Callable[[Any], Any]) -> None: ...
+    def window(self) -> QWidget: ...
+
+
+def start(editor: Printing) -> None:
+    """Render the editor's dossier, then show the preview (once it is assembled)."""
     if editor.current is None:
         return
     editor.status.setText("Preparing the print preview…")
-    worker = RenderWorker(editor.current.data, parent=editor)
-    editor._start(worker, lambda result: _rendered(editor, result[0]))
+    worker = RenderWorker.preview(editor.current.data, parent=editor.window())
+    editor.start_render(worker, lambda result: _rendered(editor, result[0]))
 
 
-def _rendered(editor: BriefEditor, pdf: bytes) -> None:
+def _rendered(editor: Printing, pdf: bytes) -> None:
     editor.status.setText("")
-    show_print_preview(editor, pdf)
+    show_print_preview(editor.window(), pdf)
 
 
 def load(pdf: bytes, parent: QWidget | None = None) -> QPdfDocument:

@@ -1,0 +1,57 @@
+"""Reading the knowledge base as the consultant browses: search, facets, an entity, the overview.
+
+The window and the CLI ask the same questions here. Searching goes through the store's plain
+reader, which is ready before the ORM has been imported, so the first list never waits for it;
+everything else reads through the full database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from desktop.core.search.service import Facets, SearchFilters, SearchResult, facet_counts
+from desktop.core.search.service import search as search_index
+
+if TYPE_CHECKING:
+    from desktop.app.store import Store
+    from desktop.core.kb.catalogue import EntityDetail, FactView
+
+DISPLAY_LIMIT = 500  # rows shown for one search; the status bar says when there are more
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the window needs once, right after opening: tag labels and key figures."""
+
+    tag_labels: dict[str, str]
+    facts: list[FactView]
+
+
+def search(
+    store: Store, *, query: str, filters: SearchFilters, limit: int = DISPLAY_LIMIT
+) -> SearchResult:
+    """The entities matching ``query`` within ``filters``, best first, with excerpts."""
+    with store.reading() as reader:
+        return search_index(reader, query, filters=filters, limit=limit)
+
+
+def facets(store: Store, *, query: str, filters: SearchFilters) -> Facets:
+    """How many matches each kind and sector holds, for the navigator's counts."""
+    with store.reading() as reader:
+        return facet_counts(reader, query, filters=filters)
+
+
+def entity_detail(store: Store, *, slug: str) -> EntityDetail:
+    """One entity with its relations, figures, space and contact (NotFoundError if gone)."""
+    from desktop.core.kb import catalogue
+
+    with store.database.session() as session:
+        return catalogue.entity_detail(session, slug)
+
+
+def overview(store: Store) -> Overview:
+    from desktop.core.kb import catalogue
+
+    with store.database.session() as session:
+        return Overview(catalogue.tag_labels(session), catalogue.list_facts(session))

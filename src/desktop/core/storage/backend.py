@@ -1,0 +1,251 @@
+"""The seam between portable storage code and a database engine.
+
+Everything the program does with a database is portable SQL through SQLAlchemy, except what
+:class:`StorageBackend` lists: how connections are set up, the full-text index (its tables, its
+upkeep during bulk loads, its query SQL), backups, integrity checks and the content digest.
+Portable modules ask :func:`backend_for` (a path or URL) or :func:`backend_of` (a connection or
+engine) for the backend and never name the engine themselves.
+
+The full-text query is handed over as data, not syntax: :mod:`desktop.core.search.expansion`
+turns typed words into :data:`Group` s of :class:`Term` s, and each backend renders them in its
+own query language (quoting every word, so nothing typed becomes syntax).
+
+Today every target is an SQLite file (:mod:`desktop.core.storage.sqlite`); a server engine is a
+new sub-package implementing this protocol and one more branch in :func:`backend_for`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:  # SQLAlchemy is imported only where it is used: the window starts without it
+    from sqlalchemy import Connection, Engine
+
+# --- the full-text query as data -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """Words that must appear next to each other, in this order; with ``prefix`` the last one
+    may continue ("stem cel" → "stem cells")."""
+
+    words: tuple[str, ...]
+    prefix: bool = False
+
+
+# Any term of the set may match.
+TermSet = tuple[Term, ...]
+# Every term set must match (a compound's parts: "Forschungszentrum" → research AND centre).
+Alternative = tuple[TermSet, ...]
+# Any alternative may match: what one typed word stands for.
+Group = tuple[Alternative, ...]
+
+# Turns a driver error into the error to raise instead, or None to keep it.
+Translate = Callable[[BaseException], BaseException | None]
+# A database to check: its path, or a connection already open on it.
+Checked = Path | Any
+
+
+class StorageBackend(Protocol):
+    """What differs between database engines; everything else is portable.
+
+    Connections handed out by :meth:`open_reader` and :meth:`connect_existing` are plain DB-API
+    connections (with ``execute`` on the connection and rows readable by column name): the
+    window's search and the checks of damaged files must not wait for, or depend on, the ORM.
+    """
+
+    name: str
+    # The driver's own error classes, for ``except backend.driver_errors``.
+    driver_errors: tuple[type[Exception], ...]
+    # ORDER BY expression listing entities (alias ``e``) by name, case-blind.
+    name_order: str
+
+    # --- connections -----------------------------------------------------------------------
+
+    def database_file(self, target: Path | str) -> Path | None:
+        """The file a path or URL names; None for an in-memory or server database."""
+        ...
+
+    def create_engine(
+        self, target: Path | str, *, immediate: bool = False, translate: Translate | None = None
+    ) -> Engine:
+        """An engine with every connection set up (locking, durability, foreign keys);
+        ``immediate``: every transaction takes the write lock first."""
+        ...
+
+    def writer(self, engine: Engine) -> Engine:
+        """The same engine, but its transactions take the write lock when they begin."""
+        ...
+
+    def open_reader(self, path: Path) -> Any:
+        """A read-only DB-API connection for searching that sees every commit at once."""
+        ...
+
+    def connect_existing(self, path: Path, *, timeout: float | None = None) -> Any:
+        """A DB-API connection to an existing database; never creates one. No set-up."""
+        ...
+
+    def probe(self, path: Path) -> None:
+        """Raise a driver error unless ``path`` is a database (reads only its header)."""
+        ...
+
+    def checkpoint(self, connection: Connection) -> None:
+        """Make the database file hold every commit (nothing left in a log beside it)."""
+        ...
+
+    def is_in_use(self, path: Path, *, timeout: float = 1.0) -> bool:
+        """True when any other connection has the database at ``path`` open."""
+        ...
+
+    def configure_for_migration(self, engine: Engine) -> None:
+        """Set up every new connection of ``engine`` for schema changes (no cascades)."""
+        ...
+
+    def foreign_keys_enforced(self, connection: Connection) -> bool:
+        """Whether this connection enforces foreign keys (a migration must see False)."""
+        ...
+
+    # --- what a driver error means ---------------------------------------------------------
+
+    def is_locked_error(self, error: BaseException) -> bool:
+        """Another connection holds the write lock and the wait for it ran out."""
+        ...
+
+    def is_not_a_database_error(self, error: BaseException) -> bool:
+        """The file is not a database, or is damaged."""
+        ...
+
+    def is_read_only_error(self, error: BaseException) -> bool:
+        """The database, or the files beside it, cannot be written."""
+        ...
+
+    def is_missing_table_error(self, error: BaseException) -> bool:
+        """A table the query names does not exist."""
+        ...
+
+    def driver_message(self, error: BaseException) -> str:
+        """The driver's own words for an error, without SQLAlchemy's wrapping."""
+        ...
+
+    # --- the full-text index ---------------------------------------------------------------
+
+    def install_search_index(self, connection: Connection) -> None:
+        """Create the index and whatever keeps it current on every write."""
+        ...
+
+    def search_index_installed(self, connection: Connection) -> bool:
+        """True when the index and all its upkeep exist (a migration may drop some)."""
+        ...
+
+    def rebuild_search_index(self, connection: Connection) -> None:
+        """Re-derive the whole index from the tables (full refresh)."""
+        ...
+
+    def refresh_search_index(
+        self, connection: Connection, entity_ids: Sequence[int], *, newer_than: int | None = None
+    ) -> None:
+        """Re-index these entities, and every entity with an id above ``newer_than``."""
+        ...
+
+    def search_index_suspended(
+        self, connection: Connection, *, incremental: bool = False
+    ) -> AbstractContextManager[set[int]]:
+        """Bulk-load suspension: no per-row index upkeep inside the block, one refresh after
+        it (of everything; or, ``incremental``, of new rows and the ids added to the set)."""
+        ...
+
+    def search_index_problems(self, checked: Checked) -> list[str]:
+        """What is wrong with the index, one sentence each; empty when it is sound."""
+        ...
+
+    def owns_schema_object(self, name: str, type_: str) -> bool:
+        """True for tables, views and indexes of the index that migrations must leave alone."""
+        ...
+
+    def match_expression(self, groups: Sequence[Group], *, any_token: bool = False) -> str:
+        """The ``:match`` parameter for these token groups (ANDed, or ORed with
+        ``any_token``)."""
+        ...
+
+    def ranked_match_sql(self, columns: str, filter_sql: str, *, highlight: tuple[str, str]) -> str:
+        """Entities ``e`` matching ``:match``, best first, with ``score`` and a ``snippet`` (the
+        description, matches between the ``highlight`` markers); rows from ``:min_rowid``,
+        paged by ``:limit``/``:offset``; ``filter_sql`` is portable SQL over ``e``."""
+        ...
+
+    def count_matches_sql(self, filter_sql: str | None = None) -> str:
+        """How many entities match ``:match`` (and ``filter_sql``), no further than ``:cap``."""
+        ...
+
+    def newest_matches_cutoff_sql(self) -> str:
+        """The id of the ``:n``-th newest entity matching ``:match`` (bounds ranking work)."""
+        ...
+
+    def matching_ids_sql(self) -> str:
+        """A sub-select of the ids of entities matching ``:match``."""
+        ...
+
+    # --- backups, checks and the digest ----------------------------------------------------
+
+    def backup_to(self, source: Path, target: Path) -> None:
+        """Copy a consistent snapshot of the database at ``source`` into the new file
+        ``target``, one self-contained file."""
+        ...
+
+    def integrity_problems(self, checked: Checked, *, quick: bool = False) -> list[str]:
+        """The engine's own integrity check (``quick``: the cheap one); empty when sound."""
+        ...
+
+    def foreign_key_problems(self, checked: Checked) -> list[str]:
+        """Rows whose foreign key points at a missing row, one sentence each."""
+        ...
+
+    def can_read_schema(self, path: Path) -> bool:
+        """Whether the table definitions of ``path`` can be read at all."""
+        ...
+
+    def content_digest(self, engine: Engine) -> str:
+        """SHA-256 over every row of every table, in primary-key order."""
+        ...
+
+    def file_digest(self, path: Path) -> str:
+        """:meth:`content_digest` of a file read as it is, in one snapshot, changing nothing."""
+        ...
+
+
+# --- choosing the backend ------------------------------------------------------------------
+
+# SQLAlchemy dialect or DB-API driver module → the URL scheme :func:`backend_for` knows.
+_SCHEMES = {"sqlite3": "sqlite"}
+
+
+def backend_for(target: Path | str | None = None) -> StorageBackend:
+    """The backend for a database path or URL; without one, the default backend.
+
+    The one place an engine is chosen. A path is an SQLite file, as is every ``sqlite`` URL.
+    """
+    text = "" if target is None else str(target)
+    scheme = text.partition("://")[0].partition("+")[0] if "://" in text else "sqlite"
+    if scheme == "sqlite":
+        return _sqlite()
+    raise ValueError(f"No storage backend for {scheme} databases: {text}")
+
+
+def backend_of(connection: Any) -> StorageBackend:
+    """The backend for an open SQLAlchemy connection or engine, or a backend's DB-API
+    connection (from :meth:`StorageBackend.open_reader`)."""
+    dialect = getattr(connection, "dialect", None)
+    name = dialect.name if dialect is not None else type(connection).__module__.partition(".")[0]
+    return backend_for(f"{_SCHEMES.get(name, name)}://")
+
+
+@cache
+def _sqlite() -> StorageBackend:
+    from desktop.core.storage.sqlite.backend import SqliteBackend
+
+    return SqliteBackend()
