@@ -94,3 +94,33 @@ def test_results_for_a_deleted_owner_are_dropped(executor: DatabaseExecutor, qtb
     executor.submit(lambda _store: 1, marker.append)  # runs after the first job
     qtbot.waitUntil(lambda: bool(marker), timeout=10_000)
     assert results == [] and announced == []
+
+
+def test_long_work_shows_progress_and_its_reports(executor: DatabaseExecutor, qtbot: QtBot) -> None:
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog
+
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    owner.show()
+    release = threading.Event()
+    done: list[str] = []
+
+    def work(_store: Store) -> str:
+        op.report(5, 10, "Half way")
+        release.wait(timeout=30)  # held until the test has seen the dialog
+        return "finished"
+
+    op = DatabaseOp(owner, work).with_progress("Importing…").success(done.append)
+    op.run(executor)
+
+    def dialog() -> QProgressDialog | None:
+        return owner.findChild(QProgressDialog, "operationProgress")
+
+    qtbot.waitUntil(lambda: dialog() is not None and dialog().isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: dialog().value() == 5, timeout=10_000)
+    assert dialog().maximum() == 10 and dialog().labelText() == "Half way"
+    release.set()
+    qtbot.waitUntil(lambda: done == ["finished"], timeout=10_000)
+    qtbot.waitUntil(lambda: dialog() is None, timeout=10_000)

@@ -14,6 +14,11 @@ turns errors into messages: a :class:`~desktop.core.errors.DossierError` as its 
 anything else as the unexpected-error dialog that names the log file. After a success, the
 change it announces goes out on :attr:`DatabaseExecutor.data_changed`, so every view that shows
 that data refreshes itself; nobody has to know who is listening.
+
+Work that may take seconds (an import, a data export) asks for ``.with_progress(text)``: a
+progress dialog appears only when the work outlasts half a second, and the work may report
+how far it is with :meth:`DatabaseOp.report` (from the worker thread; the dialog follows on the
+UI thread). Without reports the dialog shows that something is going on, not how much.
 """
 
 from __future__ import annotations
@@ -22,8 +27,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 if TYPE_CHECKING:
     from desktop.app.changes import DataChange
@@ -31,6 +36,13 @@ if TYPE_CHECKING:
     from desktop.ui.base.executor import DatabaseExecutor
 
 T = TypeVar("T")
+SHOW_PROGRESS_AFTER_MS = 500
+
+
+class _ProgressRelay(QObject):
+    """Carries reports from the worker thread to the dialog on the UI thread (queued)."""
+
+    moved = Signal(int, int, str)  # done, total, what
 
 
 class DatabaseOp(Generic[T]):
@@ -41,6 +53,17 @@ class DatabaseOp(Generic[T]):
         self._on_success: Callable[[T], Any] | None = None
         self._on_failure: Callable[[BaseException], Any] | None = None
         self._change: Callable[[T], DataChange | None] | None = None
+        self._progress_text: str | None = None
+        self._relay = _ProgressRelay()
+
+    def with_progress(self, text: str) -> DatabaseOp[T]:
+        """Show ``text`` in a progress dialog while the work runs (after half a second)."""
+        self._progress_text = text
+        return self
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        """How far the work is; safe to call from the worker thread."""
+        self._relay.moved.emit(done, total, text)
 
     def success(self, callback: Callable[[T], Any]) -> DatabaseOp[T]:
         self._on_success = callback
@@ -56,7 +79,15 @@ class DatabaseOp(Generic[T]):
         return self
 
     def run(self, executor: DatabaseExecutor) -> None:
+        dialog = self._progress_dialog()
+
+        def finished() -> None:
+            if dialog is not None and shiboken6.isValid(dialog):
+                dialog.reset()
+                dialog.deleteLater()
+
         def succeeded(result: T) -> None:
+            finished()
             if not _alive(self._owner):
                 return
             if self._change is not None and (change := self._change(result)) is not None:
@@ -65,6 +96,7 @@ class DatabaseOp(Generic[T]):
                 self._on_success(result)
 
         def failed(error: BaseException) -> None:
+            finished()
             if not _alive(self._owner):
                 return
             if self._on_failure is not None:
@@ -73,6 +105,28 @@ class DatabaseOp(Generic[T]):
                 report_error(self._owner, self._title, error)
 
         executor.submit(self._work, succeeded, failed)
+
+    def _progress_dialog(self) -> QProgressDialog | None:
+        if self._progress_text is None or not isinstance(self._owner, QWidget):
+            return None
+        dialog = QProgressDialog(self._progress_text, "", 0, 0, self._owner)
+        dialog.setObjectName("operationProgress")
+        dialog.setCancelButton(None)  # the work is one transaction: it finishes or rolls back
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+
+        def moved(done: int, total: int, text: str) -> None:
+            if shiboken6.isValid(dialog):
+                dialog.setRange(0, max(total, 0))
+                dialog.setValue(min(done, total) if total > 0 else 0)
+                if text:
+                    dialog.setLabelText(text)
+
+        self._relay.moved.connect(moved, Qt.ConnectionType.QueuedConnection)
+        dialog.setValue(0)  # starts the minimum-duration clock
+        return dialog
 
 
 def report_error(owner: QObject | None, title: str, error: BaseException) -> None:

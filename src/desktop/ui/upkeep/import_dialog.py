@@ -176,7 +176,9 @@ class ImportDialog(QDialog):
 
             return exchange.read_import_file(path=path, encoding=encoding, record_type=chosen)
 
-        DatabaseOp(self, read).success(self._show_mapping).failure(self._failed).run(self.executor)
+        DatabaseOp(self, read).with_progress("Reading the file…").success(
+            self._show_mapping
+        ).failure(self._failed).run(self.executor)
 
     def _show_mapping(self, read: ImportTable) -> None:
         self.table, self.kind = read.table, read.record_type
@@ -216,7 +218,9 @@ class ImportDialog(QDialog):
                 store.database, table=table, mapping=mapping, record_type=kind
             )
 
-        DatabaseOp(self, dry_run).success(self._show_plan).failure(self._failed).run(self.executor)
+        DatabaseOp(self, dry_run).with_progress("Checking every row…").success(
+            self._show_plan
+        ).failure(self._failed).run(self.executor)
 
     def _show_plan(self, plan: ImportPlan) -> None:
         self.plan = plan
@@ -258,9 +262,9 @@ class ImportDialog(QDialog):
             )
 
         self.apply_button.setEnabled(False)
-        DatabaseOp(self, write).announces(IMPORTED).success(self._done).failure(self._failed).run(
-            self.executor
-        )
+        DatabaseOp(self, write).with_progress("Importing…").announces(IMPORTED).success(
+            self._done
+        ).failure(self._failed).run(self.executor)
 
     def _done(self, done: Imported) -> None:
         result = done.result
