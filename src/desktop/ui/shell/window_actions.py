@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu, QMenuBar, QStatusBar, QStyle, QToolButton
 
 from desktop.ui.base import dialogs
-from desktop.ui.dossier import print_preview, recent_dossiers
+from desktop.ui.dossier import recent_dossiers
 from desktop.ui.shell import editor_tracking
 
 if TYPE_CHECKING:
@@ -166,6 +166,8 @@ def _follow_stack(stack: QUndoStack, undo: QAction, redo: QAction) -> None:
 
 
 def print_preview_from_window(window: MainWindow) -> None:
+    from desktop.ui.dossier import print_preview  # the PDF modules load when first used
+
     editor = editor_tracking.current_editor(window)
     if editor is None:
         editor_tracking.show_no_editor_hint(window)
