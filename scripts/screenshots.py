@@ -20,7 +20,11 @@ for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACH
 
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 
+from desktop.ui.preferences import first_start  # noqa: E402
 from desktop.ui.shell.app import build_main_window, ensure_application  # noqa: E402
+
+# the first start asks for the consultant's card in a modal dialog: not for screenshots
+first_start.ask_once_at_start = lambda _parent: False  # type: ignore[assignment]
 
 
 def wait_for(signal, timeout_ms: int = 10_000) -> None:  # type: ignore[no-untyped-def]
@@ -74,7 +78,7 @@ def main() -> None:
 def briefs(out: Path) -> None:
     """The Prospects tab and a brief editor with its preview, for a fictional prospect."""
     from desktop.core.briefs.curation import ProspectInput
-    from desktop.ui.base import dialogs
+    from desktop.ui.briefs import prospect_dialog
 
     app = ensure_application()
     window = build_main_window(TEMP / "knowledge.sqlite3")
@@ -92,13 +96,13 @@ def briefs(out: Path) -> None:
         keywords=("CAR-T",),
         status="active",
     )
-    dialogs.edit_prospect = lambda _parent, _data=None: prospect  # type: ignore[assignment]
+    prospect_dialog.edit_prospect = lambda _parent, _data=None: prospect  # type: ignore[assignment]
     window.tabs.setCurrentIndex(2)
     view = window.prospects
     view.edit_prospect(new=True)
     while view.model.rowCount() == 0 or not view.new_brief_button.isEnabled():
         app.processEvents()
-    view.new_brief()
+    view.new_brief_button.click()
     wait_for(view.open_brief)
     editor = next(iter(window.desk.editors.values()))
     wait_for(editor.assembled)

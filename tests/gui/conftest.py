@@ -9,6 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.base import dialogs
+from desktop.ui.base.executor import DatabaseExecutor
 from desktop.ui.shell.app import build_main_window, ensure_application
 from desktop.ui.shell.main_window import MainWindow
 
@@ -54,6 +55,16 @@ def shown_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
         dialogs, "show_info", lambda _p, title, message: seen.append((title, message))
     )
     return seen
+
+
+@pytest.fixture
+def executor(db_path: Path, qtbot: QtBot) -> Iterator[DatabaseExecutor]:
+    """The window's database executor on the test's database, without a window around it."""
+    from desktop.app.store import open_store
+
+    running = DatabaseExecutor(lambda: open_store(db_path))
+    yield running
+    running.shutdown()
 
 
 @pytest.fixture

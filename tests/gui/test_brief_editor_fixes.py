@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPoint, QPointF, Qt
@@ -46,15 +45,6 @@ def stored_layout(database: Database, brief_id: int) -> list[tuple[str, list[int
 
 def item_note(database: Database, brief_id: int, item_id: int) -> str | None:
     return next(i.note for i in stored(database, brief_id).items() if i.item_id == item_id)
-
-
-@pytest.fixture
-def executor(db_path: Path) -> Iterator[DatabaseExecutor]:
-    from desktop.app import store as jobs
-
-    worker = DatabaseExecutor(lambda: jobs.open_store(db_path))
-    yield worker
-    worker.shutdown()
 
 
 @pytest.fixture

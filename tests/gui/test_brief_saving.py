@@ -45,15 +45,6 @@ def brief_id(database: Database) -> int:
 
 
 @pytest.fixture
-def executor(db_path: Path) -> Iterator[DatabaseExecutor]:
-    from desktop.app import store
-
-    worker = DatabaseExecutor(lambda: store.open_store(db_path))
-    yield worker
-    worker.shutdown()
-
-
-@pytest.fixture
 def editor(
     qtbot: QtBot, executor: DatabaseExecutor, brief_id: int, shown_dialogs: list
 ) -> Iterator[BriefEditor]:

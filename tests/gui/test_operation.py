@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.app.changes import DataChange, Topic, change
-from desktop.app.store import Store, open_store
+from desktop.app.store import Store
 from desktop.core.errors import NotFoundError
 from desktop.ui.base import dialogs
 from desktop.ui.base.executor import DatabaseExecutor
 from desktop.ui.base.operation import DatabaseOp
-
-
-@pytest.fixture
-def executor(db_path: Path, qtbot: QtBot) -> Iterator[DatabaseExecutor]:
-    running = DatabaseExecutor(lambda: open_store(db_path))
-    yield running
-    running.shutdown()
 
 
 def _count_entities(store: Store) -> int:

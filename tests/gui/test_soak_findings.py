@@ -43,15 +43,6 @@ def brief_id(database: Database) -> int:
 
 
 @pytest.fixture
-def executor(db_path: Path) -> Iterator[DatabaseExecutor]:
-    from desktop.app import store as jobs
-
-    worker = DatabaseExecutor(lambda: jobs.open_store(db_path))
-    yield worker
-    worker.shutdown()
-
-
-@pytest.fixture
 def editor(
     qtbot: QtBot, executor: DatabaseExecutor, brief_id: int, shown_dialogs: list
 ) -> Iterator[BriefEditor]:
