@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from desktop.app.changes import DataChange, Topic
 
@@ -28,6 +28,8 @@ SHOWN_IN_BRIEFS = (Topic.ENTITIES, Topic.FIGURES, Topic.SOURCES, Topic.PROSPECTS
 
 class BriefsDesk(QObject):
     """Builds the Prospects view on first use and keeps one editor window per brief."""
+
+    entity_requested = Signal(str)  # an item's "Open the entity": the window shows the slug
 
     def __init__(self, executor: DatabaseExecutor, parent: QObject) -> None:
         super().__init__(parent)
@@ -51,7 +53,7 @@ class BriefsDesk(QObject):
             from desktop.ui.briefs.brief_editor import BriefEditor
 
             editor = BriefEditor(self.executor, brief_id)
-            editor.open_entity.connect(self._show_entity)
+            editor.open_entity.connect(self.entity_requested)
             editor.destroyed.connect(lambda _obj=None, b=brief_id: self.editors.pop(b, None))
             self.editors[brief_id] = editor
         elif not editor.isVisible():
@@ -60,19 +62,6 @@ class BriefsDesk(QObject):
         editor.raise_()
         editor.activateWindow()
         return editor
-
-    def _show_entity(self, slug: str) -> None:
-        """An item's "Open the entity": the main window shows it on the Entities tab."""
-        window = self.parent()
-        show = getattr(window, "show_entity", None)
-        if show is None:
-            return
-        tabs = getattr(window, "tabs", None)
-        if tabs is not None:
-            tabs.setCurrentIndex(0)
-        show(slug)
-        window.raise_()
-        window.activateWindow()
 
     def _on_data_changed(self, change: DataChange) -> None:
         if change.touches(*SHOWN_IN_BRIEFS):

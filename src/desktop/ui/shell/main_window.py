@@ -70,6 +70,7 @@ class MainWindow(LazyTabs, QMainWindow):
         self._orm_thread: threading.Thread | None = None
         self.executor = DatabaseExecutor(lambda: _open_store(db_path), self)
         self.desk = BriefsDesk(self.executor, self)
+        self.desk.entity_requested.connect(self.show_entity_in_front)
         self.edits = EditController(self.executor, self)
         self.maintenance = Maintenance(self.executor, db_path, self)
         self.maintenance.replaced_by_hand.connect(self.edits.stack.clear)
@@ -89,7 +90,8 @@ class MainWindow(LazyTabs, QMainWindow):
         )
 
         self._build_frame()
-        self._build_actions()
+        window_actions.build(self)  # menus, shortcuts and the toolbar's actions
+        self._update_history_actions()
         self.placeholder = QLabel("Opening the knowledge base…", self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setCentralWidget(self.placeholder)
@@ -105,10 +107,6 @@ class MainWindow(LazyTabs, QMainWindow):
         self.back_button, self.forward_button = frame.back_button, frame.forward_button
         self.search_field.textChanged.connect(self._on_text_changed)
         self.search_field.returnPressed.connect(self._focus_results)
-
-    def _build_actions(self) -> None:
-        window_actions.build(self)
-        self._update_history_actions()
 
     # --- the panels, built after the first paint ----------------------------------------------
 
@@ -315,14 +313,19 @@ class MainWindow(LazyTabs, QMainWindow):
         self.detail.show_message(f"<p>{html.escape(message)}</p>")
 
     def go_back(self) -> None:
-        slug = self.history.back()
-        if slug:
+        if slug := self.history.back():
             self.show_entity(slug, record=False)
 
     def go_forward(self) -> None:
-        slug = self.history.forward()
-        if slug:
+        if slug := self.history.forward():
             self.show_entity(slug, record=False)
+
+    def show_entity_in_front(self, slug: str) -> None:
+        """Show ``slug`` on the Entities tab with this window in front (asked from a brief)."""
+        self.show_tab(0)
+        self.show_entity(slug)
+        self.raise_()
+        self.activateWindow()
 
     def _update_history_actions(self) -> None:
         self.back_action.setEnabled(self.history.can_go_back())
@@ -349,7 +352,7 @@ class MainWindow(LazyTabs, QMainWindow):
     # --- errors -------------------------------------------------------------------------------
 
     def _on_database_error(self, error: BaseException) -> None:
-        from desktop.core.errors import DossierError
+        from desktop.core.errors import DatabaseUnreadableError, DossierError
 
         if not isinstance(error, DossierError):
             self._on_unexpected(error)
@@ -363,8 +366,6 @@ class MainWindow(LazyTabs, QMainWindow):
         self.browse.show_failure("The knowledge base could not be opened", message)
         self.database_failed.emit(message)
         dialogs.show_error(self, "Cannot open the knowledge base", message)
-        from desktop.core.errors import DatabaseUnreadableError
-
         if isinstance(error, DatabaseUnreadableError):
             offer_latest_backup(self.maintenance, message)
 
