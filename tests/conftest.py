@@ -6,12 +6,16 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from desktop.core.storage.database import Database, build_seeded_database
+
+if TYPE_CHECKING:
+    from tests.team.server import TeamServer
 
 
 @pytest.fixture(autouse=True)
@@ -51,3 +55,20 @@ def database(db_path: Path) -> Iterator[Database]:
     opened = Database.open(db_path, create=False)
     yield opened
     opened.close()
+
+
+@pytest.fixture(scope="session")
+def team_server() -> Iterator[TeamServer]:
+    """A real PostgreSQL server for the team tests, started for this run and removed after.
+
+    A server that cannot be started fails the tests that need it, never skips them: the team
+    features are only tested when they run against the real thing.
+    """
+    from tests.team.server import ServerUnavailableError, start
+
+    try:
+        server = start()
+    except ServerUnavailableError as error:
+        pytest.fail(str(error), pytrace=False)
+    yield server
+    server.stop()
