@@ -40,6 +40,13 @@ def user_data_dir() -> Path:
     return user_data_path(APP_ID, appauthor=False)
 
 
+def settings_file() -> Path:
+    """The window's settings (an INI file QSettings writes), which the CLI reads too."""
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_ID, appauthor=False) / "settings.ini"
+
+
 def user_log_dir() -> Path:
     from platformdirs import user_log_path
 

@@ -60,12 +60,10 @@ def problems(values: dict[str, str]) -> dict[str, str]:
 
 
 def settings_path() -> Path:
-    """The window's settings file (the same path ``ui.base.settings.app_settings`` opens)."""
-    from platformdirs import user_config_path
+    """The window's settings file, where the card is saved."""
+    from desktop.paths import settings_file
 
-    from desktop import APP_ID
-
-    return user_config_path(APP_ID, appauthor=False) / "settings.ini"
+    return settings_file()
 
 
 def read_consultant(name_override: str | None = None) -> ContactCard:

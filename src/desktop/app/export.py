@@ -323,7 +323,7 @@ def _place_profile(
                 internal_notes=before.internal_notes,
             )
             prospect = found
-            if _normalised(merged) != _normalised(before):
+            if merged.normalised() != before.normalised():
                 prospect = briefs.save_prospect(session, merged, prospect_id=found.id)
                 updated = True
         assert prospect.id is not None
@@ -342,22 +342,6 @@ def _same_company(prospects: list[Any], name: str) -> Any:
     wanted = " ".join(name.split()).casefold()
     return next(
         (p for p in prospects if " ".join(p.company_name.split()).casefold() == wanted), None
-    )
-
-
-def _normalised(data: ProspectInput) -> ProspectInput:
-    """The form ``save_prospect`` stores, so an unchanged profile compares equal."""
-    from desktop.core.kb import countries
-
-    return replace(
-        data,
-        code_name=(data.code_name or "").strip() or None,
-        country=countries.resolve(data.country),
-        sectors=tuple(dict.fromkeys(data.sectors)),
-        activities=tuple(dict.fromkeys(data.activities)),
-        requirements=tuple(dict.fromkeys(data.requirements)),
-        keywords=tuple(k.strip() for k in dict.fromkeys(data.keywords) if k.strip()),
-        needs=(data.needs or "").strip() or None,
     )
 
 

@@ -48,7 +48,7 @@ def back_up_if_changed(db_path: Path, *, reason: str, keep: int | None = None) -
     and half-hours change nothing: when neither the file nor its write-ahead log was written
     since the newest backup, the answer is no at once.
     """
-    if not _touched_since_last_backup(db_path):
+    if not backup.written_since_newest_backup(db_path):
         return None
     return backup.backup_if_changed(db_path, reason, retention=_retention(keep))
 
@@ -97,13 +97,3 @@ def quick_check(db_path: Path) -> Report:
 
 def _retention(keep: int | None) -> backup.Retention | None:
     return backup.Retention(last=keep) if keep else None
-
-
-def _touched_since_last_backup(path: Path) -> bool:
-    """Whether the database or its write-ahead log was written after the newest backup."""
-    backups = backup.list_backups(path)
-    if not backups:
-        return True
-    newest = backups[0].path.stat().st_mtime
-    written = [p.stat().st_mtime for p in (path, Path(f"{path}-wal")) if p.exists()]
-    return max(written, default=newest + 1) > newest

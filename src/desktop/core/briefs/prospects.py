@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 from sqlmodel import Session, col, select
@@ -58,6 +58,22 @@ class ProspectInput:
             found.append(country_problem)
         return found + self._length_problems()
 
+    def normalised(self) -> ProspectInput:
+        """This input as it is stored: text trimmed, each code once, the country as its code
+        ("Germany" → DE, never cut to "GE")."""
+        return replace(
+            self,
+            company_name=self.company_name.strip(),
+            code_name=(self.code_name or "").strip() or None,
+            country=countries.resolve(self.country),
+            sectors=tuple(dict.fromkeys(self.sectors)),
+            activities=tuple(dict.fromkeys(self.activities)),
+            requirements=tuple(dict.fromkeys(self.requirements)),
+            keywords=tuple(k.strip() for k in dict.fromkeys(self.keywords) if k.strip()),
+            needs=(self.needs or "").strip() or None,
+            internal_notes=(self.internal_notes or "").strip() or None,
+        )
+
     def _length_problems(self) -> list[str]:
         """The text limits of :mod:`desktop.core.kb.validation`, named per field of the form."""
         checks = [
@@ -82,18 +98,19 @@ def save_prospect(
     if prospect_id is not None:
         prospect = get_record(session, Prospect, prospect_id, "prospect")
         prospect.updated_at = now()
-    prospect.company_name = data.company_name.strip()
-    prospect.code_name = (data.code_name or "").strip() or None
-    prospect.use_code_name = data.use_code_name
-    prospect.country = countries.resolve(data.country)  # "Germany" → DE, never cut to "GE"
-    prospect.sectors = json.dumps(list(dict.fromkeys(data.sectors)))
-    prospect.activities = json.dumps(list(dict.fromkeys(data.activities)))
-    prospect.requirements = json.dumps(list(dict.fromkeys(data.requirements)))
-    prospect.keywords = json.dumps([k.strip() for k in dict.fromkeys(data.keywords) if k.strip()])
-    prospect.needs = (data.needs or "").strip() or None
-    prospect.status = data.status
-    prospect.meeting_on = data.meeting_on
-    prospect.internal_notes = (data.internal_notes or "").strip() or None
+    clean = data.normalised()
+    prospect.company_name = clean.company_name
+    prospect.code_name = clean.code_name
+    prospect.use_code_name = clean.use_code_name
+    prospect.country = clean.country
+    prospect.sectors = json.dumps(list(clean.sectors))
+    prospect.activities = json.dumps(list(clean.activities))
+    prospect.requirements = json.dumps(list(clean.requirements))
+    prospect.keywords = json.dumps(list(clean.keywords))
+    prospect.needs = clean.needs
+    prospect.status = clean.status
+    prospect.meeting_on = clean.meeting_on
+    prospect.internal_notes = clean.internal_notes
     session.add(prospect)
     session.flush()
     return prospect

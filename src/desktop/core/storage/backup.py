@@ -177,6 +177,20 @@ def backup_if_changed(
     return backup(db_path, reason=reason, folder=folder, retention=retention, now=now)
 
 
+def written_since_newest_backup(db_path: Path, *, folder: Path | None = None) -> bool:
+    """Whether the database or one of its side files was written after the newest backup.
+
+    When not, nothing can have changed, and the digest (a read of every row) is not needed.
+    """
+    backups = list_backups(db_path, folder=folder)
+    if not backups:
+        return True
+    newest = backups[0].path.stat().st_mtime
+    files = (Path(db_path), *(Path(f"{db_path}{side}") for side in db_files.WRITTEN_SIDE_FILES))
+    written = [path.stat().st_mtime for path in files if path.exists()]
+    return max(written, default=newest + 1) > newest
+
+
 def digest_of(path: Path) -> str:
     """The content digest of a file, read in one consistent snapshot without the set-up our
     usual engine does, so reading a backup never changes it."""

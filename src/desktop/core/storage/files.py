@@ -24,6 +24,7 @@ READ_ONLY_ERRNOS = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
 TEMPORARY_SUFFIXES = (".building", ".restoring")
 BACKUP_PARTIAL_SUFFIX = ".partial"
 SIDE_FILES = ("-wal", "-shm", "-journal")
+WRITTEN_SIDE_FILES = ("-wal", "-journal")  # what a write changes (-shm changes on reads too)
 
 
 def backups_folder(db_path: Path) -> Path:

@@ -54,16 +54,18 @@ class DatabaseOp(Generic[T]):
         self._on_failure: Callable[[BaseException], Any] | None = None
         self._change: Callable[[T], DataChange | None] | None = None
         self._progress_text: str | None = None
-        self._relay = _ProgressRelay()
+        self._relay: _ProgressRelay | None = None  # made by with_progress, on the UI thread
 
     def with_progress(self, text: str) -> DatabaseOp[T]:
         """Show ``text`` in a progress dialog while the work runs (after half a second)."""
         self._progress_text = text
+        self._relay = _ProgressRelay()
         return self
 
     def report(self, done: int, total: int, text: str = "") -> None:
-        """How far the work is; safe to call from the worker thread."""
-        self._relay.moved.emit(done, total, text)
+        """How far the work is; safe to call from the worker thread (ignored without progress)."""
+        if self._relay is not None:
+            self._relay.moved.emit(done, total, text)
 
     def success(self, callback: Callable[[T], Any]) -> DatabaseOp[T]:
         self._on_success = callback
@@ -107,9 +109,10 @@ class DatabaseOp(Generic[T]):
         executor.submit(self._work, succeeded, failed)
 
     def _progress_dialog(self) -> QProgressDialog | None:
-        if self._progress_text is None or not isinstance(self._owner, QWidget):
+        relay, text = self._relay, self._progress_text
+        if relay is None or text is None or not isinstance(self._owner, QWidget):
             return None
-        dialog = QProgressDialog(self._progress_text, "", 0, 0, self._owner)
+        dialog = QProgressDialog(text, "", 0, 0, self._owner)
         dialog.setObjectName("operationProgress")
         dialog.setCancelButton(None)  # the work is one transaction: it finishes or rolls back
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -124,7 +127,7 @@ class DatabaseOp(Generic[T]):
                 if text:
                     dialog.setLabelText(text)
 
-        self._relay.moved.connect(moved, Qt.ConnectionType.QueuedConnection)
+        relay.moved.connect(moved, Qt.ConnectionType.QueuedConnection)
         dialog.setValue(0)  # starts the minimum-duration clock
         return dialog
 

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
-from desktop import APP_ID
+from desktop.paths import settings_file
 
 
 def app_settings() -> QSettings:
-    from platformdirs import user_config_path
-
-    path = user_config_path(APP_ID, appauthor=False) / "settings.ini"
+    path = settings_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     return QSettings(str(path), QSettings.Format.IniFormat)
 

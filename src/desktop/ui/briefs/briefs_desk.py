@@ -10,7 +10,6 @@ closed brief window is kept for reopening, not kept current: it reloads when sho
 
 from __future__ import annotations
 
-import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -77,17 +76,10 @@ class BriefsDesk(QObject):
             if editor.isVisible():
                 editor.reload()
 
-    def close_all(self, *, wait_seconds: float = 30) -> None:
-        """Close every brief window (each saves a title or note still being typed) and wait
-        until those saves are written: the application quits next, and the executor's
-        shutdown drops whatever is still queued behind a job that is running."""
-        if not self.editors:
-            return
+    def close_all(self) -> None:
+        """Close every brief window; each saves a title or note still being typed, and the
+        executor's shutdown writes those saves before the database closes."""
         for editor in list(self.editors.values()):
             editor.close()
             editor.deleteLater()
         self.editors.clear()
-        behind_the_saves = self.executor.submit(lambda _store: None)  # jobs run in order
-        if behind_the_saves is not None:
-            with contextlib.suppress(Exception):  # a database that failed to open: said already
-                behind_the_saves.result(timeout=wait_seconds)

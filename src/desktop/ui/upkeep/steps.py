@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.app.changes import DataChange
 from desktop.ui.base import dialogs
-from desktop.ui.base.operation import DatabaseOp
+from desktop.ui.base.operation import DatabaseOp, report_error
 from desktop.ui.base.wording import entity_gone
 
 if TYPE_CHECKING:
@@ -103,12 +103,10 @@ class EditSteps(QObject):
 
     def failed(self, error: BaseException) -> None:
         """A refused change is a sentence (core's ValueError says which field and why)."""
-        from desktop.core.errors import DossierError
-
-        if isinstance(error, (DossierError, ValueError)):
+        if isinstance(error, ValueError):
             dialogs.show_error(self.window, NOT_SAVED, str(error))
         else:
-            dialogs.report_unexpected(self.window, error)
+            report_error(self.window, NOT_SAVED, error)
 
 
 Edit = Callable[["Store", str], object]  # (store, who) → what the application function returns
