@@ -46,7 +46,9 @@ def main() -> None:
     if context.is_offline_mode():
         raise SystemExit("Offline (--sql) migrations are not supported for SQLite files.")
     connection = config.attributes.get("connection")
-    if connection is not None:  # from desktop.core.storage.migrations.upgrade: already in a transaction
+    if (
+        connection is not None
+    ):  # from desktop.core.storage.migrations.upgrade: already in a transaction
         _run(connection)
         return
     database = context.get_x_argument(as_dictionary=True).get("db")

@@ -14,6 +14,7 @@ from sqlalchemy import text
 from desktop.core.storage import backup
 from desktop.core.storage.backup import BackupError, Retention, backups_to_keep
 from desktop.core.storage.database import Database, content_digest
+from desktop.core.storage.engine import SCHEMA_VERSION
 from desktop.core.storage.sqlite import integrity
 
 NOW = datetime(2026, 11, 26, 15, 0, 0)  # a Thursday
@@ -68,7 +69,7 @@ def test_names_sort_within_one_second_and_reasons_are_cleaned(db_path: Path) -> 
 def test_backup_to_a_named_file_never_overwrites(db_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "copy.sqlite3"
     backup.backup(db_path, out=out)
-    assert backup.check_backup(out) == 3
+    assert backup.check_backup(out) == SCHEMA_VERSION
     with pytest.raises(BackupError, match="already exists"):
         backup.backup(db_path, out=out)
     with pytest.raises(BackupError, match="does not exist"):

@@ -10,6 +10,7 @@ import pytest
 
 from desktop.cli.main import main
 from desktop.core.storage import backup
+from desktop.core.storage.engine import SCHEMA_VERSION
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -60,7 +61,7 @@ def test_backup_to_a_named_file(db_path: Path, tmp_path: Path) -> None:
     target = tmp_path / "handover.sqlite3"
     code, out = run("--db", str(db_path), "backup", "--out", str(target))
     assert code == 0 and out.strip() == str(target)
-    assert backup.check_backup(target) == 3
+    assert backup.check_backup(target) == SCHEMA_VERSION
     code, _ = run("--db", str(db_path), "backup", "--out", str(target))
     assert code == 1  # never overwrites
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.kb import countries
-from desktop.core.kb.country_aliases import ALIASES
-from desktop.core.kb.country_table import COUNTRIES
+from desktop.core.kb.countries.aliases import ALIASES
+from desktop.core.kb.countries.table import COUNTRIES
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import socket
 import sqlite3
 import subprocess
@@ -23,7 +24,7 @@ from desktop.core.storage import backup, health, migrations
 from desktop.core.storage import files as db_files
 from desktop.core.storage.database import Database, open_reader
 from desktop.core.storage.sqlite import connection as sqlite_backend
-from tests.unit.test_migrations import make_legacy
+from tests.unit.test_migrations import FIXTURE, make_legacy
 
 IN_USE_FROM_ANOTHER_PROCESS = (
     "import sys; from pathlib import Path; "
@@ -152,7 +153,8 @@ def fake_window_of_another_process(db_path: Path) -> None:
 
 def test_a_schema_update_waits_for_the_window_of_another_process(db_path: Path) -> None:
     path = db_path
-    make_legacy(path, 2)
+    shutil.copyfile(FIXTURE, path)  # a schema-3 file …
+    make_legacy(path, 2)  # … made schema 2
     assert migrations.needs_upgrade(path)
     fake_window_of_another_process(path)
     with pytest.raises(DatabaseInUseError, match=f"process {os.getppid()}"):

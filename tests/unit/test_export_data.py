@@ -6,7 +6,9 @@ and *how* rows were written rather than what the knowledge base holds:
 * the audit journal is left out — the re-imported database journals its own import, the
   original its seed;
 * ``created_at``/``updated_at`` are set to one value — they are the time of writing (the
-  seed's fixed date in the original, the import's time in the copy).
+  seed's fixed date in the original, the import's time in the copy);
+* global ids and the team's outbox are left out — an import creates new records, which are
+  new to the team (the seed's rows carry the gids every laptop gives them).
 
 Everything else, ids included, must be identical.
 """
@@ -25,6 +27,7 @@ from openpyxl import load_workbook
 from desktop.cli.main import main
 from desktop.core.exchange import exporter
 from desktop.core.exchange.importer import apply, create_empty_database, plan_file
+from desktop.core.kb.identity import SHARED
 from desktop.core.storage.database import Database, content_digest, make_engine
 
 
@@ -37,6 +40,9 @@ def knowledge_digest(path: Path, scratch: Path) -> str:
     target.execute("DELETE FROM audit_entry")
     for table in ("entity", "fact"):
         target.execute(f"UPDATE {table} SET created_at = ?, updated_at = ?", (stamp, stamp))
+    target.execute("DELETE FROM sync_outbox")
+    for table in SHARED:
+        target.execute(f"UPDATE {table.name} SET gid = {table.local_key}")
     target.commit()
     target.close()
     engine = make_engine(copy)

@@ -63,8 +63,8 @@ def test_a_damaged_page_is_reported(db_path: Path) -> None:
 def test_a_reference_to_a_missing_row_is_named(db_path: Path) -> None:
     execute(
         db_path,
-        "INSERT INTO relation (subject_id, relation_type, object_id) "
-        "VALUES (999999, 'partner-of', (SELECT min(id) FROM entity))",
+        "INSERT INTO relation (subject_id, relation_type, object_id, gid) "
+        "VALUES (999999, 'partner-of', (SELECT min(id) FROM entity), 'dangling')",
     )
     report = health.check(db_path)
     (problem,) = report.problems

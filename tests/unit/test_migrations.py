@@ -15,10 +15,12 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlmodel import SQLModel
 
+from desktop.core.kb import identity
 from desktop.core.storage import backup, health, migrations
 from desktop.core.storage.database import SCHEMA_VERSION, Database, create_schema, make_engine
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "knowledge-v3.sqlite3"
+HEAD = "schema_4"
 NEWER_TABLES = {2: ["audit_entry"], 1: ["audit_entry", "sent_dossier", "brief_item", "brief"]}
 NEWER_FACT_COLUMNS = {2: ["verified_by"], 1: ["verified_by", "topics"]}
 
@@ -42,6 +44,16 @@ def snapshot(path: Path, *, columns_from: Path | None = None) -> dict[str, tuple
     finally:
         original.close()
         connection.close()
+
+
+def content(snapshot: dict[str, tuple[int, str]]) -> dict[str, tuple[int, str]]:
+    """A snapshot without the schema version (checked on its own) and the full-text index's
+    internal pages (rebuilt by an upgrade: the same index, stored anew)."""
+    return {
+        table: rows
+        for table, rows in snapshot.items()
+        if table != "meta" and not table.startswith("entity_fts")
+    }
 
 
 def state(path: Path) -> tuple[int | None, str | None]:
@@ -83,7 +95,7 @@ def scripts_with(tmp_path: Path, body: str) -> Path:
         "from alembic import op",
         "",
         'revision = "test_extra"',
-        f'down_revision = "{migrations.BASELINE}"',
+        f'down_revision = "{HEAD}"',
         "branch_labels = None",
         "depends_on = None",
         f"schema_version = {SCHEMA_VERSION}",
@@ -122,9 +134,30 @@ def test_models_match_the_head_and_autogenerate_leaves_the_search_index_alone(
 
 def test_baseline_builds_the_same_schema_as_the_models(tmp_path: Path) -> None:
     def schema(path: Path) -> set[tuple[str, str, str]]:
+        """Every object of the file; a table by its columns, keys and foreign keys (a table
+        rebuilt by a migration is written differently but is the same table)."""
         with closing(sqlite3.connect(path)) as connection, connection:
             rows = connection.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
-        return {(kind, name, " ".join((sql or "").split())) for kind, name, sql in rows}
+            described = {
+                name: repr(
+                    (
+                        connection.execute(f'PRAGMA table_info("{name}")').fetchall(),
+                        sorted(
+                            row[2:]
+                            for row in connection.execute(f'PRAGMA foreign_key_list("{name}")')
+                        ),
+                        sorted(
+                            row[1:] for row in connection.execute(f'PRAGMA index_list("{name}")')
+                        ),
+                    )
+                )
+                for kind, name, _sql in rows
+                if kind == "table" and not name.startswith("entity_fts")
+            }
+        return {
+            (kind, name, described.get(name) or " ".join((sql or "").split()))
+            for kind, name, sql in rows
+        }
 
     from_models, from_baseline = tmp_path / "models.sqlite3", tmp_path / "baseline.sqlite3"
     engine = make_engine(from_models)
@@ -136,7 +169,7 @@ def test_baseline_builds_the_same_schema_as_the_models(tmp_path: Path) -> None:
         command.upgrade(migrations.alembic_config(connection), "head")
     engine.dispose()
     assert schema(from_baseline) == schema(from_models)
-    assert state(from_baseline) == state(from_models) == (SCHEMA_VERSION, migrations.BASELINE)
+    assert state(from_baseline) == state(from_models) == (SCHEMA_VERSION, HEAD)
 
 
 def test_include_name_skips_what_sqlite_search_owns() -> None:
@@ -154,20 +187,44 @@ def test_fixture_upgrades_to_head_with_every_row(v3_copy: Path, stamped: bool) -
     if not stamped:
         with closing(sqlite3.connect(v3_copy)) as connection, connection:
             connection.execute("DROP TABLE alembic_version")
-    before = snapshot(v3_copy)
+    original = v3_copy.with_name("original.sqlite3")
+    shutil.copyfile(v3_copy, original)
+    before = snapshot(original)
     assert all(count for count, _ in before.values()), "the fixture must fill every table"
-    assert migrations.needs_upgrade(v3_copy) != stamped
+    assert migrations.needs_upgrade(v3_copy)
     result = migrations.upgrade(v3_copy, backups_folder=v3_copy.parent / "b")
-    assert (result is None) == stamped
+    assert result is not None and result.from_version == 3
     assert not migrations.needs_upgrade(v3_copy)
-    assert snapshot(v3_copy) == before
-    assert state(v3_copy) == (
-        SCHEMA_VERSION,
-        migrations.head_revision(migrations.script_directory()),
-    )
+    after = snapshot(v3_copy, columns_from=original)
+    assert content(after) == content(before)
+    assert state(v3_copy) == (SCHEMA_VERSION, HEAD)
     assert health.check(v3_copy).ok
-    if result is not None:
-        assert result.backup.reason == "migration" and result.backup.path.is_file()
+    assert result.backup.reason == "migration" and result.backup.path.is_file()
+
+
+def test_upgrade_names_every_shared_record_as_every_laptop_does(v3_copy: Path) -> None:
+    """Schema 4 gives each row a gid; rows named in the seed get the gid their names give them,
+    so two laptops upgraded from the same file call each record alike."""
+    other = v3_copy.with_name("other.sqlite3")
+    shutil.copyfile(v3_copy, other)
+    migrations.upgrade(v3_copy, backups_folder=v3_copy.parent / "b")
+    migrations.upgrade(other, backups_folder=v3_copy.parent / "b")
+
+    def gids(path: Path, table: str) -> list[tuple[object, str]]:
+        with closing(sqlite3.connect(path)) as connection:
+            key = "code" if table == "tag" else "entity_id" if table == "contact" else "id"
+            return connection.execute(f"SELECT {key}, gid FROM {table} ORDER BY 1").fetchall()
+
+    for table in ("source", "tag", "entity", "relation", "space_offer", "fact", "contact"):
+        assert gids(v3_copy, table) == gids(other, table), table
+        assert all(gid for _key, gid in gids(v3_copy, table))
+    with closing(sqlite3.connect(v3_copy)) as connection:
+        slug, gid = connection.execute("SELECT slug, gid FROM entity ORDER BY id").fetchone()
+        replicas = {connection.execute("SELECT replica FROM sync_clock").fetchone()}
+    assert gid == identity.natural_gid("entity", slug)
+    with closing(sqlite3.connect(other)) as connection:
+        replicas.add(connection.execute("SELECT replica FROM sync_clock").fetchone())
+    assert len(replicas) == 2, "each file is its own replica"
 
 
 @pytest.mark.parametrize("version", [1, 2])
@@ -178,9 +235,8 @@ def test_older_schema_is_migrated_on_open_after_a_backup(v3_copy: Path, version:
     database = Database.open(v3_copy, create=False)
     database.close()
     after, before = snapshot(v3_copy, columns_from=legacy), snapshot(legacy)
-    del after["meta"], before["meta"]  # schema_version 1/2 → 3; checked below
-    assert after == before
-    assert state(v3_copy) == (SCHEMA_VERSION, migrations.BASELINE)
+    assert content(after) == content(before)
+    assert state(v3_copy) == (SCHEMA_VERSION, HEAD)
     with closing(sqlite3.connect(v3_copy)) as connection, connection:
         columns = {row[1] for row in connection.execute("PRAGMA table_info(fact)")}
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
@@ -201,10 +257,12 @@ def test_rebuilding_a_parent_table_keeps_its_children(v3_copy: Path, tmp_path: P
             batch.alter_column("website", existing_type=sa.String(), nullable=True)
         """,
     )
-    before = snapshot(v3_copy)
+    original = v3_copy.with_name("original.sqlite3")
+    shutil.copyfile(v3_copy, original)
+    before = snapshot(original)
     result = migrations.upgrade(v3_copy, script_location=location)
     assert result is not None and result.to_revision == "test_extra"
-    after = snapshot(v3_copy)
+    after = snapshot(v3_copy, columns_from=original)
     for table in ("entity", "contact", "relation", "fact", "entity_sector", "brief_item"):
         assert after[table] == before[table], table
     report = health.check(v3_copy)
@@ -223,17 +281,17 @@ def test_broken_references_fail_the_migration_and_restore_the_backup(
         tmp_path,
         """
         op.execute(
-            "INSERT INTO brief_item (brief_id, section, position, included, reason, score)"
-            " VALUES (999999, 'research', 0, 1, '', 0)"
+            "INSERT INTO brief_item (brief_id, section, position, included, reason, score, gid)"
+            " VALUES (999999, 'research', 0, 1, '', 0, 'dangling')"
         )
         """,
     )
-    before = snapshot(v3_copy)
+    before, state_before = snapshot(v3_copy), state(v3_copy)
     with pytest.raises(migrations.MigrationError, match="restored from the backup") as caught:
         migrations.upgrade(v3_copy, script_location=location)
     assert "brief_item" in str(caught.value)
     assert snapshot(v3_copy) == before
-    assert state(v3_copy) == (SCHEMA_VERSION, migrations.BASELINE)
+    assert state(v3_copy) == state_before
     assert list(v3_copy.parent.glob("knowledge.sqlite3.before-restore-*"))
 
 

@@ -165,9 +165,9 @@ def test_index_follows_edits(database: Database) -> None:
     with database.engine.begin() as connection:
         connection.execute(
             text(
-                "INSERT INTO entity (slug, name, kind, description, created_at, updated_at)"
+                "INSERT INTO entity (slug, name, kind, description, created_at, updated_at, gid)"
                 " VALUES ('zyxo-bio', 'Zyxo Bio', 'company', 'Peptide synthesis', "
-                "'2026-01-01', '2026-01-01')"
+                "'2026-01-01', '2026-01-01', 'zyxo-gid')"
             )
         )
     assert slugs(database, "zyxo") == ["zyxo-bio"]

@@ -25,8 +25,9 @@ def add_entity(database: Database, slug: str, name: str, description: str) -> No
     with database.engine.begin() as connection:
         connection.execute(
             text(
-                "INSERT INTO entity (slug, name, kind, description, created_at, updated_at)"
-                " VALUES (:slug, :name, 'company', :description, '2026-01-01', '2026-01-01')"
+                "INSERT INTO entity (slug, name, kind, description, created_at, updated_at, gid)"
+                " VALUES (:slug, :name, 'company', :description, '2026-01-01', '2026-01-01',"
+                " :slug)"
             ),
             {"slug": slug, "name": name, "description": description},
         )

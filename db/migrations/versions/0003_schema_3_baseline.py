@@ -12,7 +12,8 @@ absent. On a schema-3 file it changes nothing but the stamp.
 
 Frozen: the tables and the search index SQL are written out as they were in schema 3, so later
 changes to the models or to ``sqlite_search`` do not rewrite history. Change the schema in a
-new revision.
+new revision. The FTS5 statements are SQLite's; on any other engine (the team's PostgreSQL
+server) the backend installs its own index instead.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from collections.abc import Callable
 
 import sqlalchemy as sa
 from alembic import op
+
+from desktop.core.storage.backend import backend_of
 
 revision = "schema_3"
 down_revision = None
@@ -383,6 +386,10 @@ def upgrade() -> None:
     for column in ADDED_FACT_COLUMNS:
         if column not in present:
             op.add_column("fact", _str(column))
+    backend = backend_of(bind)
+    if backend.name != "sqlite":  # a new server database: the engine's own index, if any
+        backend.install_search_index(bind)
+        return
     fresh_index = "entity_fts" not in existing
     for statement in SEARCH_INDEX_SQL:
         if fresh_index or "IF NOT EXISTS" in statement:

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, insert, select
 from sqlalchemy.orm import aliased
 
+from desktop.core.kb.identity import new_gid
 from desktop.core.kb.models import (
     Contact,
     Entity,
@@ -159,6 +160,9 @@ def insert_many(
     shared timestamp, a date) is converted once, and the statement is SQLAlchemy's, compiled
     for the connection's dialect, so the SQL stays portable.
     """
+    if "gid" in table.c and "gid" not in columns:  # a new shared record: a fresh global id
+        columns = (*columns, "gid")
+        rows = ((*values, new_gid()) for values in rows)
     dialect = connection.dialect
     compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
     converters = []

@@ -12,6 +12,8 @@ from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
+from desktop.core.kb.identity import new_gid
+
 ENTITY_FK = "entity.id"
 SOURCE_FK = "source.id"
 
@@ -34,6 +36,8 @@ class Source(SQLModel, table=True):
     accessed_on: date | None = None
     url: str | None = None
     file_name: str | None = None
+    # The record's name on every laptop and on the team server (see desktop.core.kb.identity).
+    gid: str = Field(default_factory=new_gid, unique=True, index=True)
 
 
 class Sector(SQLModel, table=True):
@@ -51,6 +55,8 @@ class Tag(SQLModel, table=True):
     code: str = Field(primary_key=True)
     label: str
     category: str = "capability"
+    # The record's name on every laptop and on the team server (see desktop.core.kb.identity).
+    gid: str = Field(default_factory=new_gid, unique=True, index=True)
 
 
 class Entity(SQLModel, table=True):
@@ -70,6 +76,8 @@ class Entity(SQLModel, table=True):
     source_id: int | None = Field(default=None, foreign_key=SOURCE_FK, ondelete="SET NULL")
     created_at: datetime
     updated_at: datetime
+    # The record's name on every laptop and on the team server (see desktop.core.kb.identity).
+    gid: str = Field(default_factory=new_gid, unique=True, index=True)
 
 
 class EntitySector(SQLModel, table=True):
@@ -95,6 +103,8 @@ class Relation(SQLModel, table=True):
     object_id: int = Field(foreign_key=ENTITY_FK, index=True, ondelete="CASCADE")
     note: str | None = None
     source_id: int | None = Field(default=None, foreign_key=SOURCE_FK, ondelete="SET NULL")
+    # The record's name on every laptop and on the team server (see desktop.core.kb.identity).
+    gid: str = Field(default_factory=new_gid, unique=True, index=True)
 
 
 class SpaceOffer(SQLModel, table=True):
@@ -109,6 +119,8 @@ class SpaceOffer(SQLModel, table=True):
     since: str | None = None  # "YYYY" or "YYYY-MM-DD" when known
     note: str | None = None
     source_id: int | None = Field(default=None, foreign_key=SOURCE_FK, ondelete="SET NULL")
+    # The record's name on every laptop and on the team server (see desktop.core.kb.identity).
+    gid: str = Field(default_factory=new_gid, unique=True, index=True)
 
 
 class Fact(SQLModel, table=True):
@@ -133,6 +145,8 @@ class Fact(SQLModel, table=True):
     verified_by: str | None = None
     created_at: datetime
     updated_at: datetime
+    # The record's name on every laptop and on the team server (see desktop.core.kb.identity).
+    gid: str = Field(default_factory=new_gid, unique=True, index=True)
 
 
 class Contact(SQLModel, table=True):
@@ -146,6 +160,8 @@ class Contact(SQLModel, table=True):
     phone: str | None = None
     email: str | None = None
     public: bool = False
+    # The record's name on every laptop and on the team server (see desktop.core.kb.identity).
+    gid: str = Field(default_factory=new_gid, unique=True, index=True)
 
 
 class Prospect(SQLModel, table=True):
@@ -166,6 +182,8 @@ class Prospect(SQLModel, table=True):
     internal_notes: str | None = None
     created_at: datetime
     updated_at: datetime
+    # The record's name on every laptop and on the team server (see desktop.core.kb.identity).
+    gid: str = Field(default_factory=new_gid, unique=True, index=True)
 
 
 class Brief(SQLModel, table=True):
@@ -180,6 +198,8 @@ class Brief(SQLModel, table=True):
     section_order: str = "[]"  # JSON list of section keys
     created_at: datetime
     updated_at: datetime
+    # The record's name on every laptop and on the team server (see desktop.core.kb.identity).
+    gid: str = Field(default_factory=new_gid, unique=True, index=True)
 
 
 class BriefItem(SQLModel, table=True):
@@ -197,6 +217,8 @@ class BriefItem(SQLModel, table=True):
     note: str | None = None  # for the investor; printed in the dossier
     reason: str = ""
     score: float = 0.0
+    # The record's name on every laptop and on the team server (see desktop.core.kb.identity).
+    gid: str = Field(default_factory=new_gid, unique=True, index=True)
 
 
 class SentDossier(SQLModel, table=True):
@@ -214,6 +236,8 @@ class SentDossier(SQLModel, table=True):
     file_name: str
     sha256: str
     snapshot: str  # JSON: the included entities and figures as printed
+    # The record's name on every laptop and on the team server (see desktop.core.kb.identity).
+    gid: str = Field(default_factory=new_gid, unique=True, index=True)
 
 
 class AuditEntry(SQLModel, table=True):
@@ -236,3 +260,7 @@ class AuditEntry(SQLModel, table=True):
     old_value: str | None = None
     new_value: str | None = None
     batch: str | None = Field(default=None, index=True)
+
+
+# The team's bookkeeping tables register with the same metadata.
+from desktop.core.kb import sync_tables  # noqa: E402, F401

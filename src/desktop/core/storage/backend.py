@@ -190,6 +190,18 @@ class StorageBackend(Protocol):
         """A sub-select of the ids of entities matching ``:match``."""
         ...
 
+    # --- the team's changes ---------------------------------------------------------------
+
+    def install_sync(self, connection: Connection) -> None:
+        """Create what records and merges the team's changes in this engine (a laptop file:
+        triggers filling the outbox; the team server: the merge of pushed changes)."""
+        ...
+
+    def sync_installed(self, connection: Connection) -> bool:
+        """True when everything :meth:`install_sync` creates exists (a migration that rebuilds
+        a table drops its triggers)."""
+        ...
+
     # --- backups, checks and the digest ----------------------------------------------------
 
     def backup_to(self, source: Path, target: Path) -> None:

@@ -180,16 +180,20 @@ def create_schema(engine: Engine) -> None:
     """Create every table, the search index and the version stamps in one transaction."""
     from sqlmodel import SQLModel
 
-    from desktop.core.kb import models
+    from desktop.core.kb import models, sync_tables
+    from desktop.core.kb.identity import new_replica_id
     from desktop.core.storage import migrations
 
+    backend = backend_of(engine)
     with engine.begin() as connection:
         SQLModel.metadata.create_all(connection)
-        backend_of(engine).install_search_index(connection)
+        backend.install_search_index(connection)
+        backend.install_sync(connection)
         connection.execute(
             models.Meta.__table__.insert(),
             [{"key": "schema_version", "value": str(SCHEMA_VERSION)}],
         )
+        sync_tables.add_clock_row(connection, new_replica_id())
         migrations.stamp_head(connection)  # built from the models = the head revision's schema
 
 
@@ -198,9 +202,12 @@ def build_seeded_database(path: Path, *, seed_dir: Path | None = None) -> None:
 
     Building aside means a crash or a bad seed never leaves a half-filled file where the app
     looks for its data. The seed is one bulk load: the search index is built once at its end.
+    Its rows are not changes of this laptop, and get the gids every laptop gives them.
     """
     from desktop.core import atomic_files
+    from desktop.core.kb.identity import assign_natural_gids
     from desktop.core.kb.seed import load_seed
+    from desktop.core.kb.sync_tables import changes_unrecorded
 
     building = path.with_name(path.name + ".building")
     _remove_database_files(building)
@@ -208,8 +215,13 @@ def build_seeded_database(path: Path, *, seed_dir: Path | None = None) -> None:
     engine = make_engine(building)
     try:
         create_schema(engine)
-        with engine.begin() as connection, backend.search_index_suspended(connection):
+        with (
+            engine.begin() as connection,
+            backend.search_index_suspended(connection),
+            changes_unrecorded(connection),
+        ):
             load_seed(connection, seed_dir=seed_dir)
+            assign_natural_gids(connection, every_row=True)
         with engine.connect() as connection:
             backend.checkpoint(connection)
     except BaseException:

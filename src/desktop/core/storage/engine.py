@@ -31,8 +31,8 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 # 1: knowledge base. 2: prospects, briefs, the sent register, fact topics.
-# 3: audit journal, fact.verified_by.
-SCHEMA_VERSION = 3
+# 3: audit journal, fact.verified_by. 4: global ids, the team's changes.
+SCHEMA_VERSION = 4
 SCHEMA_VERSION_SQL = "SELECT value FROM meta WHERE key = 'schema_version'"
 
 

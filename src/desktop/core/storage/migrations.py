@@ -226,6 +226,8 @@ def _migrate(path: Path, script_location: Path | None) -> None:
                 backend.install_search_index(connection)
             if backend.search_index_problems(connection):
                 backend.rebuild_search_index(connection)
+            if not backend.sync_installed(connection):
+                backend.install_sync(connection)
             problems = backend.foreign_key_problems(connection)
             if problems:
                 raise MigrationError(

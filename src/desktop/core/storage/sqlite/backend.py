@@ -126,6 +126,18 @@ class SqliteBackend:
     def matching_ids_sql(self) -> str:
         return queries.matching_ids_sql()
 
+    # --- the team's changes ---------------------------------------------------------------
+
+    def install_sync(self, connection: Connection) -> None:
+        from desktop.core.storage.sqlite import capture
+
+        capture.install_capture(connection)
+
+    def sync_installed(self, connection: Connection) -> bool:
+        from desktop.core.storage.sqlite import capture
+
+        return capture.capture_installed(connection)
+
     # --- backups, checks and the digest ----------------------------------------------------
 
     def backup_to(self, source: Path, target: Path) -> None:

@@ -1,4 +1,4 @@
-"""Other names of each country in :mod:`desktop.core.kb.country_table`: official long forms,
+"""Other names of each country in :mod:`desktop.core.kb.countries.table`: official long forms,
 ISO list forms ("Korea, Republic of") and everyday words (USA, UK, Holland), English and German.
 """
 

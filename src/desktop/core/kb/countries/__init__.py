@@ -5,6 +5,9 @@ A prospect's country is stored as its two-letter code. People type "Germany",
 a code, an alpha-3 code, an English or German name, an everyday alias, in any case and
 with or without accents — into the code, or says it cannot (None). It never guesses from
 the first letters, so "Germany" can never become GE (Georgia).
+
+Owns the country table (:mod:`.table`) and the other names people use (:mod:`.aliases`).
+May import: nothing of the program.
 """
 
 from __future__ import annotations
@@ -14,8 +17,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from desktop.core.kb.country_aliases import ALIASES
-from desktop.core.kb.country_table import COUNTRIES
+from desktop.core.kb.countries.aliases import ALIASES
+from desktop.core.kb.countries.table import COUNTRIES
 
 
 @dataclass(frozen=True)

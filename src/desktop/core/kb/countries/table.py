@@ -4,7 +4,7 @@ Every ISO 3166-1 entry, plus Kosovo under its customary user-assigned code XK. N
 short forms people write (Germany, South Korea, Vereinigte Staaten), after ISO 3166-1 and the
 country names of the German Foreign Office; aliases hold the official long forms, the ISO list
 forms ("Korea, Republic of") and everyday words (USA, UK, Holland), in
-:mod:`desktop.core.kb.country_aliases`.
+:mod:`desktop.core.kb.countries.aliases`.
 """
 
 from __future__ import annotations
