@@ -13,6 +13,11 @@ Then set ``schema_version`` in the new revision (and ``SCHEMA_VERSION`` in datab
 next number, and review the generated operations: ``render_as_batch`` emits SQLite-safe batch
 operations, and ``include_name`` keeps the FTS5 tables, the search view and the expression
 index out of the comparison.
+
+The team's PostgreSQL database runs the same revisions through
+:func:`desktop.core.storage.migrations.upgrade_server`, which hands over its connection the same
+way; batch operations become plain ``ALTER TABLE`` there. ``-x db=`` also takes a server URL
+(``postgresql+psycopg://…``), for comparing a scratch server database with the models.
 """
 
 from __future__ import annotations
@@ -54,7 +59,7 @@ def main() -> None:
     database = context.get_x_argument(as_dictionary=True).get("db")
     if not database:
         raise SystemExit("Name the database: alembic -c db/migrations/alembic.ini -x db=PATH …")
-    engine = migration_engine(Path(database))
+    engine = migration_engine(database if "://" in database else Path(database))  # type: ignore[arg-type]
     try:
         with engine.connect() as connection, connection.begin():
             _run(connection)

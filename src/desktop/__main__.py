@@ -15,6 +15,7 @@ CLI_FLAGS = {"-h", "--help", "--version"}
 CLI_COMMANDS = {
     *("summary", "list", "show", "search", "figures", "sectors", "suggest", "export"),
     *("import", "export-data", "backup", "restore", "check"),
+    *("team", "sync", "changes"),
 }
 
 

@@ -39,8 +39,10 @@ def test_the_sqlite_backend_has_every_attribute_of_the_interface() -> None:
 def test_a_path_or_sqlite_url_gets_the_sqlite_backend_and_other_urls_none(tmp_path: Path) -> None:
     assert isinstance(backend_for(tmp_path / "x.sqlite3"), SqliteBackend)
     assert backend_for("sqlite:///x.sqlite3") is backend_for(tmp_path) is backend_for()
-    with pytest.raises(ValueError, match="postgresql"):
-        backend_for("postgresql://server/dossier")
+    assert backend_for("postgresql+psycopg://anna@server/dossier").name == "postgresql"
+    with pytest.raises(ValueError, match="mysql") as refused:
+        backend_for("mysql://anna:secret@server/dossier")
+    assert "secret" not in str(refused.value)
 
 
 def test_connections_of_both_kinds_name_their_backend(database: Database) -> None:

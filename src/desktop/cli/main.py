@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from desktop import APP_ID, APP_NAME, __version__
-from desktop.cli import browse, data, dossier, maintenance
+from desktop.cli import browse, data, dossier, maintenance, sync, team
 from desktop.core.errors import DossierError
 
 EXIT_ERROR = 1
@@ -41,8 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # The command groups, each a module with add_commands(commands, positive_int) and a COMMANDS
-# mapping of name → function(database, args, out) -> exit status.
-COMMAND_GROUPS = (browse, dossier, maintenance, data)
+# mapping of name → function(database, args, out) -> exit status. A command whose parser sets
+# the default ``local_database=False`` never opens the local database (it gets None).
+COMMAND_GROUPS = (browse, dossier, maintenance, data, team, sync)
 COMMANDS: dict[str, Callable[[Any, argparse.Namespace, TextIO], int]] = {
     name: run for group in COMMAND_GROUPS for name, run in group.COMMANDS.items()
 }
@@ -77,6 +78,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     except SystemExit as exit_:  # argparse has printed its message
         return int(exit_.code or 0)
     command = args.command or "summary"
+    if not getattr(args, "local_database", True):  # e.g. the team's server: no file touched
+        return _run_without_database(command, args, out)
     from desktop.core.storage import files as db_files
     from desktop.core.storage import locking
 
@@ -107,6 +110,13 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
             return _fail(error)
         finally:
             database.close()
+
+
+def _run_without_database(command: str, args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        return COMMANDS[command](None, args, out)
+    except DossierError as error:
+        return _fail(error)
 
 
 # Commands that change the database (backup and restore announce themselves in core).

@@ -112,3 +112,44 @@ class NotFoundError(DossierError):
 
 class SeedError(DossierError):
     """The seed files are inconsistent (unknown code, dangling slug, bad type)."""
+
+
+# --- the team's server ---------------------------------------------------------------------
+# Messages name the server as "user on host:port/dbname" and never hold a password.
+
+
+class TeamServerError(DossierError):
+    """Something about the team's server that a person can put right."""
+
+
+class ServerAddressError(TeamServerError):
+    """What was typed as the server's address cannot be used (the message never repeats the
+    values typed, which might include a password)."""
+
+
+class ServerPasswordError(TeamServerError):
+    """The server refused the password, or asked for one and none was given (``missing``)."""
+
+    def __init__(self, message: str, *, missing: bool = False) -> None:
+        super().__init__(message)
+        self.missing = missing
+
+
+class ServerUnreachableError(TeamServerError):
+    """No server answered at the address (wrong host or port, no network, TLS failed)."""
+
+
+class TeamDatabaseMissingError(TeamServerError):
+    """The server answered but has no database of that name."""
+
+
+class NotTeamAdminError(TeamServerError):
+    """The role lacks the rights this needs (owner of the database, CREATEROLE)."""
+
+
+class TeamNotSetUpError(TeamServerError):
+    """The database holds no team yet: ``team init`` comes first."""
+
+
+class TeamMemberError(TeamServerError):
+    """A member's name is not valid, already taken, or not a member."""

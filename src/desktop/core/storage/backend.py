@@ -10,8 +10,9 @@ The full-text query is handed over as data, not syntax: :mod:`desktop.core.searc
 turns typed words into :data:`Group` s of :class:`Term` s, and each backend renders them in its
 own query language (quoting every word, so nothing typed becomes syntax).
 
-Today every target is an SQLite file (:mod:`desktop.core.storage.sqlite`); a server engine is a
-new sub-package implementing this protocol and one more branch in :func:`backend_for`.
+A laptop's database is an SQLite file (:mod:`desktop.core.storage.sqlite`); the team's database
+is on a PostgreSQL server (:mod:`desktop.core.storage.postgres`). Each backend is imported only
+when a target of its engine is first met, so opening a file never loads the server's driver.
 """
 
 from __future__ import annotations
@@ -233,19 +234,24 @@ class StorageBackend(Protocol):
 # --- choosing the backend ------------------------------------------------------------------
 
 # SQLAlchemy dialect or DB-API driver module → the URL scheme :func:`backend_for` knows.
-_SCHEMES = {"sqlite3": "sqlite"}
+_SCHEMES = {"sqlite3": "sqlite", "psycopg": "postgresql"}
+# URL schemes (without ``+driver``) of a server database.
+_SERVER_SCHEMES = {"postgresql", "postgres"}
 
 
 def backend_for(target: Path | str | None = None) -> StorageBackend:
     """The backend for a database path or URL; without one, the default backend.
 
-    The one place an engine is chosen. A path is an SQLite file, as is every ``sqlite`` URL.
+    The one place an engine is chosen. A path is an SQLite file, as is every ``sqlite`` URL;
+    a ``postgresql`` URL (``postgresql+psycopg://…``) is the team's server.
     """
     text = "" if target is None else str(target)
     scheme = text.partition("://")[0].partition("+")[0] if "://" in text else "sqlite"
     if scheme == "sqlite":
         return _sqlite()
-    raise ValueError(f"No storage backend for {scheme} databases: {text}")
+    if scheme in _SERVER_SCHEMES:
+        return _postgres()
+    raise ValueError(f"No storage backend for {scheme} databases.")  # the URL may hold a password
 
 
 def backend_of(connection: Any) -> StorageBackend:
@@ -261,3 +267,10 @@ def _sqlite() -> StorageBackend:
     from desktop.core.storage.sqlite.backend import SqliteBackend
 
     return SqliteBackend()
+
+
+@cache
+def _postgres() -> StorageBackend:
+    from desktop.core.storage.postgres.backend import PostgresBackend
+
+    return PostgresBackend()

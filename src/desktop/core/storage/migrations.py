@@ -16,6 +16,10 @@
 
 ``meta.schema_version`` stays the fast marker the window's reader and the "newer version" error
 use: each revision declares ``schema_version`` and env.py writes it after migrating.
+
+The team's server database is migrated by :func:`upgrade_server` instead: the same revisions,
+in one transaction on the administrator's connection, with none of the above — no file to back
+up or lock, and a server engine changes tables in place with its foreign keys on.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
     from sqlalchemy import Connection, Engine
+    from sqlalchemy.engine import URL
 
 BASELINE = "schema_3"
 
@@ -252,3 +257,84 @@ def _restore_after_failure(path: Path, saved: BackupInfo, error: Exception) -> M
         f"Updating {path} to the new version failed ({reason}). It was restored from the "
         f"backup {saved.path}; the file as the failed update left it is at {restored.previous}."
     )
+
+
+# --- the team's server ---------------------------------------------------------------------
+
+
+def server_schema_version(url: str | URL) -> int | None:
+    """``meta.schema_version`` of the server database at ``url``; None before the team is set
+    up there (no ``meta`` table, or no version in it)."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            return _server_version(connection)
+    finally:
+        engine.dispose()
+
+
+def upgrade_server(url: str | URL, *, script_location: Path | None = None) -> str | None:
+    """Bring the server database at ``url`` to the head revision, in one transaction on this
+    connection (an administrator's: the migrations create and alter tables); the revision it
+    reached, or None when it already was there.
+
+    An empty database gets the whole schema. Refused, changing nothing: a database written by
+    a newer Dossier Desk (:class:`NewerSchemaError`), or one that holds other tables and no
+    Dossier Desk schema (:class:`MigrationError`). Connection and rights errors are the
+    driver's, for the caller to put in words.
+    """
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from sqlalchemy import inspect
+
+    script = script_directory(script_location)
+    head = head_revision(script)
+    target = revision_schema_version(script, head)
+    engine = make_engine(url)
+    backend = backend_of(engine)
+    if backend.database_file(url) is not None:
+        raise ValueError("upgrade_server migrates a server database; use upgrade for a file")
+    try:
+        with engine.connect() as connection, connection.begin():
+            version = _server_version(connection)
+            revision = MigrationContext.configure(connection).get_current_revision()
+            if version is not None and version > target:
+                raise NewerSchemaError(_server_name(url), version, target)
+            if revision is not None and revision not in {
+                s.revision for s in script.walk_revisions()
+            }:
+                raise MigrationError(
+                    f"{_server_name(url)} was updated by a newer Dossier Desk (revision "
+                    f"{revision}). Update Dossier Desk to work with it."
+                )
+            if revision is None and inspect(connection).get_table_names():
+                raise MigrationError(
+                    f"{_server_name(url)} holds tables that are not Dossier Desk's. Give the "
+                    "team a database of its own (CREATE DATABASE), then try again."
+                )
+            if revision == head and version == target and backend.sync_installed(connection):
+                return None
+            command.upgrade(alembic_config(connection, script_location=script_location), "head")
+            if not backend.sync_installed(connection):
+                backend.install_sync(connection)
+    finally:
+        engine.dispose()
+    return head
+
+
+def _server_version(connection: Connection) -> int | None:
+    from sqlalchemy import inspect, text
+
+    if not inspect(connection).has_table("meta"):
+        return None
+    value = connection.execute(text(SCHEMA_VERSION_SQL)).scalar_one_or_none()
+    return int(value) if value is not None and str(value).isdigit() else None
+
+
+def _server_name(url: str | URL) -> str:
+    """How a message names the server database: never with its password."""
+    from sqlalchemy.engine import make_url
+
+    found = make_url(url)
+    host = found.query.get("host") or found.host or "localhost"
+    return f"The team database {found.database} on {host}"

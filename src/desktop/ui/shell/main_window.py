@@ -136,11 +136,8 @@ class MainWindow(LazyTabs, QMainWindow):
         results.name_copied.connect(
             lambda name: self.statusBar().showMessage(f"Copied “{name}”.", 4000)
         )
-        self.navigator, self.results, self.detail = (
-            self.browse.navigator,
-            results,
-            self.browse.detail,
-        )
+        self.navigator, self.detail = self.browse.navigator, self.browse.detail
+        self.results = results
         self.table = self.browse.table
         self.setCentralWidget(self._build_tabs(self.browse))
         self.placeholder.deleteLater()
@@ -158,6 +155,7 @@ class MainWindow(LazyTabs, QMainWindow):
         self._orm_thread = threading.Thread(target=self._import_orm, name="import-orm", daemon=True)
         self._orm_thread.start()
         QTimer.singleShot(3000, self.maintenance.start)
+        self.team.refresh()
         QTimer.singleShot(0, self.ask_for_card_at_first_start)
 
     def ask_for_card_at_first_start(self) -> None:
@@ -388,6 +386,7 @@ class MainWindow(LazyTabs, QMainWindow):
         maintenance_shutdown(self.maintenance)
         if self._orm_thread is not None:
             self._orm_thread.join(timeout=10)  # never tear down Python mid-import
+        self.team.shutdown()
         self.executor.shutdown()
         super().closeEvent(event)
 

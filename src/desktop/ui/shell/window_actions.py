@@ -13,13 +13,24 @@ from typing import TYPE_CHECKING, Any, Protocol
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMenu, QMenuBar, QStatusBar, QStyle, QToolButton
+from PySide6.QtWidgets import (
+    QMenu,
+    QMenuBar,
+    QSizePolicy,
+    QStatusBar,
+    QStyle,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from desktop.ui.base import dialogs
 from desktop.ui.dossier import recent_dossiers
 from desktop.ui.shell import editor_tracking
+from desktop.ui.team.sync_control import TeamSync
 
 if TYPE_CHECKING:
+    from desktop.ui.base.executor import DatabaseExecutor
     from desktop.ui.briefs.brief_editor import BriefEditor
     from desktop.ui.briefs.briefs_desk import BriefsDesk
     from desktop.ui.upkeep.edit_controller import EditController
@@ -31,6 +42,8 @@ class MainWindow(Protocol):
     :class:`desktop.ui.shell.main_window.MainWindow`, which builds them)."""
 
     db_path: Path
+    executor: DatabaseExecutor
+    team: TeamSync
     edits: EditController
     maintenance: Maintenance
     desk: BriefsDesk
@@ -57,6 +70,7 @@ class MainWindow(Protocol):
     def show_entity(self, slug: str, *, record: bool = True) -> None: ...
     # QMainWindow's own
     def addAction(self, action: QAction) -> None: ...
+    def findChild(self, type_: type, name: str) -> Any: ...
     def close(self) -> bool: ...
     def menuBar(self) -> QMenuBar: ...
     def statusBar(self) -> QStatusBar: ...
@@ -64,6 +78,11 @@ class MainWindow(Protocol):
 
 
 def build(window: MainWindow) -> None:
+    window.team = TeamSync(window.executor, window.db_path, window)
+    window.team.join_requested.connect(lambda: open_team(window))
+    window.team.conflicts_requested.connect(lambda: open_conflicts(window))
+    _add_sync_button(window)
+
     def action(text: str, slot: Any, *shortcuts: Any) -> QAction:
         act = QAction(text, window)
         keys = {QKeySequence(s).toString(): QKeySequence(s) for s in shortcuts}
@@ -110,6 +129,9 @@ def build(window: MainWindow) -> None:
         action("&Import…", edits.open_import, "Ctrl+I"),
         action("E&xport data…", edits.export_data),
         action("&Settings…", edits.open_settings, "Ctrl+,"),
+        action("&Team…", lambda: open_team(window)),
+        action("S&ync with the team", lambda: window.team.sync(), "F9"),
+        action("&Conflicts…", lambda: open_conflicts(window)),
     ]
     consultant = action("Your &contact details…", edits.open_settings)
     menus = window.menuBar()
@@ -180,3 +202,29 @@ def print_preview_from_window(window: MainWindow) -> None:
         )
         return
     print_preview.start(editor)
+
+
+def _add_sync_button(window: MainWindow) -> None:
+    """The sync button at the toolbar's right end, where a status reads."""
+    toolbar = window.findChild(QToolBar, "navigationToolbar")
+    spacer = QWidget(toolbar)
+    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    toolbar.addWidget(spacer)
+    toolbar.addWidget(window.team.button)
+
+
+def open_team(window: MainWindow) -> None:
+    from desktop.ui.team.join_dialog import JoinDialog
+
+    dialog = JoinDialog(window.team, window)  # type: ignore[arg-type]
+    dialog.exec()
+    dialog.deleteLater()
+
+
+def open_conflicts(window: MainWindow) -> None:
+    from desktop.ui.team.conflicts_dialog import ConflictsDialog
+
+    dialog = ConflictsDialog(window.team, window)  # type: ignore[arg-type]
+    dialog.exec()
+    dialog.deleteLater()
+    window.team.refresh()

@@ -125,7 +125,7 @@ def _delete_trigger(table: SharedTable) -> str:
         f" coalesce(k.clocks, '{{}}'), {_VERSION}"
         " FROM sync_clock c LEFT JOIN sync_known k ON k.gid = old.gid"
         f" WHERE c.id = 1 AND c.capture AND {unsent}{_FOLD}"
-        " DELETE FROM sync_outbox WHERE gid = old.gid AND op <> 'delete'"
+        " DELETE FROM sync_outbox WHERE gid = old.gid AND op IN ('create', 'set')"
         " AND (SELECT capture FROM sync_clock WHERE id = 1); END"
     )
 

@@ -1,0 +1,204 @@
+"""Working as a team, the same for the window and the CLI: join, sync, state, conflicts.
+
+A laptop that belongs to a team keeps the server's address (never its password) in its own
+file; the password comes from the keyring, or from the person at sync time. A sync that cannot
+reach the server is not an error the consultant must act on: :func:`sync_team` raises
+:class:`~desktop.core.errors.ServerUnreachableError`, which the window shows as a quiet
+"offline" state and the CLI as one line. Everything a person can act on (a wrong password, a
+server on a newer version) is one clear message; local work is never touched by a failed sync.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Engine, text
+
+from desktop.app.store import Store
+from desktop.core.errors import DossierError, NewerSchemaError, ServerPasswordError
+from desktop.core.storage import backup
+from desktop.core.storage.engine import SCHEMA_VERSION, make_engine
+from desktop.core.sync import conflicts as team_conflicts
+from desktop.core.sync import join as joining
+from desktop.core.sync import push, session
+from desktop.core.sync.conflicts import Conflict
+from desktop.core.sync.join import JoinPlan
+from desktop.core.sync.session import SyncReport
+from desktop.core.team import secrets
+from desktop.core.team.dsn import ServerAddress
+from desktop.core.team.problems import translated
+
+__all__ = [
+    "Conflict",
+    "JoinPlan",
+    "NotInTeamError",
+    "SyncReport",
+    "TeamState",
+    "conflicts",
+    "describe_plan",
+    "join_team",
+    "plan_join",
+    "resolve_conflict",
+    "sync_team",
+    "team_address",
+    "team_state",
+]
+
+
+class NotInTeamError(DossierError):
+    """This laptop's file does not belong to a team yet."""
+
+
+@dataclass(frozen=True)
+class TeamState:
+    """What the sync button says: the team, when it last synced, what waits, what conflicts."""
+
+    team: str | None  # the server's address, no password
+    member: str | None
+    last_sync_at: datetime | None
+    waiting: int
+    open_conflicts: int
+
+    @property
+    def joined(self) -> bool:
+        return self.team is not None
+
+
+def team_state(store: Store) -> TeamState:
+    with store.database.engine.connect() as connection:
+        state = session.read_state(connection)
+        waiting = push.waiting(connection)
+        open_conflicts = connection.execute(
+            text("SELECT count(*) FROM team_conflict WHERE resolved_by IS NULL")
+        ).scalar_one()
+    last = state.get("last_sync_at")
+    return TeamState(
+        state.get("team"),
+        state.get("member"),
+        datetime.fromisoformat(last) if last else None,
+        waiting,
+        int(open_conflicts),
+    )
+
+
+def team_address(store: Store) -> ServerAddress:
+    """The server this file syncs with; :class:`NotInTeamError` when it has none."""
+    state = team_state(store)
+    if state.team is None:
+        raise NotInTeamError(
+            "This database does not belong to a team yet: join one first (Settings → Team, "
+            "or 'dossier-desk team join --dsn …')."
+        )
+    return ServerAddress.parse(state.team)
+
+
+def describe_plan(plan: JoinPlan, *, upload_local: bool = True) -> str:
+    """What joining will do, in one paragraph (the dialog and ``team join`` show it)."""
+    names = {
+        "entity": ("entity", "entities"),
+        "fact": ("key figure", "key figures"),
+        "prospect": ("prospect", "prospects"),
+        "brief": ("brief", "briefs"),
+        "brief_item": ("brief item", "brief items"),
+        "sent_dossier": ("sent dossier", "sent dossiers"),
+        "space_offer": ("space offer", "space offers"),
+    }
+    parts = []
+    for table, count in sorted(plan.local_only.items()):
+        one, many = names.get(table, (table, table + "s"))
+        parts.append(f"{count:,} {one if count == 1 else many}")
+    if plan.edits:
+        parts.append(f"{plan.edits:,} {'edit' if plan.edits == 1 else 'edits'}")
+    mine = ", ".join(parts) if parts else "nothing"
+    upload = "Joining uploads" if upload_local else "Kept on this laptop only"
+    return (
+        f"The team holds {plan.team_records:,} records. {upload} what only this laptop has: "
+        f"{mine}. The database is backed up first."
+    )
+
+
+def plan_join(store: Store, *, address: ServerAddress, password: str | None) -> JoinPlan:
+    """What joining would upload (records only this laptop has, edits waiting)."""
+    with _server(address, password) as server:
+        return joining.plan_join(store.database.engine, server)
+
+
+def join_team(
+    store: Store,
+    *,
+    address: ServerAddress,
+    password: str | None,
+    upload_local: bool = True,
+    remember_password: bool = True,
+) -> SyncReport:
+    """Back up the file, then make it a replica of the team at ``address`` and sync it."""
+    backup.backup(store.path, reason="before joining a team")
+    with _server(address, password) as server:
+        report = joining.join(
+            _writer(store),
+            server,
+            member=address.user,
+            team=address.for_user(address.user).redacted(),
+            upload_local=upload_local,
+        )
+    if remember_password and password:
+        secrets.store_password(address, password)
+    return report
+
+
+def sync_team(store: Store, *, password: str | None = None) -> SyncReport:
+    """Push this laptop's changes and pull the team's. The password: the one given, else the
+    keyring's; :class:`ServerPasswordError` (``missing``) when there is none to try."""
+    address = team_address(store)
+    typed = password
+    password = password or secrets.stored_password(address)
+    if password is None and not address.has_password:
+        raise ServerPasswordError(
+            f"The password of {address.name} is needed to sync; it is not in the keyring.",
+            missing=True,
+        )
+    with _server(address, password) as server:
+        report = session.sync(_writer(store), server, member=address.user)
+    if typed:  # it worked: the next sync need not ask
+        secrets.store_password(address, typed)
+    return report
+
+
+def conflicts(store: Store, *, open_only: bool = True) -> list[Conflict]:
+    with store.database.engine.connect() as connection:
+        return team_conflicts.conflicts(connection, open_only=open_only)
+
+
+def resolve_conflict(store: Store, *, conflict_id: int, take_other: bool) -> None:
+    """Keep the winner, or take the other value; either way a change that syncs."""
+    who = team_state(store).member or "unknown"
+    with _writer(store).begin() as connection:
+        team_conflicts.resolve(connection, conflict_id, take_other=take_other, who=who)
+
+
+# --- the server ----------------------------------------------------------------------------
+
+
+def _writer(store: Store) -> Engine:
+    return store.database.backend.writer(store.database.engine)
+
+
+@contextlib.contextmanager
+def _server(address: ServerAddress, password: str | None) -> Iterator[Engine]:
+    """An engine on the team's server, checked to speak this program's schema."""
+    url = address.url(password)
+    with translated(url):
+        engine = make_engine(url.render_as_string(hide_password=False))
+        try:
+            with engine.connect() as connection:
+                version = connection.execute(
+                    text("SELECT value FROM meta WHERE key = 'schema_version'")
+                ).scalar_one_or_none()
+            if version is not None and int(version) > SCHEMA_VERSION:
+                raise NewerSchemaError(address.name, int(version), SCHEMA_VERSION)
+            yield engine
+        finally:
+            engine.dispose()

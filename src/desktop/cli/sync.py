@@ -1,0 +1,136 @@
+"""The CLI's ``sync`` and ``changes`` commands: this laptop and the team, by server or by file.
+
+``sync`` is the window's sync button (the same :mod:`desktop.app.team` functions). The password
+comes from ``PGPASSWORD``, else the keyring, else it is asked for when a terminal is attached —
+never a command-line argument (other users could read it in the process list).
+``changes export FILE`` writes this laptop's changes for a laptop that cannot reach the server;
+``changes import FILE`` merges such a file into this laptop, or with ``--to-server --dsn`` into
+the team's server (the team's owner: the changes keep their authors).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from desktop.cli.format import print_json
+
+
+def add_commands(commands: Any, positive_int: Any) -> None:
+    sync = commands.add_parser("sync", help="send this laptop's changes to the team, get theirs")
+    sync.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    changes = commands.add_parser("changes", help="carry changes by file (export, import)")
+    actions = changes.add_subparsers(dest="changes_command", metavar="ACTION", required=True)
+    export = actions.add_parser("export", help="write this laptop's changes to FILE")
+    export.add_argument("file", type=Path, metavar="FILE")
+    export.add_argument(
+        "--since",
+        metavar="SYNC",
+        help="also the changes sent after this sync (a time from 'changes export --list')",
+    )
+    export.add_argument("--list", action="store_true", help="list the syncs to start from")
+    imported = actions.add_parser("import", help="merge the changes in FILE")
+    imported.add_argument("file", type=Path, metavar="FILE")
+    imported.add_argument(
+        "--to-server", action="store_true", help="into the team's server (its owner only)"
+    )
+    imported.add_argument("--dsn", metavar="DSN", help="the server, with --to-server")
+
+
+def sync_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.app import team
+    from desktop.app.store import Store
+    from desktop.core.errors import ServerPasswordError, ServerUnreachableError
+
+    store = Store.around(database)
+    password = os.environ.get("PGPASSWORD") or None
+    try:
+        report = team.sync_team(store, password=password)
+    except ServerPasswordError as error:
+        if not (error.missing and sys.stdin.isatty()):
+            raise
+        address = team.team_address(store)
+        report = team.sync_team(store, password=getpass.getpass(f"Password of {address.name}: "))
+    except ServerUnreachableError as error:
+        state = team.team_state(store)
+        if args.json:
+            print_json({"synced": False, "offline": str(error), "waiting": state.waiting}, out)
+        else:
+            print(f"Offline — {state.waiting} changes waiting. {error}", file=out)
+        return 1
+    if args.json:
+        print_json(
+            {
+                "synced": True,
+                "sent": report.sent,
+                "received": report.received,
+                "new_conflicts": report.new_conflicts,
+                "open_conflicts": report.open_conflicts,
+                "waiting": report.waiting,
+                "synced_at": report.synced_at.isoformat(timespec="seconds"),
+            },
+            out,
+        )
+    else:
+        conflicts = (
+            f" · {report.open_conflicts} conflicts to settle" if report.open_conflicts else ""
+        )
+        print(
+            f"Synced: {report.sent} changes sent, {report.received} records received{conflicts}.",
+            file=out,
+        )
+    return 0
+
+
+def changes_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.core.sync import packages
+
+    engine = database.backend.writer(database.engine)
+    if args.changes_command == "export":
+        if args.list:
+            with database.engine.connect() as connection:
+                for point in packages.sync_points(connection):
+                    print(point, file=out)
+            return 0
+        count = packages.export_changes(engine, args.file, since=args.since)
+        print(f"Wrote {count} changes to {args.file}.", file=out)
+        return 0
+    package = packages.read_package(args.file)
+    if args.to_server:
+        return _import_to_server(package, args, out)
+    applied = packages.apply_to_laptop(engine, package)
+    print(
+        f"Merged {args.file.name} ({len(package.changes)} changes by {package.author}): "
+        f"{applied} applied, the rest were already here or older.",
+        file=out,
+    )
+    return 0
+
+
+def _import_to_server(package: Any, args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.cli.team import admin_url
+    from desktop.core.errors import ServerAddressError
+    from desktop.core.storage.engine import make_engine
+    from desktop.core.sync import packages
+    from desktop.core.team.dsn import ServerAddress
+    from desktop.core.team.problems import translated
+
+    if not args.dsn:
+        raise ServerAddressError("Name the team's server with --dsn to import into it.")
+    url = admin_url(ServerAddress.parse(args.dsn))
+    with translated(url):
+        engine = make_engine(url.render_as_string(hide_password=False))
+        try:
+            count = packages.apply_to_server(engine, package)
+        finally:
+            engine.dispose()
+    print(f"Appended {count} changes by {package.author} to the team's history.", file=out)
+    return 0
+
+
+COMMANDS = {"sync": sync_command, "changes": changes_command}

@@ -1,0 +1,129 @@
+"""Data ▸ Conflicts…: each value that lost to a colleague's change at the same time.
+
+Each row shows the record and field, the value kept (and who made it, when) and the other
+value; one click keeps the kept value or takes the other. Either is a change that syncs, so
+the colleague's laptop shows the same choice after its next sync. A delete that lost to an
+edit reads "deleted"; taking it deletes the record.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.base.operation import DatabaseOp
+from desktop.ui.team.sync_control import on_file
+
+if TYPE_CHECKING:
+    from desktop.app.store import Store
+    from desktop.app.team import Conflict
+    from desktop.ui.team.sync_control import TeamSync
+
+COLUMNS = ("Record", "Field", "Kept", "The other value")
+
+
+def shown_value(value: Any) -> str:
+    if value is None or value == "":
+        return "(empty)"
+    return str(value)
+
+
+class ConflictsDialog(QDialog):
+    def __init__(self, sync: TeamSync, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sync = sync
+        self.conflicts: list[Conflict] = []
+        self.setObjectName("conflictsDialog")
+        self.setWindowTitle("Conflicts")
+        self.resize(900, 420)
+        layout = QVBoxLayout(self)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setObjectName("conflictsTable")
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        self.keep_button = QPushButton("&Keep the kept value", self)
+        self.keep_button.setObjectName("keepButton")
+        self.take_button = QPushButton("&Take the other value", self)
+        self.take_button.setObjectName("takeOtherButton")
+        for button in (self.keep_button, self.take_button):
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+            button.setEnabled(False)
+        self.keep_button.clicked.connect(lambda: self.resolve(take_other=False))
+        self.take_button.clicked.connect(lambda: self.resolve(take_other=True))
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        layout.addWidget(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        from desktop.app import team
+
+        DatabaseOp(self, on_file(team.conflicts)).success(self._fill).run(self.sync.executor)
+
+    def _fill(self, conflicts: list[Conflict]) -> None:
+        self.conflicts = conflicts
+        self.table.setRowCount(len(conflicts))
+        for row, conflict in enumerate(conflicts):
+            field = conflict.field.replace("_", " ") if conflict.field else "the record"
+            kept_by = f"{conflict.kept_author}, {conflict.kept_at[:16]}"
+            kept = f"{shown_value(conflict.kept_value)} — {kept_by}"
+            other = "deleted" if conflict.is_delete else shown_value(conflict.lost_value)
+            lost = f"{other} — {conflict.lost_author}, {conflict.lost_at[:16]}"
+            if conflict.is_delete:
+                kept = f"kept, edited by {kept_by}"
+            for column, text in enumerate((conflict.record, field, kept, lost)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, column, item)
+        self.note.setText(
+            "Nothing to settle: every change of the team fitted together."
+            if not conflicts
+            else f"{len(conflicts)} values lost to a change made at the same time elsewhere. "
+            "The later change was kept on every laptop; choose for each whether it stays."
+        )
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        chosen = bool(self.table.selectionModel().selectedRows())
+        self.keep_button.setEnabled(chosen)
+        self.take_button.setEnabled(chosen)
+
+    def resolve(self, *, take_other: bool) -> None:
+        from desktop.app import team
+        from desktop.ui.team.sync_control import SYNCED
+
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        conflict = self.conflicts[rows[0].row()]
+
+        @on_file
+        def work(store: Store) -> None:
+            team.resolve_conflict(store, conflict_id=conflict.id, take_other=take_other)
+
+        def done(_result: None) -> None:
+            self.sync.main_executor.data_changed.emit(SYNCED)
+            self.reload()
+
+        DatabaseOp(self, work).success(done).run(self.sync.executor)

@@ -1,0 +1,111 @@
+"""Joining with local work, change packages, and a sync killed at any moment."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+
+from desktop.core.sync import join as joining
+from desktop.core.sync import packages
+from desktop.core.sync.publish import publish_database
+from tests.team.laptops import Laptop, server_digest, team_database
+from tests.team.server import TeamServer
+
+SLUG = "fraunhofer-izi"
+
+
+@pytest.fixture
+def team(team_server: TeamServer, seeded_template: Path) -> Iterator[Engine]:
+    with team_database(team_server) as server:
+        publish_database(server, seeded_template, author="team_admin")
+        yield server
+
+
+@pytest.fixture
+def laptops(team: Engine, seeded_template: Path, tmp_path: Path) -> Iterator[list[Laptop]]:
+    made = [Laptop.copy_of(seeded_template, tmp_path, team, m) for m in ("anna", "ben")]
+    yield made
+    for laptop in made:
+        laptop.close()
+
+
+def test_joining_uploads_what_only_this_laptop_has(team: Engine, laptops: list[Laptop]) -> None:
+    anna, ben = laptops
+    anna.run(
+        "INSERT INTO prospect (company_name, sectors, activities, requirements, keywords, status,"
+        " use_code_name, created_at, updated_at, gid) VALUES ('Helix Cell Therapies', '[]', '[]',"
+        " '[]', '[]', 'lead', 0, '2026-12-01', '2026-12-01', 'p-helix')"
+    )
+    anna.run("UPDATE fact SET value = 1234 WHERE id = (SELECT min(id) FROM fact)")
+    plan = joining.plan_join(anna.database.engine, team)
+    assert plan.local_only == {"prospect": 1} and plan.edits == 1
+    report = joining.join(anna.database.engine, team, member="anna", team="test team")
+    assert report.sent == 2 and report.waiting == 0
+    ben.sync()
+    assert ben.one("SELECT company_name FROM prospect WHERE gid = 'p-helix'") == (
+        "Helix Cell Therapies"
+    )
+    assert ben.one("SELECT value FROM fact WHERE id = (SELECT min(id) FROM fact)") == 1234
+    anna.sync()
+    assert anna.digest() == ben.digest() == server_digest(team)
+
+
+def test_a_package_carries_changes_to_a_laptop_and_twice_is_once(
+    team: Engine, laptops: list[Laptop], tmp_path: Path
+) -> None:
+    anna, ben = laptops
+    for laptop in laptops:
+        laptop.sync()
+    anna.run("UPDATE entity SET website = 'https://package.example' WHERE slug = :s", s=SLUG)
+    anna.run(
+        "INSERT INTO entity (slug, name, kind, description, created_at, updated_at, gid)"
+        " VALUES ('offline-co', 'Offline Co', 'company', '', '2026-12-01', '2026-12-01', 'g-off')"
+    )
+    path = tmp_path / "anna.changes"
+    assert packages.export_changes(anna.database.engine, path) == 2
+    package = packages.read_package(path)
+    assert packages.apply_to_laptop(ben.database.engine, package) == 2
+    first = ben.digest()
+    assert ben.one("SELECT website FROM entity WHERE slug = :s", s=SLUG) == (
+        "https://package.example"
+    )
+    assert packages.apply_to_laptop(ben.database.engine, package) == 0
+    assert ben.digest() == first
+    # HQ applies it to the server, twice: the history holds each change once
+    assert packages.apply_to_server(team, package) == 2
+    packages.apply_to_server(team, package)
+    with team.connect() as connection:
+        assert (
+            connection.execute(
+                text("SELECT count(*) FROM team_change WHERE author = 'anna'")
+            ).scalar_one()
+            == 2
+        )
+    for laptop in (ben, anna, ben):
+        laptop.sync()
+    assert anna.digest() == ben.digest() == server_digest(team)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "altered", "foreign"])
+def test_a_damaged_package_applies_nothing(
+    laptops: list[Laptop], tmp_path: Path, damage: str
+) -> None:
+    anna, ben = laptops
+    anna.run("UPDATE entity SET website = 'https://x.example' WHERE slug = :s", s=SLUG)
+    path = tmp_path / "anna.changes"
+    packages.export_changes(anna.database.engine, path)
+    raw = path.read_text()
+    if damage == "truncated":
+        path.write_text(raw[: len(raw) // 2])
+    elif damage == "altered":
+        path.write_text(raw.replace("https://x.example", "https://y.example"))
+    else:
+        path.write_text(json.dumps({"rows": []}))
+    before = ben.digest()
+    with pytest.raises(packages.ChangePackageError, match="nothing was applied"):
+        packages.read_package(path)
+    assert ben.digest() == before
