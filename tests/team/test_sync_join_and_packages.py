@@ -109,3 +109,32 @@ def test_a_damaged_package_applies_nothing(
     with pytest.raises(packages.ChangePackageError, match="nothing was applied"):
         packages.read_package(path)
     assert ben.digest() == before
+
+
+def test_a_bulk_import_reaches_a_colleague_whole(
+    team: Engine, laptops: list[Laptop], tmp_path: Path
+) -> None:
+    """A large import records its rows in one pass at its end: all of them, links included."""
+    from desktop.core.exchange.importer import import_file
+
+    anna, ben = laptops
+    for laptop in laptops:
+        laptop.sync()
+    rows = ["slug,name,kind,sectors,tags"]
+    rows += [f"bulk-{i:04d},Bulk Firm {i},company,medtech,gmp" for i in range(600)]
+    rows.append("fraunhofer-izi,Fraunhofer IZI,research-institute,medtech,gmp")  # an update
+    path = tmp_path / "bulk.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    _plan, result = import_file(anna.database, path, who="anna")
+    assert result.index_rebuilt and result.added == 600
+    anna.sync()
+    ben.sync()
+    assert ben.one("SELECT count(*) FROM entity WHERE slug LIKE 'bulk-%'") == 600
+    assert (
+        ben.one(
+            "SELECT count(*) FROM entity_tag t JOIN entity e ON e.id = t.entity_id"
+            " WHERE e.slug LIKE 'bulk-%' AND t.tag_code = 'gmp'"
+        )
+        == 600
+    )
+    assert anna.digest() == ben.digest() == server_digest(team)

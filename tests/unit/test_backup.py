@@ -206,3 +206,16 @@ def test_latest_good_backup_skips_damaged_ones(db_path: Path) -> None:
     assert backup.latest_good_backup(db_path) == good
     shutil.rmtree(backup.default_folder(db_path))
     assert backup.latest_good_backup(db_path) is None
+
+
+def test_a_restored_file_is_a_new_replica_of_its_team(db_path: Path) -> None:
+    """Its clock is as old as the backup: as the old replica it would reuse versions."""
+
+    def replica() -> str:
+        with closing(sqlite3.connect(db_path)) as connection:
+            return connection.execute("SELECT replica FROM sync_clock").fetchone()[0]
+
+    before = replica()
+    taken = backup.backup(db_path, reason="manual")
+    backup.restore(db_path, taken.path)
+    assert replica() != before

@@ -150,16 +150,21 @@ def _write(database: Any, plan: ImportPlan, rows: list[RowPlan], writer: Writer)
         writer.connection = connection
         _check_unchanged(connection, rows)
         suspend = _suspend_index(rows)
-        index = backend_of(connection).search_index_suspended(connection, incremental=True)
+        backend = backend_of(connection)
+        index = backend.search_index_suspended(connection, incremental=True)
         with index if suspend else contextlib.nullcontext(set()) as changed:
-            for record_type in import_state.RECORD_TYPE_ORDER:
-                group = [row for row in rows if row.record_type == record_type]
-                if group:
-                    writer.write(record_type, group)
-            updated = [
-                row.key for row in rows if row.record_type == "entities" and row.action == UPDATE
-            ]
-            changed.update(import_state.entity_ids(connection, updated).values())
+            recorded = backend.changes_recorded_in_bulk(connection, changed)
+            with recorded if suspend else contextlib.nullcontext():
+                for record_type in import_state.RECORD_TYPE_ORDER:
+                    group = [row for row in rows if row.record_type == record_type]
+                    if group:
+                        writer.write(record_type, group)
+                updated = [
+                    row.key
+                    for row in rows
+                    if row.record_type == "entities" and row.action == UPDATE
+                ]
+                changed.update(import_state.entity_ids(connection, updated).values())
         writer.summary(plan.source, plan.counts())
         writer.journal()
 

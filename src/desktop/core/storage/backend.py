@@ -198,6 +198,14 @@ class StorageBackend(Protocol):
         triggers filling the outbox; the team server: the merge of pushed changes)."""
         ...
 
+    def changes_recorded_in_bulk(
+        self, connection: Connection, touched: set[int]
+    ) -> AbstractContextManager[None]:
+        """Bulk-load recording: no per-row recording of inserts and link changes inside the
+        block; after it, every new row recorded as created and every entity in ``touched``
+        (existing ones the caller changed) with its sectors and tags, in one pass."""
+        ...
+
     def sync_installed(self, connection: Connection) -> bool:
         """True when everything :meth:`install_sync` creates exists (a migration that rebuilds
         a table drops its triggers)."""

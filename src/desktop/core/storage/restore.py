@@ -104,6 +104,7 @@ def _restore(db_path: Path, backup_path: Path, now: datetime) -> RestoreResult:
         problems = backend.integrity_problems(restoring)
         if problems:
             raise BackupError(f"The restored copy failed its integrity check ({problems[0]}).")
+        _renew_replica(restoring)
     except BaseException:
         remove_with_side_files(restoring)
         raise
@@ -119,6 +120,24 @@ def _restore(db_path: Path, backup_path: Path, now: datetime) -> RestoreResult:
             _move_files(previous, db_path)
         raise
     return RestoreResult(restored=db_path, source=backup_path, previous=previous)
+
+
+def _renew_replica(path: Path) -> None:
+    """A restored file speaks as a new replica of its team. Its clock is as old as the backup:
+    as the replica it was, it would give new changes versions it already gave changes the
+    server has — and the server keeps the first change of each version."""
+    from desktop.core.kb.identity import new_replica_id
+
+    backend = backend_for(path)
+    connection = backend.connect_existing(path)
+    try:
+        connection.execute("UPDATE sync_clock SET replica = ?", (new_replica_id(),))
+        connection.commit()
+    except backend.driver_errors as error:
+        if not backend.is_missing_table_error(error):
+            raise  # a backup made before schema 4 gets its replica when it is migrated
+    finally:
+        connection.close()
 
 
 def _move_aside(db_path: Path, now: datetime) -> Path:

@@ -11,7 +11,7 @@ which :mod:`~desktop.core.storage.postgres.merge` folds in.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -147,6 +147,12 @@ class PostgresBackend:
         from desktop.core.storage.postgres import merge
 
         merge.install_merge(connection)
+
+    def changes_recorded_in_bulk(
+        self, connection: Connection, touched: set[int]
+    ) -> AbstractContextManager[None]:
+        """Nothing to record: the server's history is what laptops push, not its own writes."""
+        return nullcontext()
 
     def sync_installed(self, connection: Connection) -> bool:
         from desktop.core.storage.postgres import merge

@@ -133,6 +133,13 @@ class SqliteBackend:
 
         capture.install_capture(connection)
 
+    def changes_recorded_in_bulk(
+        self, connection: Connection, touched: set[int]
+    ) -> AbstractContextManager[None]:
+        from desktop.core.storage.sqlite import capture
+
+        return capture.changes_recorded_in_bulk(connection, touched)
+
     def sync_installed(self, connection: Connection) -> bool:
         from desktop.core.storage.sqlite import capture
 

@@ -16,12 +16,18 @@ before the next sync replaces the value and the version, keeping the first old v
 - a sector or tag linked or unlinked → ``set`` of the entity's ``sectors`` or ``tags``.
 
 ``sync_clock.capture`` off (a merge writing what the team sent, the seed being loaded) records
-nothing. Two gids are derived rather than random, on every write path: a tag's from its code
+nothing. A bulk load (:func:`changes_recorded_in_bulk`) drops the insert and link triggers and
+records what it inserted and linked once at its end, one statement per table: per-row
+recording would make a 50,000-row import more than twice as slow.
+
+Two gids are derived rather than random, on every write path: a tag's from its code
 and a contact's from its entity, so the same tag or contact made on two laptops is one record.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from desktop.core.kb.identity import SHARED, SharedTable
@@ -181,3 +187,101 @@ def capture_installed(connection: Connection) -> bool:
         connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars()
     )
     return set(TRIGGERS) <= found
+
+
+# --- bulk loads ----------------------------------------------------------------------------
+
+
+def _bulk_triggers() -> dict[str, str]:
+    """The triggers a bulk load does without: inserts and links (name → CREATE statement)."""
+    found = {}
+    for table in SHARED:
+        found[f"sync_{table.name}_ai"] = _insert_trigger(table)
+        for field, (link, code) in table.links.items():
+            for statement in _link_triggers(table, field, link, code):
+                found[statement.split()[2]] = statement
+    return found
+
+
+@contextmanager
+def changes_recorded_in_bulk(connection: Connection, touched: set[int]) -> Iterator[None]:
+    """Inside the block, inserts and link changes are not recorded row by row; after it, every
+    row inserted becomes a ``create`` and each entity in ``touched`` (existing entities whose
+    sectors or tags the caller may have changed) a ``set`` of both lists. Updates and deletes
+    are recorded as always. The triggers are dropped and re-created inside the caller's
+    transaction, so a failure rolls them back with the data. With recording off (the seed),
+    nothing changes."""
+    from sqlalchemy import text
+
+    if not connection.execute(text("SELECT capture FROM sync_clock WHERE id = 1")).scalar():
+        yield
+        return
+    floors = {
+        table.name: connection.execute(
+            text(f"SELECT coalesce(max(rowid), 0) FROM {table.name}")
+        ).scalar_one()
+        for table in SHARED
+        if table.local_key != "entity_id"
+    }
+    contacts = set(connection.execute(text("SELECT entity_id FROM contact")).scalars())
+    triggers = _bulk_triggers()
+    for name in triggers:
+        connection.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
+    yield
+    new_rows = {name: f"r.rowid > {int(floor)}" for name, floor in floors.items()}
+    known = ",".join(str(int(key)) for key in contacts) or "NULL"
+    new_rows["contact"] = f"r.entity_id NOT IN ({known})"
+    connection.execute(
+        text(f"UPDATE tag SET gid = 'tag/' || code WHERE rowid > {int(floors['tag'])}")
+    )
+    connection.execute(
+        text(
+            "UPDATE contact SET gid = (SELECT gid FROM entity WHERE id = contact.entity_id)"
+            f" || '/contact' WHERE entity_id NOT IN ({known})"
+        )
+    )
+    for table in SHARED:
+        _record_creates(connection, table, new_rows[table.name])
+    entity = next(t for t in SHARED if t.name == "entity")
+    for entity_id in sorted(touched):
+        for field, (link, code) in entity.links.items():
+            _record_links(connection, field, link, code, int(entity_id))
+    for statement in triggers.values():
+        connection.execute(text(statement))
+
+
+def _record_creates(connection: Connection, table: SharedTable, new: str) -> None:
+    from sqlalchemy import text
+
+    pairs = ", ".join(f"'{field}', {_value(table, field, 'r')}" for field in table.fields)
+    count = connection.execute(text(f"SELECT count(*) FROM {table.name} r WHERE {new}")).scalar()
+    if not count:
+        return
+    connection.execute(text(_TICK.format(when="")))
+    connection.execute(
+        text(
+            f"{_INSERT} SELECT '{table.name}', r.gid, '', 'create', NULL, json_object({pairs}),"
+            " NULL, printf('%016x.%s', c.hlc + row_number() OVER (ORDER BY r.rowid), c.replica)"
+            f" FROM {table.name} r, sync_clock c WHERE c.id = 1 AND {new}{_FOLD}"
+        )
+    )
+    connection.execute(
+        text("UPDATE sync_clock SET hlc = hlc + :count + 1 WHERE id = 1"), {"count": count}
+    )
+
+
+def _record_links(connection: Connection, field: str, link: str, code: str, entity: int) -> None:
+    from sqlalchemy import text
+
+    connection.execute(text(_TICK.format(when="")))
+    connection.execute(
+        text(
+            f"{_INSERT} SELECT 'entity', e.gid, '{field}', 'set', NULL,"
+            f" json_quote({_codes(link, code, 'entity_id = e.id')}),"
+            f" json_extract(k.clocks, '$.{field}'), {_VERSION}"
+            " FROM entity e JOIN sync_clock c ON c.id = 1 LEFT JOIN sync_known k ON k.gid = e.gid"
+            f" WHERE e.id = :entity AND NOT EXISTS (SELECT 1 FROM sync_outbox o"
+            f" WHERE o.gid = e.gid AND o.op = 'create'){_FOLD}"
+        ),
+        {"entity": entity},
+    )
