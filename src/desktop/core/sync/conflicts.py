@@ -31,10 +31,10 @@ class Conflict:
     field: str  # "" when a delete lost to an edit
     kept_value: Any
     kept_author: str
-    kept_at: str
+    kept_at: datetime
     lost_value: Any
     lost_author: str
-    lost_at: str
+    lost_at: datetime
     resolved_by: str | None
     resolved_at: datetime | None
 
@@ -56,10 +56,10 @@ def conflicts(connection: Connection, *, open_only: bool = True) -> list[Conflic
             row.field,
             _value(row.kept_value),
             row.kept_author,
-            versions.wall_time(row.kept_version),
+            versions.moment(row.kept_version),
             _value(row.lost_value),
             row.lost_author,
-            versions.wall_time(row.lost_version),
+            versions.moment(row.lost_version),
             row.resolved_by,
             row.resolved_at,
         )

@@ -9,7 +9,6 @@ it arrived here.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection
@@ -43,7 +42,7 @@ def write_remote_changes(connection: Connection, changes: list[Any]) -> int:
                 field=change.field or None,
                 old=_value(change.old_value),
                 new=None if change.op == "create" else new,
-                at=_moment(change.clock),
+                at=versions.moment(change.clock),
             )
         )
     return audit.write_many(connection, entries)
@@ -51,12 +50,6 @@ def write_remote_changes(connection: Connection, changes: list[Any]) -> int:
 
 def _value(raw: str | None) -> Any:
     return None if raw is None else json.loads(raw)
-
-
-def _moment(version: str) -> datetime:
-    return datetime.strptime(versions.wall_time(version), "%Y-%m-%d %H:%M:%S.%f").replace(
-        tzinfo=UTC
-    )
 
 
 def _key(table: str, gid: str, record_fields: str | None) -> str:

@@ -31,8 +31,12 @@ def replica_of(version: str) -> str:
 
 def wall_time(version: str) -> str:
     """The moment a version was made, as the file stores times (UTC)."""
-    moment = datetime.fromtimestamp(clock_of(version) // TICKS_PER_MS / 1000, UTC)
-    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+    return moment(version).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def moment(version: str) -> datetime:
+    """The moment a version was made (UTC)."""
+    return datetime.fromtimestamp(clock_of(version) // TICKS_PER_MS / 1000, UTC)
 
 
 def renamed(name: str, gid: str) -> str:

@@ -8,6 +8,7 @@ edit reads "deleted"; taking it deletes the record.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
@@ -32,6 +33,11 @@ if TYPE_CHECKING:
     from desktop.ui.team.sync_control import TeamSync
 
 COLUMNS = ("Record", "Field", "Kept", "The other value")
+
+
+def when(moment: datetime) -> str:
+    """A change's time as the consultant's clock shows it."""
+    return moment.astimezone().strftime("%d %b %Y %H:%M")
 
 
 def shown_value(value: Any) -> str:
@@ -86,10 +92,10 @@ class ConflictsDialog(QDialog):
         self.table.setRowCount(len(conflicts))
         for row, conflict in enumerate(conflicts):
             field = conflict.field.replace("_", " ") if conflict.field else "the record"
-            kept_by = f"{conflict.kept_author}, {conflict.kept_at[:16]}"
+            kept_by = f"{conflict.kept_author}, {when(conflict.kept_at)}"
             kept = f"{shown_value(conflict.kept_value)} — {kept_by}"
             other = "deleted" if conflict.is_delete else shown_value(conflict.lost_value)
-            lost = f"{other} — {conflict.lost_author}, {conflict.lost_at[:16]}"
+            lost = f"{other} — {conflict.lost_author}, {when(conflict.lost_at)}"
             if conflict.is_delete:
                 kept = f"kept, edited by {kept_by}"
             for column, text in enumerate((conflict.record, field, kept, lost)):
@@ -99,8 +105,9 @@ class ConflictsDialog(QDialog):
         self.note.setText(
             "Nothing to settle: every change of the team fitted together."
             if not conflicts
-            else f"{len(conflicts)} values lost to a change made at the same time elsewhere. "
-            "The later change was kept on every laptop; choose for each whether it stays."
+            else f"{len(conflicts)} {'value' if len(conflicts) == 1 else 'values'} lost to a "
+            "change made at the same time on another laptop. The later change was kept "
+            "everywhere; choose for each whether it stays or the other value is taken."
         )
         self._selection_changed()
 
