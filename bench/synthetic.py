@@ -18,6 +18,8 @@ from sqlalchemy import insert
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from desktop.core.kb import models, taxonomy
+from desktop.core.kb.identity import assign_natural_gids
+from desktop.core.kb.sync_tables import changes_unrecorded
 from desktop.core.storage.database import create_schema, make_engine
 from desktop.core.storage.sqlite import connection as sqlite_backend
 from desktop.core.storage.sqlite import search_index as sqlite_search
@@ -255,7 +257,11 @@ def build_synthetic_database(path: Path, count: int = 100_000, seed: int = 2026)
     started = time.perf_counter()
     engine = make_engine(path)
     create_schema(engine)
-    with engine.begin() as connection, sqlite_search.search_index_suspended(connection):
+    with (
+        engine.begin() as connection,
+        sqlite_search.search_index_suspended(connection),
+        changes_unrecorded(connection),  # a starting point like the seed, not local changes
+    ):
         connection.execute(
             insert(models.Sector),
             [
@@ -287,6 +293,7 @@ def build_synthetic_database(path: Path, count: int = 100_000, seed: int = 2026)
         ]
         if tag_rows:
             connection.execute(insert(models.EntityTag), tag_rows)
+        assign_natural_gids(connection, every_row=True)  # the same seed, the same database
     with engine.connect() as connection:
         sqlite_backend.checkpoint(connection)
     engine.dispose()

@@ -143,3 +143,51 @@ def test_a_conflict_is_settled_from_the_conflicts_list(
         assert ben.one("SELECT count(*) FROM team_conflict WHERE resolved_by IS NULL") == 0
     finally:
         ben.close()
+
+
+def test_changes_go_by_file_from_the_file_menu(
+    qtbot: QtBot,
+    window: MainWindow,
+    seeded_template: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    shown_dialogs: list[tuple[str, str]],
+) -> None:
+    """A laptop that never reaches the server: File ▸ Export changes…, then Import changes…
+    on a colleague's laptop (its own window), twice — the second time changes nothing."""
+    from desktop.ui.base import dialogs
+    from desktop.ui.team import change_files
+
+    local = make_engine(window.db_path)
+    with local.begin() as connection:
+        connection.execute(
+            text("UPDATE entity SET website = 'https://by-file.example' WHERE slug = :s"),
+            {"s": SLUG},
+        )
+    local.dispose()
+    package = tmp_path / "changes.ddchanges"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: package)
+    qtbot.waitUntil(lambda: window.team.state is not None, timeout=10_000)
+    change_files.export_changes(window.team, window)
+    qtbot.waitUntil(lambda: package.exists() and bool(shown_dialogs), timeout=10_000)
+    assert "Wrote 1 changes" in shown_dialogs[-1][1]
+
+    colleague_db = tmp_path / "colleague.sqlite3"
+    colleague_db.write_bytes(seeded_template.read_bytes())
+    from desktop.ui.shell.app import build_main_window  # a window on the colleague's file
+
+    other = build_main_window(colleague_db)
+    qtbot.addWidget(other)
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *_args: package)
+    for expected in ("1 applied", "0 applied"):
+        shown_dialogs.clear()
+        change_files.import_changes(other.team, other)
+        qtbot.waitUntil(lambda: bool(shown_dialogs), timeout=10_000)
+        assert expected in shown_dialogs[-1][1]
+    engine = make_engine(colleague_db)
+    with engine.connect() as connection:
+        website = connection.execute(
+            text("SELECT website FROM entity WHERE slug = :s"), {"s": SLUG}
+        ).scalar_one()
+    engine.dispose()
+    assert website == "https://by-file.example"

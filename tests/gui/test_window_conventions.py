@@ -40,6 +40,8 @@ def test_the_file_menu_has_what_an_office_program_has(qtbot: QtBot, window: Main
         "Open recent dossier",
         "Export dossier…",
         "Print preview of the dossier…",
+        "Export changes…",
+        "Import changes…",
         "Quit",
     ]
     window.file_menu.popup(window.mapToGlobal(window.rect().topLeft()))

@@ -14,6 +14,7 @@ import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import Engine, text
 
@@ -23,7 +24,7 @@ from desktop.core.storage import backup
 from desktop.core.storage.engine import SCHEMA_VERSION, make_engine
 from desktop.core.sync import conflicts as team_conflicts
 from desktop.core.sync import join as joining
-from desktop.core.sync import push, session
+from desktop.core.sync import packages, push, session
 from desktop.core.sync.conflicts import Conflict
 from desktop.core.sync.join import JoinPlan
 from desktop.core.sync.session import SyncReport
@@ -39,6 +40,8 @@ __all__ = [
     "TeamState",
     "conflicts",
     "describe_plan",
+    "export_changes",
+    "import_changes",
     "join_team",
     "plan_join",
     "resolve_conflict",
@@ -177,6 +180,22 @@ def resolve_conflict(store: Store, *, conflict_id: int, take_other: bool) -> Non
     who = team_state(store).member or "unknown"
     with _writer(store).begin() as connection:
         team_conflicts.resolve(connection, conflict_id, take_other=take_other, who=who)
+
+
+def export_changes(store: Store, *, target: Path, since: str | None = None) -> int:
+    """This laptop's changes (waiting ones, and those sent after the sync ``since``) into
+    ``target``; returns how many."""
+    from desktop.app.consultant import read_consultant
+
+    name = read_consultant().name or None  # a laptop that never joined signs with the card
+    return packages.export_changes(_writer(store), target, since=since, author=name)
+
+
+def import_changes(store: Store, *, source: Path) -> tuple[int, int, str]:
+    """Merge the change package ``source`` into this file: (applied, in the file, author)."""
+    package = packages.read_package(source)
+    applied = packages.apply_to_laptop(_writer(store), package)
+    return applied, len(package.changes), package.author
 
 
 # --- the server ----------------------------------------------------------------------------

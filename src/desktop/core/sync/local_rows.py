@@ -20,11 +20,8 @@ from desktop.core.kb.identity import SHARED, SharedTable
 BATCH = 2_000
 
 
-def team_rows(
-    connection: Connection, table: SharedTable, *, gid: str | None = None
-) -> Iterator[tuple[str, dict[str, Any]]]:
-    """``(gid, fields)`` of every row of ``table`` (or of the one with ``gid``), in gid order,
-    fields as the team has them."""
+def _team_columns(table: SharedTable) -> str:
+    """The select list of ``table``'s fields as the team has them (row alias ``r``)."""
     columns = []
     for name in table.fields:
         if name in table.links:
@@ -38,11 +35,37 @@ def team_rows(
             columns.append(f"(SELECT gid FROM {target} WHERE id = r.{name}) AS {name}")
         else:
             columns.append(f"r.{name}")
+    return ", ".join(columns)
+
+
+def team_rows(
+    connection: Connection, table: SharedTable, *, gid: str | None = None
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``(gid, fields)`` of every row of ``table`` (or of the one with ``gid``), in gid order,
+    fields as the team has them."""
     where = "WHERE r.gid = :gid" if gid is not None else ""
-    sql = f"SELECT r.gid, {', '.join(columns)} FROM {table.name} r {where} ORDER BY r.gid"
+    sql = f"SELECT r.gid, {_team_columns(table)} FROM {table.name} r {where} ORDER BY r.gid"
     result = connection.execution_options(yield_per=BATCH).execute(text(sql), {"gid": gid})
     for row in result:
         yield row[0], dict(zip(table.fields, row[1:], strict=True))
+
+
+def current_rows(
+    connection: Connection, table: SharedTable, gids: list[str]
+) -> dict[str, tuple[Any, dict[str, Any]]]:
+    """gid → (local key, fields as the team has them) of the rows of ``table`` among ``gids``:
+    a batch of records compared with the file in one query per 500."""
+    found: dict[str, tuple[Any, dict[str, Any]]] = {}
+    for start in range(0, len(gids), 500):
+        part = gids[start : start + 500]
+        rows = connection.exec_driver_sql(
+            f"SELECT r.gid, r.{table.local_key}, {_team_columns(table)} FROM {table.name} r"
+            f" WHERE r.gid IN ({', '.join('?' for _ in part)})",
+            tuple(part),
+        )
+        for row in rows:
+            found[row[0]] = (row[1], dict(zip(table.fields, row[2:], strict=True)))
+    return found
 
 
 class LocalIds:
@@ -66,9 +89,24 @@ class LocalIds:
     def add(self, table: str, gid: str, local: Any) -> None:
         self.table(table)[gid] = local
 
-    def remove(self, table: str, gid: str) -> None:
+    def removed(self, table: str, gid: str) -> None:
+        """A row was deleted: forget it, and read again the tables whose rows its delete may
+        have taken with it (the cascades)."""
         self.table(table).pop(gid, None)
+        for child in _cascades_from(table):
+            self._ids.pop(child, None)
 
-    def forget_children(self) -> None:
-        """After a delete that cascaded: read every table again when next asked."""
-        self._ids.clear()
+
+def _cascades_from(table: str) -> set[str]:
+    """The tables whose rows a delete in ``table`` may remove (transitively)."""
+    found: set[str] = set()
+    frontier = {table}
+    while frontier:
+        step = {
+            child.name
+            for child in SHARED
+            if any(child.references[name] in frontier for name in child.required)
+        }
+        frontier = step - found
+        found |= step
+    return found

@@ -53,9 +53,12 @@ def sync_points(connection: Connection) -> list[str]:
     return [str(value) for value in rows.scalars()]
 
 
-def export_changes(local: Engine, target: Path, *, since: str | None = None) -> int:
+def export_changes(
+    local: Engine, target: Path, *, since: str | None = None, author: str | None = None
+) -> int:
     """Write this laptop's changes (waiting ones, and those sent after ``since``) to
-    ``target``; returns how many."""
+    ``target``; returns how many. The author is the team member this file syncs as, else
+    ``author`` (a laptop that never joined)."""
     with local.connect() as connection:
         state = session.read_state(connection)
         replica = session.replica_id(connection)
@@ -69,7 +72,7 @@ def export_changes(local: Engine, target: Path, *, since: str | None = None) -> 
                 {"since": since},
             )
             changes += [row._asdict() for row in sent]
-        author = state.get("member") or "unknown"
+        author = state.get("member") or author or "unknown"
         waiting = push.outbox(connection)
         changes += [
             {**{name: getattr(row, name) for name in FIELDS}, "author": author} for row in waiting
@@ -126,8 +129,6 @@ def read_package(path: Path) -> Package:
 def apply_to_laptop(local: Engine, package: Package) -> int:
     """Merge ``package`` into this file (one transaction); returns how many changes won."""
     with local.begin() as connection:
-        if package.replica == session.replica_id(connection):
-            return 0  # this laptop's own changes: already here
         applied = 0
         with changes_unrecorded(connection):
             materializer = Materializer(connection)
@@ -165,6 +166,8 @@ def _merged(connection: Connection, change: dict[str, Any]) -> RecordState | Non
     clocks: dict[str, str] = json.loads(known) if known else {}
     rows = list(team_rows(connection, table, gid=change["gid"]))
     fields = rows[0][1] if rows else {}
+    if rows:  # a record this file holds exists, whether or not the team saw it created
+        clocks.setdefault(CREATED, "")
     clock, op = change["clock"], change["op"]
     if op == "create":
         incoming = json.loads(change["new_value"])

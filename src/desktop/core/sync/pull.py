@@ -35,20 +35,33 @@ class Pulled:
     changes: list[Any]  # what other laptops changed since (for the journal)
 
 
-def pull(local: Connection, server: Connection, *, since: int, replica: str) -> Pulled:
-    """Write every record merged after ``since`` into ``local`` (the caller's transaction)."""
-    materializer = Materializer(local)
+def pull(
+    local: Connection,
+    server: Connection,
+    *,
+    since: int,
+    replica: str,
+    touched: set[int] | None = None,
+) -> Pulled:
+    """Write every record merged after ``since`` into ``local`` (the caller's transaction);
+    the ids of the entities written are added to ``touched`` (for the search index)."""
+    materializer = Materializer(local, touched=touched)
     last_seq, newest, count = since, None, 0
     with changes_unrecorded(local):
         stream = server.execution_options(stream_results=True, yield_per=BATCH)
+        batch: list[RecordState] = []
         for row in stream.execute(text(_RECORDS), {"since": since}):
             state = RecordState.from_row(row)
-            materializer.write(state)
+            batch.append(state)
             last_seq = max(last_seq, row.seq)
             if state.versions:
                 latest = state.latest()
                 newest = latest if newest is None or latest > newest else newest
-            count += 1
+            if len(batch) >= BATCH:
+                materializer.write_batch(batch)
+                count, batch = count + len(batch), []
+        materializer.write_batch(batch)
+        count += len(batch)
         materializer.finish()
         conflicts = server.execute(
             text(f"SELECT {_CONFLICT_COLUMNS} FROM team_conflict WHERE seq > :since"),

@@ -15,15 +15,18 @@ has for upload (so nothing made before joining is dropped), and pulls everything
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, text
 
+from desktop.core.storage.backend import backend_of
 from desktop.core.sync import push
 from desktop.core.sync.pull import Pulled, pull
 
+BULK_PULL = 500  # records; below this the index follows each write
 STATE_KEYS = ("team", "member", "pulled_seq", "last_sync_at", "joined_at")
 
 
@@ -83,7 +86,19 @@ def sync(local: Engine, server: Engine, *, member: str) -> SyncReport:
 def _pull(local: Engine, server: Engine, *, since: int, replica: str) -> Pulled:
     reading = server.execution_options(isolation_level="REPEATABLE READ")
     with reading.connect() as team, team.begin(), local.begin() as connection:
-        pulled = pull(connection, team, since=since, replica=replica)
+        # A large pull is a bulk load: the search index is refreshed once after it (rebuilt
+        # whole for the first pull, re-indexed for the entities written otherwise).
+        backend = backend_of(connection)
+        incoming = team.execute(
+            text("SELECT count(*) FROM team_record WHERE seq > :since"), {"since": since}
+        ).scalar_one()
+        index = (
+            backend.search_index_suspended(connection, incremental=bool(since))
+            if incoming >= BULK_PULL
+            else nullcontext(set())
+        )
+        with index as touched:
+            pulled = pull(connection, team, since=since, replica=replica, touched=touched)
         write_state(
             connection,
             pulled_seq=pulled.last_seq,

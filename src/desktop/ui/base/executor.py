@@ -100,6 +100,8 @@ class DatabaseExecutor(QObject):
         file — but their results are no longer delivered; a search queued behind them skips
         itself, being outdated.
         """
+        if self._closed.is_set():
+            return  # a window closed twice (by the user, then by Qt at exit)
         self._closed.set()
         self._pool.submit(self._close_database)
         self._pool.shutdown(wait=True)

@@ -152,6 +152,13 @@ def build(window: MainWindow) -> None:
     )
     file_menu.addActions([window.export_action, window.print_preview_action])
     file_menu.addSeparator()
+    file_menu.addAction(
+        action("Export &changes…", lambda: _change_files().export_changes(window.team, window))
+    )
+    file_menu.addAction(
+        action("&Import changes…", lambda: _change_files().import_changes(window.team, window))
+    )
+    file_menu.addSeparator()
     file_menu.addAction(action("&Quit", window.close, QKeySequence.StandardKey.Quit))
     window.file_menu = file_menu
     menus.addMenu("&Edit").addActions([undo, redo, find, clear])
@@ -228,3 +235,9 @@ def open_conflicts(window: MainWindow) -> None:
     dialog.exec()
     dialog.deleteLater()
     window.team.refresh()
+
+
+def _change_files() -> Any:
+    from desktop.ui.team import change_files  # loaded when first used
+
+    return change_files

@@ -47,18 +47,6 @@ _FOLD = (
 _INSERT = "INSERT INTO sync_outbox (table_name, gid, field, op, old_value, new_value, base, clock)"
 
 
-def _trigger_names() -> list[str]:
-    names = []
-    for table in SHARED:
-        names += [f"sync_{table.name}_{suffix}" for suffix in ("ai", "au", "ad")]
-        for _field, (link, _code) in table.links.items():
-            names += [f"sync_{link}_ai", f"sync_{link}_ad"]
-    return names
-
-
-TRIGGERS = tuple(_trigger_names())
-
-
 def _value(table: SharedTable, field: str, row: str) -> str:
     """SQL for ``field`` of ``row`` as the team sees it (a reference as the other gid)."""
     if field in table.links:
@@ -78,23 +66,25 @@ def _codes(link: str, code: str, where: str) -> str:
     )
 
 
-def _derived_gid(table: SharedTable) -> str:
-    if table.name == "tag":
-        return "UPDATE tag SET gid = 'tag/' || new.code WHERE code = new.code;"
-    if table.name == "contact":
-        return (
-            "UPDATE contact SET gid = (SELECT gid FROM entity WHERE id = new.entity_id)"
-            " || '/contact' WHERE entity_id = new.entity_id;"
-        )
-    return ""
+# Always on, recording or not: the same tag or contact is one record on every laptop.
+DERIVED_GIDS = {
+    "sync_tag_gid": "CREATE TRIGGER sync_tag_gid AFTER INSERT ON tag BEGIN"
+    " UPDATE tag SET gid = 'tag/' || new.code WHERE code = new.code; END",
+    "sync_contact_gid": "CREATE TRIGGER sync_contact_gid AFTER INSERT ON contact BEGIN"
+    " UPDATE contact SET gid = (SELECT gid FROM entity WHERE id = new.entity_id) || '/contact'"
+    " WHERE entity_id = new.entity_id; END",
+}
+# A trigger body runs only while the file records (a merge writing the team's records, or the
+# seed loading, costs one look-up per row instead of a dozen statements).
+_RECORDING = "WHEN (SELECT capture FROM sync_clock WHERE id = 1)"
 
 
 def _insert_trigger(table: SharedTable) -> str:
     pairs = ", ".join(f"'{field}', {_value(table, field, 'r')}" for field in table.fields)
     key = table.local_key
     return (
-        f"CREATE TRIGGER sync_{table.name}_ai AFTER INSERT ON {table.name} BEGIN"
-        f" {_derived_gid(table)} {_TICK.format(when='')}"
+        f"CREATE TRIGGER sync_{table.name}_ai AFTER INSERT ON {table.name} {_RECORDING} BEGIN"
+        f" {_TICK.format(when='')}"
         f" {_INSERT} SELECT '{table.name}', r.gid, '', 'create', NULL, json_object({pairs}),"
         f" NULL, {_VERSION} FROM {table.name} r, sync_clock c"
         f" WHERE r.{key} = new.{key} AND c.id = 1 AND c.capture{_FOLD} END"
@@ -114,7 +104,7 @@ def _update_trigger(table: SharedTable) -> str:
             f" WHERE c.id = 1 AND c.capture AND old.{field} IS NOT new.{field}{_FOLD}"
         )
     return (
-        f"CREATE TRIGGER sync_{table.name}_au AFTER UPDATE ON {table.name} BEGIN"
+        f"CREATE TRIGGER sync_{table.name}_au AFTER UPDATE ON {table.name} {_RECORDING} BEGIN"
         f" {' '.join(statements)} END"
     )
 
@@ -125,7 +115,7 @@ def _delete_trigger(table: SharedTable) -> str:
         " WHERE o.gid = old.gid AND o.field = '' AND o.op = 'create')"
     )
     return (
-        f"CREATE TRIGGER sync_{table.name}_ad AFTER DELETE ON {table.name} BEGIN"
+        f"CREATE TRIGGER sync_{table.name}_ad AFTER DELETE ON {table.name} {_RECORDING} BEGIN"
         f" {_TICK.format(when='')}"
         f" {_INSERT} SELECT '{table.name}', old.gid, '', 'delete', NULL, NULL,"
         f" coalesce(k.clocks, '{{}}'), {_VERSION}"
@@ -149,7 +139,7 @@ def _link_triggers(table: SharedTable, field: str, link: str, code: str) -> list
             )
         after = _codes(link, code, f"entity_id = {row}.entity_id")
         triggers.append(
-            f"CREATE TRIGGER sync_{link}_{suffix} AFTER {event} ON {link} BEGIN"
+            f"CREATE TRIGGER sync_{link}_{suffix} AFTER {event} ON {link} {_RECORDING} BEGIN"
             f" {_TICK.format(when='')}"
             f" {_INSERT} SELECT '{table.name}', e.gid, '{field}', 'set', json_quote({before}),"
             f" json_quote({after}), json_extract(k.clocks, '$.{field}'), {_VERSION}"
@@ -160,9 +150,21 @@ def _link_triggers(table: SharedTable, field: str, link: str, code: str) -> list
     return triggers
 
 
+def _trigger_names() -> list[str]:
+    names = list(DERIVED_GIDS)
+    for table in SHARED:
+        names += [f"sync_{table.name}_{suffix}" for suffix in ("ai", "au", "ad")]
+        for _field, (link, _code) in table.links.items():
+            names += [f"sync_{link}_ai", f"sync_{link}_ad"]
+    return names
+
+
+TRIGGERS = tuple(_trigger_names())
+
+
 def capture_sql() -> list[str]:
     """Every trigger's CREATE statement."""
-    statements = []
+    statements = list(DERIVED_GIDS.values())
     for table in SHARED:
         statements += [_insert_trigger(table), _update_trigger(table), _delete_trigger(table)]
         for field, (link, code) in table.links.items():
@@ -231,15 +233,6 @@ def changes_recorded_in_bulk(connection: Connection, touched: set[int]) -> Itera
     new_rows = {name: f"r.rowid > {int(floor)}" for name, floor in floors.items()}
     known = ",".join(str(int(key)) for key in contacts) or "NULL"
     new_rows["contact"] = f"r.entity_id NOT IN ({known})"
-    connection.execute(
-        text(f"UPDATE tag SET gid = 'tag/' || code WHERE rowid > {int(floors['tag'])}")
-    )
-    connection.execute(
-        text(
-            "UPDATE contact SET gid = (SELECT gid FROM entity WHERE id = contact.entity_id)"
-            f" || '/contact' WHERE entity_id NOT IN ({known})"
-        )
-    )
     for table in SHARED:
         _record_creates(connection, table, new_rows[table.name])
     entity = next(t for t in SHARED if t.name == "entity")

@@ -163,8 +163,9 @@ def refresh_search_index(
     connection: Connection, entity_ids: Sequence[int], *, newer_than: int | None = None
 ) -> None:
     """Re-index ``entity_ids`` (changed entities) and every entity with an id above
-    ``newer_than`` (added ones), in chunks that stay below SQLite's parameter limit."""
-    ids = list(entity_ids)
+    ``newer_than`` (added ones, whether listed or not), in chunks that stay below SQLite's
+    parameter limit."""
+    ids = [i for i in entity_ids if newer_than is None or i <= newer_than]
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         marks = ", ".join("?" * len(chunk))
