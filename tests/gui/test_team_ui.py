@@ -10,6 +10,7 @@ from typing import Any
 
 import psycopg
 import pytest
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, text
 
@@ -191,3 +192,18 @@ def test_changes_go_by_file_from_the_file_menu(
         ).scalar_one()
     engine.dispose()
     assert website == "https://by-file.example"
+
+
+def test_settings_lead_to_the_team_dialog(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.ui.preferences.settings_dialog import SettingsDialog
+    from desktop.ui.shell import window_actions
+
+    opened: list[object] = []
+    monkeypatch.setattr(window_actions, "open_team", opened.append)
+    monkeypatch.setattr(
+        SettingsDialog, "exec", lambda dialog: dialog.findChild(QPushButton, "teamButton").click()
+    )
+    window.edits.open_settings()
+    assert opened == [window]

@@ -140,3 +140,23 @@ def test_a_colleagues_change_is_journalled_with_its_author(
         )
         == f"anna update {SLUG} website"
     )
+
+
+def test_a_laptop_whose_clock_runs_a_day_ahead_does_not_win_against_what_came_after(
+    team: Engine, anna: Laptop, ben: Laptop
+) -> None:
+    """Versions are hybrid logical clocks: ben, who saw anna's change, edits after it — even
+    though anna's wall clock claimed a time a day after ben's."""
+    day = 86_400_000 * 65_536
+    anna.run("UPDATE sync_clock SET hlc = hlc + :day", day=day)
+    anna.run("UPDATE entity SET website = 'https://ahead.example' WHERE slug = :s", s=SLUG)
+    anna.sync()
+    ben.sync()
+    ben.run("UPDATE entity SET website = 'https://after.example' WHERE slug = :s", s=SLUG)
+    settle(ben, anna)
+    for laptop in (anna, ben):
+        assert laptop.one("SELECT website FROM entity WHERE slug = :s", s=SLUG) == (
+            "https://after.example"
+        )
+    assert anna.one("SELECT count(*) FROM team_conflict") == 0
+    assert_one_state(team, anna, ben)

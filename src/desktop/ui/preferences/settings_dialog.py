@@ -1,8 +1,18 @@
-"""Settings: who the consultant is (for dossiers and the journal) and the data-care limits."""
+"""Settings: who the consultant is (for dossiers and the journal), the data-care limits, and
+the way to the team this database syncs with."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 from desktop.ui.base.settings import app_settings, setting
 from desktop.ui.preferences.contact_fields import ContactFields
@@ -14,6 +24,8 @@ class SettingsDialog(QDialog):
     The e-mail and phone are checked as they are typed; Save stays disabled while either
     would print a wrong address on the contact page.
     """
+
+    team_requested = Signal()  # the Team… button: joining, or the team this file syncs with
 
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
@@ -35,6 +47,11 @@ class SettingsDialog(QDialog):
             spin.setValue(setting(key))
             form.addRow(label, spin)
             self.spins[key] = spin
+        team = QPushButton("Team…", self)
+        team.setObjectName("teamButton")
+        team.setToolTip("Join a team, or see the team this database syncs with")
+        team.clicked.connect(self.team_requested)
+        form.addRow("Team", team)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )

@@ -81,6 +81,7 @@ def build(window: MainWindow) -> None:
     window.team = TeamSync(window.executor, window.db_path, window)
     window.team.join_requested.connect(lambda: open_team(window))
     window.team.conflicts_requested.connect(lambda: open_conflicts(window))
+    window.edits.team_requested.connect(lambda: open_team(window))
     _add_sync_button(window)
 
     def action(text: str, slot: Any, *shortcuts: Any) -> QAction:

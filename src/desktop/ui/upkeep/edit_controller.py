@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop.app.changes import Topic, change
@@ -37,6 +38,8 @@ def _singular(what: str) -> str:
 
 
 class EditController(EditSteps):
+    team_requested = Signal()  # Settings ▸ Team…: the window opens its team dialog
+
     def __init__(self, executor: DatabaseExecutor, window: QWidget) -> None:
         super().__init__(executor, window)
         self._records: RecordEdits | None = None
@@ -153,6 +156,7 @@ class EditController(EditSteps):
         from desktop.ui.preferences.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.window)
+        dialog.team_requested.connect(self.team_requested)
         dialog.exec()
         dialog.deleteLater()
 
