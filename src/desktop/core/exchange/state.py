@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, insert, select
 from sqlalchemy.orm import aliased
 
-from desktop.core.kb.identity import new_gid
+from desktop.core.kb.identity import new_gids
 from desktop.core.kb.models import (
     Contact,
     Entity,
@@ -161,8 +161,9 @@ def insert_many(
     for the connection's dialect, so the SQL stays portable.
     """
     if "gid" in table.c and "gid" not in columns:  # a new shared record: a fresh global id
+        rows = list(rows)
         columns = (*columns, "gid")
-        rows = ((*values, new_gid()) for values in rows)
+        rows = [(*values, gid) for values, gid in zip(rows, new_gids(len(rows)), strict=True)]
     dialect = connection.dialect
     compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
     converters = []

@@ -18,6 +18,8 @@ fields of the entity (a space-separated list of codes), not records of their own
 
 from __future__ import annotations
 
+import os
+import time
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,8 +30,20 @@ _NAMESPACE = uuid.UUID("5b0f4d2e-8f7a-4c59-9a55-3d1b2f6c7e10")
 
 
 def new_gid() -> str:
-    """A fresh random gid for a record created now."""
-    return uuid.uuid4().hex
+    """A fresh gid for a record created now."""
+    return new_gids(1)[0]
+
+
+def new_gids(count: int) -> list[str]:
+    """``count`` fresh gids: 12 hex digits of the time in milliseconds, then 20 random ones.
+
+    Time first (as in UUID version 7) so that new records land at the end of the gid indexes
+    instead of all over them — an import of 100,000 rows writes its index pages once — and
+    the random part keeps two laptops' records apart. One read of the system's randomness for
+    the whole batch."""
+    prefix = f"{time.time_ns() // 1_000_000:012x}"
+    pool = os.urandom(10 * count).hex()
+    return [prefix + pool[start : start + 20] for start in range(0, 20 * count, 20)]
 
 
 def natural_gid(table: str, *names: object) -> str:

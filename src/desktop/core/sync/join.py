@@ -11,7 +11,6 @@ arrives.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -68,8 +67,8 @@ def join(
             {"replica": new_replica_id()},
         )
         if upload_local:
-            for table, gid, fields in list(_local_only(connection, known)):
-                _offer(connection, table, gid, fields)
+            for table, gid, _fields in list(_local_only(connection, known)):
+                _offer(connection, table, gid)
         session.write_state(
             connection,
             team=team,
@@ -97,16 +96,13 @@ def _local_only(
                 yield table.name, gid, fields
 
 
-def _offer(connection: Connection, table: str, gid: str, fields: dict) -> None:
+def _offer(connection: Connection, table: str, gid: str) -> None:
+    """Put a record only this laptop has into the outbox as a create (its value is read when
+    it is sent)."""
     connection.execute(
         text(
-            "INSERT INTO sync_outbox (table_name, gid, field, op, new_value, clock)"
-            " VALUES (:table, :gid, '', 'create', :value, :clock)"
+            "INSERT INTO sync_outbox (table_name, gid, field, op, clock)"
+            " VALUES (:table, :gid, '', 'create', :clock)"
         ),
-        {
-            "table": table,
-            "gid": gid,
-            "value": json.dumps(fields, default=str),
-            "clock": versions.next_version(connection),
-        },
+        {"table": table, "gid": gid, "clock": versions.next_version(connection)},
     )

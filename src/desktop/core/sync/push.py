@@ -9,10 +9,14 @@ same versions next time, and the server, which keys its history by version, keep
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, text
+
+from desktop.core.kb.identity import SHARED_BY_NAME
+from desktop.core.sync.local_rows import current_rows
 
 _OUTBOX = (
     "SELECT id, table_name, gid, field, op, old_value, new_value, base, clock"
@@ -25,9 +29,43 @@ SEND_SQL = (
 )
 
 
-def outbox(connection: Connection) -> list[Any]:
-    """Every change waiting to be sent, oldest first."""
-    return list(connection.execute(text(_OUTBOX)).all())
+@dataclass(frozen=True)
+class Change:
+    """One change as it is sent (a row of the outbox, its record filled in)."""
+
+    id: int
+    table_name: str
+    gid: str
+    field: str
+    op: str
+    old_value: str | None
+    new_value: str | None
+    base: str | None
+    clock: str
+
+    def _asdict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+def outbox(connection: Connection) -> list[Change]:
+    """Every change waiting to be sent, oldest first; a create recorded without its record
+    (by a bulk load) gets the record as it is now."""
+    changes = [Change(*row) for row in connection.execute(text(_OUTBOX))]
+    unread: dict[str, list[int]] = {}
+    for position, change in enumerate(changes):
+        if change.op == "create" and change.new_value is None:
+            unread.setdefault(change.table_name, []).append(position)
+    for table_name, positions in unread.items():
+        found = current_rows(
+            connection, SHARED_BY_NAME[table_name], [changes[p].gid for p in positions]
+        )
+        for position in positions:
+            change = changes[position]
+            record = found.get(change.gid)
+            if record is not None:
+                value = json.dumps(record[1], default=str)
+                changes[position] = replace(change, new_value=value)
+    return [c for c in changes if not (c.op == "create" and c.new_value is None)]
 
 
 def waiting(connection: Connection) -> int:

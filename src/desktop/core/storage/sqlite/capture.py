@@ -8,7 +8,8 @@ folds it into ``sync_outbox``, one row per record and field: a later edit of the
 before the next sync replaces the value and the version, keeping the first old value and base.
 
 - insert → ``create`` with the whole record as a JSON object (references as the other
-  record's gid, an entity's sectors and tags as a sorted list of codes);
+  record's gid, an entity's sectors and tags as a sorted list of codes; after a bulk load, an
+  empty value: the record is read when it is sent);
 - update → one ``set`` per changed field, with the version the file had received for that
   field as its base (what the author saw);
 - delete → ``delete`` with every field's received version as its base; a record that never
@@ -244,18 +245,20 @@ def changes_recorded_in_bulk(connection: Connection, touched: set[int]) -> Itera
 
 
 def _record_creates(connection: Connection, table: SharedTable, new: str) -> None:
+    """One ``create`` per new row, in one statement. The record itself is read when the
+    change is sent (an empty value says so): building 100,000 JSON objects here would cost an
+    import a second, and the record may change again before it leaves anyway."""
     from sqlalchemy import text
 
-    pairs = ", ".join(f"'{field}', {_value(table, field, 'r')}" for field in table.fields)
     count = connection.execute(text(f"SELECT count(*) FROM {table.name} r WHERE {new}")).scalar()
     if not count:
         return
     connection.execute(text(_TICK.format(when="")))
     connection.execute(
         text(
-            f"{_INSERT} SELECT '{table.name}', r.gid, '', 'create', NULL, json_object({pairs}),"
-            " NULL, printf('%016x.%s', c.hlc + row_number() OVER (ORDER BY r.rowid), c.replica)"
-            f" FROM {table.name} r, sync_clock c WHERE c.id = 1 AND {new}{_FOLD}"
+            f"{_INSERT} SELECT '{table.name}', r.gid, '', 'create', NULL, NULL, NULL,"
+            " printf('%016x.%s', c.hlc + row_number() OVER (ORDER BY r.rowid), c.replica)"
+            f" FROM {table.name} r JOIN sync_clock c ON c.id = 1 WHERE {new}{_FOLD}"
         )
     )
     connection.execute(
