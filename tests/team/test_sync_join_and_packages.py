@@ -11,18 +11,9 @@ from sqlalchemy import Engine, text
 
 from desktop.core.sync import join as joining
 from desktop.core.sync import packages
-from desktop.core.sync.publish import publish_database
-from tests.team.laptops import Laptop, server_digest, team_database
-from tests.team.server import TeamServer
+from tests.team.laptops import Laptop, server_digest
 
 SLUG = "fraunhofer-izi"
-
-
-@pytest.fixture
-def team(team_server: TeamServer, seeded_template: Path) -> Iterator[Engine]:
-    with team_database(team_server) as server:
-        publish_database(server, seeded_template, author="team_admin")
-        yield server
 
 
 @pytest.fixture

@@ -7,15 +7,11 @@ import random
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from sqlalchemy import Engine, text
 
-from desktop.core.sync.publish import publish_database
-from tests.team.laptops import Laptop, server_digest, team_database
-from tests.team.server import TeamServer
+from tests.team.laptops import Laptop, server_digest
 
 KILLS = 20
 EDITS = 30  # per laptop between two kills
@@ -34,13 +30,6 @@ sys.stdin.readline()
 session.sync(writer, server, member="anna")
 print("synced", flush=True)
 """
-
-
-@pytest.fixture
-def team(team_server: TeamServer, seeded_template: Path) -> Iterator[Engine]:
-    with team_database(team_server) as server:
-        publish_database(server, seeded_template, author="team_admin")
-        yield server
 
 
 def edit(laptop: Laptop, rng: random.Random, round_: int) -> None:

@@ -5,25 +5,14 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from sqlalchemy import Engine, text
 
-from desktop.core.sync.publish import publish_database
-from tests.team.laptops import Laptop, server_digest, team_database
-from tests.team.server import TeamServer
+from tests.team.laptops import Laptop, server_digest
 
 OPERATIONS = 300
 SEED = 20261207
-
-
-@pytest.fixture
-def team(team_server: TeamServer, seeded_template: Path) -> Iterator[Engine]:
-    with team_database(team_server) as server:
-        publish_database(server, seeded_template, author="team_admin")
-        yield server
 
 
 def random_operation(laptop: Laptop, rng: random.Random, step: int) -> None:
