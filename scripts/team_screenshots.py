@@ -29,6 +29,7 @@ from desktop.core.team import admin, secrets  # noqa: E402
 from desktop.core.team.dsn import ServerAddress  # noqa: E402
 from desktop.ui.base import dialogs  # noqa: E402
 from desktop.ui.preferences import first_start  # noqa: E402
+from desktop.ui.preferences.settings_dialog import SettingsDialog  # noqa: E402
 from desktop.ui.shell.app import build_main_window, ensure_application  # noqa: E402
 from desktop.ui.team.conflicts_dialog import ConflictsDialog  # noqa: E402
 from desktop.ui.team.join_dialog import JoinDialog  # noqa: E402
@@ -119,6 +120,14 @@ def main() -> None:
         conflicts.table.selectRow(0)
         conflicts.grab().save(str(out / "team-conflicts.png"))
         conflicts.close()
+        joined = JoinDialog(window.team, window)
+        joined.show()
+        joined.grab().save(str(out / "team-joined.png"))
+        joined.close()
+        settings = SettingsDialog(window)
+        settings.show()
+        settings.grab().save(str(out / "settings.png"))
+        settings.close()
         ben.close()
         engine.dispose()
         window.close()

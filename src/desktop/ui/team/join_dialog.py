@@ -70,7 +70,16 @@ class JoinDialog(QDialog):
         self.join_button.setEnabled(False)
         self.sync_button = QPushButton("&Sync now", self)
         self.sync_button.setObjectName("syncNowButton")
-        for button in (self.check_button, self.join_button, self.sync_button):
+        self.conflicts_button = QPushButton("&Conflicts…", self)
+        self.conflicts_button.setObjectName("conflictsButton")
+        self.conflicts_button.hide()
+        self.conflicts_button.clicked.connect(self._conflicts)
+        for button in (
+            self.check_button,
+            self.join_button,
+            self.conflicts_button,
+            self.sync_button,
+        ):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         self.check_button.clicked.connect(self.check)
         self.join_button.clicked.connect(self.join)
@@ -89,22 +98,27 @@ class JoinDialog(QDialog):
             form.addRow(self.plan_label)
             self.sync_button.hide()
         form.addRow(buttons)
+        self.adjustSize()
 
     def _show_joined(self, state: TeamState) -> None:
         last = (
             state.last_sync_at.astimezone().strftime("%d %b %Y %H:%M")
             if state.last_sync_at
-            else "never"
+            else "not yet"
         )
+        waiting = f"{state.waiting} {'change' if state.waiting == 1 else 'changes'} waiting"
+        conflicts = state.open_conflicts
+        settle = f"{conflicts} {'conflict' if conflicts == 1 else 'conflicts'} to settle"
         self.summary.setText(
-            f"This database belongs to the team at {state.team}, as {state.member}.\n"
-            f"Last sync: {last} · {state.waiting} changes waiting · "
-            f"{state.open_conflicts} conflicts to settle."
+            f"This database belongs to the team at\n{state.team}\nas {state.member}.\n\n"
+            f"Last sync: {last} · {waiting} · {settle}."
         )
         for widget in (self.address, self.password, self.remember, self.plan_label):
             widget.hide()
         self.check_button.hide()
         self.join_button.hide()
+        if conflicts:
+            self.conflicts_button.show()
 
     # --- joining ---------------------------------------------------------------------------
 
@@ -174,3 +188,7 @@ class JoinDialog(QDialog):
     def _sync_now(self) -> None:
         self.sync.sync()
         self.accept()
+
+    def _conflicts(self) -> None:
+        self.accept()
+        self.sync.conflicts_requested.emit()
