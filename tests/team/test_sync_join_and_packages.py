@@ -1,4 +1,4 @@
-"""Joining with local work, change packages, and a sync killed at any moment."""
+"""Joining with local work, bulk imports, change packages, and the merge in any order."""
 
 from __future__ import annotations
 
@@ -11,9 +11,23 @@ from sqlalchemy import Engine, text
 
 from desktop.core.sync import join as joining
 from desktop.core.sync import packages
-from tests.team.laptops import Laptop, server_digest
+from desktop.core.sync.publish import publish_database
+from tests.team.laptops import Laptop, server_digest, team_database
+from tests.team.server import TeamServer
 
 SLUG = "fraunhofer-izi"
+HISTORY = (
+    "clock",
+    "gid",
+    "field",
+    "replica",
+    "author",
+    "table_name",
+    "op",
+    "old_value",
+    "new_value",
+    "base",
+)
 
 
 @pytest.fixture
@@ -129,3 +143,58 @@ def test_a_bulk_import_reaches_a_colleague_whole(
         == 600
     )
     assert anna.digest() == ben.digest() == server_digest(team)
+
+
+def test_the_merge_is_the_same_in_any_order_and_twice_is_once(
+    team_server: TeamServer, seeded_template: Path, tmp_path: Path
+) -> None:
+    """The same changes reach two servers in opposite orders (and then again): one result."""
+    with team_database(team_server) as first, team_database(team_server) as second:
+        publish_database(first, seeded_template, author="team_admin")
+        with first.connect() as connection:  # the second server: the same history
+            history = connection.execute(text(f"SELECT {', '.join(HISTORY)} FROM team_change"))
+            rows = [row._asdict() for row in history]
+        with second.begin() as connection:
+            connection.execute(
+                text(
+                    f"INSERT INTO team_change ({', '.join(HISTORY)})"
+                    f" VALUES ({', '.join(':' + c for c in HISTORY)})"
+                ),
+                rows,
+            )
+        anna, ben = (Laptop.copy_of(seeded_template, tmp_path, first, m) for m in ("anna", "ben"))
+        try:
+            for laptop in (anna, ben):
+                laptop.sync()  # each edit below is made on the team's version of its field
+            for laptop, value in ((anna, "a"), (ben, "b")):
+                laptop.run("UPDATE entity SET website = :v WHERE slug = :s", v=value, s=SLUG)
+                laptop.run("UPDATE entity SET location = :v WHERE slug = 'co-don'", v=value)
+            anna.run("DELETE FROM entity WHERE slug = 'bellaseno'")
+            ben.run("UPDATE entity SET short_name = 'B' WHERE slug = 'bellaseno'")
+            anna.run(
+                "INSERT INTO entity (slug, name, kind, description, created_at, updated_at, gid)"
+                " VALUES ('order-co', 'Order Co', 'company', '', '2026-12-01', '2026-12-01', 'g-o')"
+            )
+            packs = []
+            for laptop in (anna, ben):
+                path = tmp_path / f"{laptop.member}.changes"
+                packages.export_changes(laptop.database.engine, path)
+                packs.append(packages.read_package(path))
+        finally:
+            anna.close()
+            ben.close()
+        for pack in packs:
+            packages.apply_to_server(first, pack)
+        for pack in reversed(packs):
+            packages.apply_to_server(second, pack)
+        results = []
+        for server in (first, second, first):
+            with server.connect() as connection:
+                conflicts = connection.execute(
+                    text("SELECT field, kept_value, lost_value FROM team_conflict ORDER BY 1, 2")
+                ).all()
+            results.append((server_digest(server), conflicts))
+            packages.apply_to_server(server, packs[0])  # again: changes nothing
+        assert results[0] == results[1] == results[2]
+        # website, location, and the delete that lost to an edit
+        assert [field for field, _kept, _lost in results[0][1]] == ["", "location", "website"]
