@@ -207,3 +207,31 @@ def test_settings_lead_to_the_team_dialog(
     )
     window.edits.open_settings()
     assert opened == [window]
+
+
+def test_an_unreachable_server_is_a_quiet_state(
+    qtbot: QtBot,
+    window: MainWindow,
+    team: dict[str, Any],
+    team_server: TeamServer,
+    shown_dialogs: list[tuple[str, str]],
+) -> None:
+    join(qtbot, window, team)
+    shown_dialogs.clear()  # "Joined."
+    local = make_engine(window.db_path)
+    with local.begin() as connection:
+        connection.execute(
+            text("UPDATE entity SET website = 'https://offline.example' WHERE slug = :s"),
+            {"s": SLUG},
+        )
+        connection.execute(  # the laptop left the office: the server's socket is gone
+            text("UPDATE sync_state SET value = replace(value, :socket, '/nonexistent')"),
+            {"socket": team_server.socket_dir},
+        )
+    local.dispose()
+    window.team.refresh()
+    qtbot.waitUntil(lambda: window.team.state.waiting == 1, timeout=10_000)
+    window.team.sync()
+    qtbot.waitUntil(lambda: window.team.button.text().startswith("Offline"), timeout=20_000)
+    assert window.team.button.text() == "Offline — 1 change waiting"
+    assert shown_dialogs == []

@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 
 from desktop.app.store import Store
-from desktop.core.errors import DossierError, NewerSchemaError, ServerPasswordError
+from desktop.core.errors import DossierError, NewerSchemaError
 from desktop.core.storage import backup
 from desktop.core.storage.engine import SCHEMA_VERSION, make_engine
 from desktop.core.sync import conflicts as team_conflicts
@@ -154,15 +154,13 @@ def join_team(
 
 def sync_team(store: Store, *, password: str | None = None) -> SyncReport:
     """Push this laptop's changes and pull the team's. The password: the one given, else the
-    keyring's; :class:`ServerPasswordError` (``missing``) when there is none to try."""
+    keyring's; :class:`ServerPasswordError` (``missing``) when the server wants one and there
+    is none, :class:`ServerUnreachableError` when no server answers."""
     address = team_address(store)
     typed = password
+    # Without a password the server is still asked: an unreachable one is "offline" (nobody
+    # need type a password for that), and one that wants the password says so (``missing``).
     password = password or secrets.stored_password(address)
-    if password is None and not address.has_password:
-        raise ServerPasswordError(
-            f"The password of {address.name} is needed to sync; it is not in the keyring.",
-            missing=True,
-        )
     with _server(address, password) as server:
         report = session.sync(_writer(store), server, member=address.user)
     if typed:  # it worked: the next sync need not ask
