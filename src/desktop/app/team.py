@@ -98,7 +98,7 @@ def team_address(store: Store) -> ServerAddress:
     return ServerAddress.parse(state.team)
 
 
-def describe_plan(plan: JoinPlan, *, upload_local: bool = True) -> str:
+def describe_plan(plan: JoinPlan) -> str:
     """What joining will do, in one paragraph (the dialog and ``team join`` show it)."""
     names = {
         "entity": ("entity", "entities"),
@@ -116,10 +116,9 @@ def describe_plan(plan: JoinPlan, *, upload_local: bool = True) -> str:
     if plan.edits:
         parts.append(f"{plan.edits:,} {'edit' if plan.edits == 1 else 'edits'}")
     mine = ", ".join(parts) if parts else "nothing"
-    upload = "Joining uploads" if upload_local else "Kept on this laptop only"
     return (
-        f"The team holds {plan.team_records:,} records. {upload} what only this laptop has: "
-        f"{mine}. The database is backed up first."
+        f"The team holds {plan.team_records:,} records. Joining uploads what only this laptop "
+        f"has: {mine}. The database is backed up first."
     )
 
 
@@ -134,7 +133,6 @@ def join_team(
     *,
     address: ServerAddress,
     password: str | None,
-    upload_local: bool = True,
     remember_password: bool = True,
 ) -> SyncReport:
     """Back up the file, then make it a replica of the team at ``address`` and sync it."""
@@ -145,7 +143,6 @@ def join_team(
             server,
             member=address.user,
             team=address.for_user(address.user).redacted(),
-            upload_local=upload_local,
         )
     if remember_password and password:
         secrets.store_password(address, password)

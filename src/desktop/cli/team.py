@@ -75,11 +75,6 @@ def add_commands(commands: Any, _positive_int: Any) -> None:
         "it has, bring the team's data in",
     )
     join.add_argument("--dsn", required=True, metavar="DSN", help=DSN_HELP)
-    join.add_argument(
-        "--keep-local",
-        action="store_true",
-        help="keep records only this laptop has to itself instead of uploading them",
-    )
 
 
 def team_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
@@ -221,10 +216,8 @@ def _join(database: Any, args: argparse.Namespace, out: TextIO) -> int:
     password = url.password if isinstance(url.password, str) else None
     store = Store.around(database)
     plan = team.plan_join(store, address=address, password=password)
-    print(team.describe_plan(plan, upload_local=not args.keep_local), file=out)
-    report = team.join_team(
-        store, address=address, password=password, upload_local=not args.keep_local
-    )
+    print(team.describe_plan(plan), file=out)
+    report = team.join_team(store, address=address, password=password)
     print(
         f"Joined the team on {address.name}: {report.received:,} records received, "
         f"{report.sent:,} changes uploaded.",

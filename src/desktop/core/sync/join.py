@@ -52,13 +52,11 @@ def plan_join(local: Engine, server: Engine) -> JoinPlan:
     return JoinPlan(dict(counts), edits, len(team))
 
 
-def join(
-    local: Engine, server: Engine, *, member: str, team: str, upload_local: bool = True
-) -> session.SyncReport:
+def join(local: Engine, server: Engine, *, member: str, team: str) -> session.SyncReport:
     """Make this file a replica of ``team`` (the server's redacted name) and sync it.
 
     ``local`` takes the write lock when a transaction begins; the caller has backed the file
-    up. With ``upload_local`` off, records only this laptop has stay here, unshared.
+    up (and shown :func:`plan_join`'s account of what will be uploaded).
     """
     known = _team_gids(server)
     with local.begin() as connection:
@@ -66,9 +64,8 @@ def join(
             text("UPDATE sync_clock SET replica = :replica WHERE id = 1"),
             {"replica": new_replica_id()},
         )
-        if upload_local:
-            for table, gid, _fields in list(_local_only(connection, known)):
-                _offer(connection, table, gid)
+        for table, gid, _fields in list(_local_only(connection, known)):
+            _offer(connection, table, gid)
         session.write_state(
             connection,
             team=team,
