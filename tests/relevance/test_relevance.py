@@ -8,7 +8,7 @@ from desktop.core.storage.database import Database
 from tests.relevance.evaluation import CUTOFF, evaluate, load_cases, overall
 
 # Raised as the ranking improves; the goal (issue: an expert's shortlist) is 0.9.
-RECALL_FLOOR = 0.6
+RECALL_FLOOR = 0.69
 
 
 def test_the_set_covers_the_clusters_themes_with_real_entities(database: Database) -> None:

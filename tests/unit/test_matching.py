@@ -116,3 +116,19 @@ def test_every_requirement_has_a_rule() -> None:
     from desktop.core.kb.vocabulary import REQUIREMENTS
 
     assert set(REQUIREMENTS) == set(RULES)
+
+
+def test_the_third_provider_of_one_service_gives_way_to_another_requirement() -> None:
+    """Diminishing returns: four cold-chain firms (3 points each) do not fill the top before
+    the one clean-room provider (also 3 points); they stay further down, as alternatives."""
+    from desktop.core.briefs.matching import EntitySuggestion, diversified
+
+    def suggestion(number: int, name: str, score: float, *requirements: str) -> EntitySuggestion:
+        return EntitySuggestion(number, name.lower(), name, "company", score, "", requirements, "")
+
+    logistics = [suggestion(n, f"Cold {n}", 3.0, "cold-chain-logistics") for n in range(4)]
+    cleanroom = suggestion(9, "Zeta Cleanrooms", 3.0, "cleanroom")  # last by name
+    specialist = suggestion(10, "Cell Specialist", 5.0, "gmp-manufacturing")
+    order = [s.name for s in diversified([*logistics, cleanroom, specialist])]
+    assert order[:3] == ["Cell Specialist", "Cold 0", "Zeta Cleanrooms"]
+    assert order[3:] == ["Cold 1", "Cold 2", "Cold 3"]

@@ -35,6 +35,8 @@ REQUIREMENT_POINTS = 3.0
 SECTOR_POINTS = 2.0
 KEYWORD_POINTS = 1.5
 ACTIVITY_POINTS = 1.0
+REPEAT_FACTOR = 0.5  # what a requirement's points are worth for each further provider
+DIVERSIFIED = 300  # how many of the best are reordered for diminishing returns
 
 
 @dataclass(frozen=True)
@@ -161,7 +163,7 @@ def rank(
         suggestions.append(suggestion)
         for code in suggestion.requirements:
             served_by[code].append(candidate.name)
-    suggestions.sort(key=lambda s: (-s.score, s.name.casefold()))
+    suggestions = diversified(suggestions)
     chosen_ids = {s.entity_id for s in suggestions}
     wanted = {*interest.sectors, *interest.requirements, *interest.activities}
     fact_suggestions = []
@@ -190,6 +192,35 @@ def rank(
         for code in interest.requirements
     ]
     return Suggestions(suggestions, fact_suggestions, evidence)
+
+
+def diversified(suggestions: list[EntitySuggestion]) -> list[EntitySuggestion]:
+    """Best first, with diminishing returns per requirement: the second provider of a service
+    counts half as much for it, the third a quarter — so five logistics firms in a row give way
+    to the specialists and the other requirements, and stay further down as alternatives.
+
+    Greedy: each place goes to the entity that adds most given those already placed. Only the
+    best :data:`DIVERSIFIED` by their own score are reordered (the rest follow by score), so a
+    hundred thousand candidates cost no more than a few hundred."""
+    ordered = sorted(suggestions, key=lambda s: (-s.score, s.name.casefold()))
+    pool, rest = ordered[:DIVERSIFIED], ordered[DIVERSIFIED:]
+    covered: dict[str, int] = {}
+    placed: list[EntitySuggestion] = []
+
+    def added(suggestion: EntitySuggestion) -> float:
+        taken = sum(
+            REQUIREMENT_POINTS * (1 - REPEAT_FACTOR ** covered.get(code, 0))
+            for code in suggestion.requirements
+        )
+        return suggestion.score - taken
+
+    while pool:
+        best = min(pool, key=lambda s: (-added(s), -s.score, s.name.casefold()))
+        pool.remove(best)
+        placed.append(best)
+        for code in best.requirements:
+            covered[code] = covered.get(code, 0) + 1
+    return placed + rest
 
 
 def _score(
