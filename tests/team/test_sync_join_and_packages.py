@@ -117,7 +117,7 @@ def test_a_damaged_package_applies_nothing(
 
 
 def test_a_bulk_import_reaches_a_colleague_whole(
-    team: Engine, laptops: list[Laptop], tmp_path: Path
+    team: Engine, laptops: list[Laptop], tmp_path: Path, seeded_template: Path
 ) -> None:
     """A large import records its rows in one pass at its end: all of them, links included."""
     from desktop.core.exchange.importer import import_file
@@ -143,6 +143,15 @@ def test_a_bulk_import_reaches_a_colleague_whole(
         == 600
     )
     assert anna.digest() == ben.digest() == server_digest(team)
+    # a package of everything sent since joining carries the bulk rows whole as well
+    path = tmp_path / "since.changes"
+    assert packages.export_changes(anna.database.engine, path, since="0") >= 600
+    cara = Laptop.copy_of(seeded_template, tmp_path, team, "cara")
+    try:
+        packages.apply_to_laptop(cara.database.engine, packages.read_package(path))
+        assert cara.one("SELECT count(*) FROM entity WHERE slug LIKE 'bulk-%'") == 600
+    finally:
+        cara.close()
 
 
 def test_the_merge_is_the_same_in_any_order_and_twice_is_once(

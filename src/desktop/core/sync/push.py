@@ -9,14 +9,14 @@ same versions next time, and the server, which keys its history by version, keep
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import Connection, text
 
 from desktop.core.kb.identity import SHARED_BY_NAME
 from desktop.core.sync.local_rows import current_rows
+from desktop.core.sync.materialize import CREATED
 
 _OUTBOX = (
     "SELECT id, table_name, gid, field, op, old_value, new_value, base, clock"
@@ -42,9 +42,6 @@ class Change:
     new_value: str | None
     base: str | None
     clock: str
-
-    def _asdict(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
 
 def outbox(connection: Connection) -> list[Change]:
@@ -72,45 +69,46 @@ def waiting(connection: Connection) -> int:
     return int(connection.execute(text("SELECT count(*) FROM sync_outbox")).scalar_one())
 
 
-def send(server: Connection, changes: list[Any], *, replica: str, author: str) -> None:
+def send(server: Connection, changes: list[Change], *, replica: str, author: str) -> None:
     """Append ``changes`` to the team's history (inside the caller's server transaction)."""
     if changes:
         server.execute(
             text(SEND_SQL),
-            [{**row._asdict(), "replica": replica, "author": author} for row in changes],
+            [{**asdict(change), "replica": replica, "author": author} for change in changes],
         )
 
 
 def forget_sent(
-    connection: Connection, changes: list[Any], *, replica: str, author: str, at: datetime
+    connection: Connection, changes: list[Change], *, replica: str, author: str, at: datetime
 ) -> None:
     """Move what the server now has from the outbox to this laptop's own history (what a
-    change package since an earlier sync is made of); a row edited since stays, with its
-    newer version, for the next sync."""
+    change package since an earlier sync is made of), as it was sent; an outbox row edited
+    since stays, with its newer version, for the next sync."""
     if not changes:
         return
     connection.execute(
         text(
             "INSERT INTO team_change (clock, gid, field, seq, replica, author, table_name, op,"
-            " old_value, new_value, base, received_at) SELECT clock, gid, field, 0, :replica,"
-            " :author, table_name, op, old_value, new_value, base, :at FROM sync_outbox"
-            " WHERE id = :id AND clock = :clock ON CONFLICT DO NOTHING"
+            " old_value, new_value, base, received_at) VALUES (:clock, :gid, :field, 0,"
+            " :replica, :author, :table_name, :op, :old_value, :new_value, :base, :at)"
+            " ON CONFLICT DO NOTHING"
         ),
-        [
-            {"id": row.id, "clock": row.clock, "replica": replica, "author": author, "at": at}
-            for row in changes
-        ],
+        [{**asdict(change), "replica": replica, "author": author, "at": at} for change in changes],
     )
     connection.execute(
         text("DELETE FROM sync_outbox WHERE id = :id AND clock = :clock"),
-        [{"id": row.id, "clock": row.clock} for row in changes],
+        [{"id": change.id, "clock": change.clock} for change in changes],
     )
     # A record made here is now the team's: remember when it was created, which decides
     # which of two records with one slug gives way, even before the pull brings it back.
     created = [
-        {"gid": row.gid, "table": row.table_name, "clocks": json.dumps({"~created": row.clock})}
-        for row in changes
-        if row.op == "create"
+        {
+            "gid": change.gid,
+            "table": change.table_name,
+            "clocks": json.dumps({CREATED: change.clock}),
+        }
+        for change in changes
+        if change.op == "create"
     ]
     if created:
         connection.execute(
