@@ -23,9 +23,14 @@ class Store:
     database executor, or the CLI's main thread).
     """
 
-    def __init__(self, path: Path, *, database: Database | None = None) -> None:
+    def __init__(
+        self, path: Path, *, database: Database | None = None, searching: bool = True
+    ) -> None:
+        """``searching``: open the plain reader now (the window's first list needs it at
+        once); without it, the reader opens only if a search asks for it."""
         self.path = path
-        self._reader: Connection | None = None if database is not None else open_reader(path)
+        eager = searching and database is None
+        self._reader: Connection | None = open_reader(path) if eager else None
         self._database = database
         self._owns_database = database is None
 

@@ -42,6 +42,7 @@ __all__ = [
     "describe_plan",
     "export_changes",
     "import_changes",
+    "import_changes_to_server",
     "join_team",
     "plan_join",
     "resolve_conflict",
@@ -191,6 +192,16 @@ def import_changes(store: Store, *, source: Path) -> tuple[int, int, str]:
     package = packages.read_package(source)
     applied = packages.apply_to_laptop(_writer(store), package)
     return applied, len(package.changes), package.author
+
+
+def import_changes_to_server(
+    *, address: ServerAddress, password: str | None, source: Path
+) -> tuple[int, str]:
+    """Append the change package ``source`` to the team's history (the team's owner: the
+    changes keep their authors): (changes in the file, author)."""
+    package = packages.read_package(source)
+    with _server(address, password) as server:
+        return packages.apply_to_server(server, package), package.author
 
 
 # --- the server ----------------------------------------------------------------------------

@@ -88,48 +88,45 @@ def sync_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def changes_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.app import team
+    from desktop.app.store import Store
     from desktop.core.sync import packages
 
-    engine = database.backend.writer(database.engine)
     if args.changes_command == "export":
         if args.list:
             with database.engine.connect() as connection:
                 for point in packages.sync_points(connection):
                     print(point, file=out)
             return 0
-        count = packages.export_changes(engine, args.file, since=args.since)
+        count = team.export_changes(Store.around(database), target=args.file, since=args.since)
         print(f"Wrote {count} changes to {args.file}.", file=out)
         return 0
-    package = packages.read_package(args.file)
     if args.to_server:
-        return _import_to_server(package, args, out)
-    applied = packages.apply_to_laptop(engine, package)
+        return _import_to_server(args, out)
+    applied, total, author = team.import_changes(Store.around(database), source=args.file)
     print(
-        f"Merged {args.file.name} ({len(package.changes)} changes by {package.author}): "
+        f"Merged {args.file.name} ({total} changes by {author}): "
         f"{applied} applied, the rest were already here or older.",
         file=out,
     )
     return 0
 
 
-def _import_to_server(package: Any, args: argparse.Namespace, out: TextIO) -> int:
+def _import_to_server(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.app import team
     from desktop.cli.team import admin_url
     from desktop.core.errors import ServerAddressError
-    from desktop.core.storage.engine import make_engine
-    from desktop.core.sync import packages
     from desktop.core.team.dsn import ServerAddress
-    from desktop.core.team.problems import translated
 
     if not args.dsn:
         raise ServerAddressError("Name the team's server with --dsn to import into it.")
-    url = admin_url(ServerAddress.parse(args.dsn))
-    with translated(url):
-        engine = make_engine(url.render_as_string(hide_password=False))
-        try:
-            count = packages.apply_to_server(engine, package)
-        finally:
-            engine.dispose()
-    print(f"Appended {count} changes by {package.author} to the team's history.", file=out)
+    address = ServerAddress.parse(args.dsn)
+    url = admin_url(address)  # PGPASSWORD, the keyring, or asked
+    password = url.password if isinstance(url.password, str) else None
+    count, author = team.import_changes_to_server(
+        address=address, password=password, source=args.file
+    )
+    print(f"Appended {count} changes by {author} to the team's history.", file=out)
     return 0
 
 

@@ -3,7 +3,8 @@
 Every write of a laptop file is recorded as a change by the storage backend
 (:meth:`~desktop.core.storage.backend.StorageBackend.install_sync`: triggers in the file); the
 server merges every pushed change field by field (the server backend's merge). This package is
-what runs on the laptop in between, portable SQL only:
+what runs on the laptop in between, in SQL every engine reads (what goes to the laptop file's
+driver directly, for speed, uses the DB-API's qmark parameters):
 
 - :mod:`.session` — one sync: push (:mod:`.push`), then pull (:mod:`.pull`), each step safe to
   be killed; :mod:`.join` — the first sync of a file, with what only this laptop has uploaded;

@@ -15,13 +15,11 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy import Connection, Engine, text
 
 from desktop.core.kb.identity import SHARED, new_replica_id
 from desktop.core.sync import session, versions
-from desktop.core.sync.local_rows import team_rows
 
 
 @dataclass(frozen=True)
@@ -40,7 +38,7 @@ class JoinPlan:
 def plan_join(local: Engine, server: Engine) -> JoinPlan:
     team = _team_gids(server)
     with local.connect() as connection:
-        counts = Counter(table for table, _gid, _fields in _local_only(connection, team))
+        counts = Counter(table for table, _gid in _local_only(connection, team))
         for table, op, number in connection.execute(
             text("SELECT table_name, op, count(*) FROM sync_outbox GROUP BY table_name, op")
         ):
@@ -64,7 +62,7 @@ def join(local: Engine, server: Engine, *, member: str, team: str) -> session.Sy
             text("UPDATE sync_clock SET replica = :replica WHERE id = 1"),
             {"replica": new_replica_id()},
         )
-        for table, gid, _fields in list(_local_only(connection, known)):
+        for table, gid in list(_local_only(connection, known)):
             _offer(connection, table, gid)
         session.write_state(
             connection,
@@ -81,16 +79,15 @@ def _team_gids(server: Engine) -> set[str]:
         return set(connection.execute(text("SELECT gid FROM team_record")).scalars())
 
 
-def _local_only(
-    connection: Connection, team: set[str]
-) -> Iterator[tuple[str, str, dict[str, Any]]]:
+def _local_only(connection: Connection, team: set[str]) -> Iterator[tuple[str, str]]:
+    """``(table, gid)`` of the records only this file has and has not put in its outbox."""
     unsent = set(
         connection.execute(text("SELECT gid FROM sync_outbox WHERE op = 'create'")).scalars()
     )
     for table in SHARED:
-        for gid, fields in team_rows(connection, table):
+        for gid in connection.execute(text(f"SELECT gid FROM {table.name}")).scalars():
             if gid not in team and gid not in unsent:
-                yield table.name, gid, fields
+                yield table.name, gid
 
 
 def _offer(connection: Connection, table: str, gid: str) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from desktop.core.kb.identity import SHARED, SharedTable
+from desktop.core.kb.identity import SHARED, SHARED_BY_NAME, SharedTable
 
 BATCH = 2_000
 
@@ -78,7 +78,7 @@ class LocalIds:
 
     def table(self, name: str) -> dict[str, Any]:
         if name not in self._ids:
-            key = next(t.local_key for t in SHARED if t.name == name)
+            key = SHARED_BY_NAME[name].local_key
             rows = self._connection.execute(text(f"SELECT gid, {key} FROM {name}"))
             self._ids[name] = dict(rows.all())
         return self._ids[name]

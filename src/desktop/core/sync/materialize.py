@@ -76,7 +76,6 @@ class Materializer:
         self.sql = connection.exec_driver_sql
         self.ids = LocalIds(connection)
         self.waiting: list[RecordState] = []
-        self.written = 0
         self.touched_entities: set[int] = touched if touched is not None else set()
         self.pending_fields: dict[str, set[str]] = {}
         self.pending_deletes: set[str] = set()
@@ -142,7 +141,6 @@ class Materializer:
             changed = {n: wanted[n] for n, value in team_form.items() if current[n] != value}
             self._update(table, state, local, changed, stamp)
             self._set_links(table, state, local, current, pending)
-        self.written += 1
 
     def _references(self, table: SharedTable, state: RecordState) -> tuple[dict, list[str]]:
         resolved: dict[str, Any] = {}

@@ -24,7 +24,7 @@ from desktop.core import atomic_files
 from desktop.core.errors import DossierError
 from desktop.core.kb.identity import SHARED_BY_NAME
 from desktop.core.kb.sync_tables import changes_unrecorded
-from desktop.core.sync import push, session
+from desktop.core.sync import push, session, versions
 from desktop.core.sync.local_rows import team_rows
 from desktop.core.sync.materialize import CREATED, Materializer, RecordState
 
@@ -61,7 +61,7 @@ def export_changes(
     ``author`` (a laptop that never joined)."""
     with local.connect() as connection:
         state = session.read_state(connection)
-        replica = session.replica_id(connection)
+        replica = versions.replica_id(connection)
         changes = []
         if since is not None:
             sent = connection.execute(
@@ -145,11 +145,7 @@ def apply_to_server(server: Engine, package: Package) -> int:
     """Append ``package`` to the team's history (as the team's owner); returns how many."""
     with server.begin() as team:
         team.execute(
-            text(
-                "INSERT INTO team_change (clock, gid, field, replica, author, table_name, op,"
-                " old_value, new_value, base) VALUES (:clock, :gid, :field, :replica, :author,"
-                " :table_name, :op, :old_value, :new_value, :base) ON CONFLICT DO NOTHING"
-            ),
+            text(push.SEND_SQL),
             [{**change, "replica": package.replica} for change in package.changes],
         )
     return len(package.changes)

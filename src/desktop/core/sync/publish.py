@@ -12,7 +12,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 
 from desktop.core.kb.identity import SHARED
 from desktop.core.sync import push, versions
@@ -38,7 +38,7 @@ def publish_database(server: Engine, database_path: Path | None, *, author: str)
 def _publish(local: Engine, server: Engine, *, author: str) -> int:
     count = 0
     with local.begin() as connection, server.begin() as team:
-        replica = connection.execute(text("SELECT replica FROM sync_clock")).scalar_one()
+        replica = versions.replica_id(connection)
         batch: list[dict] = []
         for table in SHARED:
             for gid, fields in team_rows(connection, table):
@@ -63,7 +63,7 @@ def _publish(local: Engine, server: Engine, *, author: str) -> int:
     return count
 
 
-def _send(team: object, batch: list[dict]) -> int:
+def _send(team: Connection, batch: list[dict]) -> int:
     if batch:
-        team.execute(text(push.SEND_SQL), batch)  # type: ignore[attr-defined]
+        team.execute(text(push.SEND_SQL), batch)
     return len(batch)

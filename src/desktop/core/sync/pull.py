@@ -25,6 +25,12 @@ _CONFLICT_COLUMNS = (
     "id, seq, table_name, gid, field, kept_value, kept_version, kept_author, lost_value,"
     " lost_version, lost_author, resolved_by, resolved_at"
 )
+_COPY_CONFLICT = (
+    f"INSERT INTO team_conflict ({_CONFLICT_COLUMNS}) VALUES"
+    f" ({', '.join(':' + c.strip() for c in _CONFLICT_COLUMNS.split(','))})"
+    " ON CONFLICT (id) DO UPDATE SET seq = excluded.seq,"
+    " resolved_by = excluded.resolved_by, resolved_at = excluded.resolved_at"
+)
 
 
 @dataclass(frozen=True)
@@ -67,19 +73,11 @@ def pull(
             text(f"SELECT {_CONFLICT_COLUMNS} FROM team_conflict WHERE seq > :since"),
             {"since": since},
         ).all()
-        for conflict in conflicts:
-            local.execute(
-                text(
-                    f"INSERT INTO team_conflict ({_CONFLICT_COLUMNS}) VALUES"
-                    f" ({', '.join(':' + c.strip() for c in _CONFLICT_COLUMNS.split(','))})"
-                    " ON CONFLICT (id) DO UPDATE SET seq = excluded.seq,"
-                    " resolved_by = excluded.resolved_by, resolved_at = excluded.resolved_at"
-                ),
-                conflict._asdict(),
-            )
-            last_seq = max(last_seq, conflict.seq)
+        if conflicts:
+            local.execute(text(_COPY_CONFLICT), [conflict._asdict() for conflict in conflicts])
+            last_seq = max(last_seq, *(conflict.seq for conflict in conflicts))
     changes = []
-    if since:  # a first pull (joining) is journalled as one entry, not record by record
+    if since:  # a first pull (joining) brings the whole team: not journalled record by record
         changes = server.execute(
             text(
                 "SELECT c.clock, c.author, c.table_name, c.gid, c.field, c.op, c.old_value,"

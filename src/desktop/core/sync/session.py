@@ -18,16 +18,15 @@ from __future__ import annotations
 from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy import Connection, Engine, text
 
 from desktop.core.storage.backend import backend_of
-from desktop.core.sync import push
+from desktop.core.sync import push, versions
+from desktop.core.sync.journal import write_remote_changes
 from desktop.core.sync.pull import Pulled, pull
 
 BULK_PULL = 500  # records; below this the index follows each write
-STATE_KEYS = ("team", "member", "pulled_seq", "last_sync_at", "joined_at")
 
 
 @dataclass(frozen=True)
@@ -56,15 +55,11 @@ def write_state(connection: Connection, **values: object) -> None:
         )
 
 
-def replica_id(connection: Connection) -> str:
-    return connection.execute(text("SELECT replica FROM sync_clock WHERE id = 1")).scalar_one()
-
-
 def sync(local: Engine, server: Engine, *, member: str) -> SyncReport:
     """Push, then pull. ``local`` must take the write lock when a transaction begins."""
     with local.connect() as connection:
         changes = push.outbox(connection)
-        replica = replica_id(connection)
+        replica = versions.replica_id(connection)
         since = int(read_state(connection).get("pulled_seq", "0"))
     now = datetime.now(UTC).replace(tzinfo=None)
     with server.begin() as team:
@@ -104,7 +99,7 @@ def _pull(local: Engine, server: Engine, *, since: int, replica: str) -> Pulled:
             pulled_seq=pulled.last_seq,
             last_sync_at=datetime.now(UTC).isoformat(timespec="seconds"),
         )
-        _journal(connection, pulled.changes)
+        write_remote_changes(connection, pulled.changes)  # colleagues' changes, by name
     return pulled
 
 
@@ -118,10 +113,3 @@ def _visit(team: Connection, *, replica: str, member: str, at: datetime, pulled_
         ),
         {"replica": replica, "member": member, "at": at, "seq": pulled_seq},
     )
-
-
-def _journal(connection: Connection, changes: list[Any]) -> None:
-    """Other laptops' changes in this laptop's audit journal, with their author and time."""
-    from desktop.core.sync.journal import write_remote_changes
-
-    write_remote_changes(connection, changes)

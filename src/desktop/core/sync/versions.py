@@ -25,10 +25,6 @@ def clock_of(version: str) -> int:
     return int(version.partition(".")[0], 16)
 
 
-def replica_of(version: str) -> str:
-    return version.partition(".")[2]
-
-
 def wall_time(version: str) -> str:
     """The moment a version was made, as the file stores times (UTC)."""
     return moment(version).strftime("%Y-%m-%d %H:%M:%S.%f")
@@ -42,6 +38,11 @@ def moment(version: str) -> datetime:
 def renamed(name: str, gid: str) -> str:
     """The name a record gives way to when another record made elsewhere has its name."""
     return f"{name}-{gid[:6]}"
+
+
+def replica_id(connection: Connection) -> str:
+    """This file's replica id (the second part of every version it writes)."""
+    return connection.execute(text("SELECT replica FROM sync_clock WHERE id = 1")).scalar_one()
 
 
 def advance_clock(connection: Connection, seen: str | None) -> None:

@@ -233,9 +233,8 @@ def open_conflicts(window: MainWindow) -> None:
     from desktop.ui.team.conflicts_dialog import ConflictsDialog
 
     dialog = ConflictsDialog(window.team, window)  # type: ignore[arg-type]
-    dialog.exec()
+    dialog.exec()  # each settled conflict announces itself: the sync button follows
     dialog.deleteLater()
-    window.team.refresh()
 
 
 def _change_files() -> Any:

@@ -59,8 +59,7 @@ def import_changes(sync: TeamSync, parent: QWidget) -> None:
 
     def done(result: tuple[int, int, str]) -> None:
         applied, total, author = result
-        sync.main_executor.data_changed.emit(SYNCED)
-        sync.refresh()
+        sync.main_executor.data_changed.emit(SYNCED)  # the sync button refreshes too
         dialogs.show_info(
             parent,
             "Import changes",

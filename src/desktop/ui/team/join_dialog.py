@@ -172,8 +172,7 @@ class JoinDialog(QDialog):
         def joined(report: SyncReport) -> None:
             from desktop.ui.team.sync_control import SYNCED
 
-            self.sync.main_executor.data_changed.emit(SYNCED)
-            self.sync.refresh()
+            self.sync.main_executor.data_changed.emit(SYNCED)  # the sync button refreshes too
             dialogs.show_info(
                 self,
                 "Team",

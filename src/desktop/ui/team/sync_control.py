@@ -11,7 +11,6 @@ on a newer version) is said once, and automatic syncs pause until the next manua
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -58,7 +57,7 @@ def on_file(work: Callable[[Store], T]) -> Callable[[Path], T]:
     def job(path: Path) -> T:
         from desktop.app.store import Store
 
-        store = Store(path)
+        store = Store(path, searching=False)  # team work never searches
         try:
             return work(store)
         finally:
@@ -129,7 +128,11 @@ class TeamSync(QObject):
     # --- syncing ---------------------------------------------------------------------------
 
     def sync(
-        self, *, automatic: bool = False, password: str | None = None, then: object = None
+        self,
+        *,
+        automatic: bool = False,
+        password: str | None = None,
+        then: Callable[[], object] | None = None,
     ) -> None:
         """Push and pull, off the UI thread; ``automatic`` syncs stay quiet about everything."""
         from desktop.app import team
@@ -147,9 +150,10 @@ class TeamSync(QObject):
         def done(report: SyncReport) -> None:
             self.syncing, self.offline, self.paused = False, False, False
             if report.received or report.new_conflicts:
-                self.main_executor.data_changed.emit(SYNCED)
-            self.refresh()
-            if callable(then):
+                self.main_executor.data_changed.emit(SYNCED)  # every view refreshes, this too
+            else:
+                self.refresh()
+            if then is not None:
                 then()
 
         DatabaseOp(self.window, work).success(done).failure(
@@ -182,9 +186,6 @@ class TeamSync(QObject):
         )
         if accepted and text:
             self.sync(password=text)
-
-    def last_sync(self) -> datetime | None:
-        return self.state.last_sync_at if self.state else None
 
     def shutdown(self) -> None:
         self.timer.stop()
