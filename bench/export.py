@@ -16,10 +16,10 @@ import time
 from datetime import date
 from pathlib import Path
 
-from desktop.core.briefs.matching import Interest
-from desktop.core.briefs.suggest import suggest
 from desktop.core.kb.vocabulary import ACTIVITIES, REQUIREMENTS
 from desktop.core.storage.database import Database
+from desktop.core.suggestions.matching import Interest
+from desktop.core.suggestions.suggest import suggest
 from desktop.dossier.content.assemble import assemble, default_selection
 from desktop.dossier.content.model import ContactCard
 from desktop.dossier.render import render_file

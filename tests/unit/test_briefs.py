@@ -9,9 +9,9 @@ from sqlmodel import select
 
 from desktop.core.briefs import curation as briefs
 from desktop.core.briefs import sent_register
-from desktop.core.briefs.suggest import suggest
 from desktop.core.kb.models import Contact, Entity, Fact
 from desktop.core.storage.database import Database
+from desktop.core.suggestions.suggest import suggest
 from desktop.dossier.content.assemble import SelectedEntity, Selection, assemble, default_selection
 from desktop.dossier.content.model import ContactCard
 

@@ -180,8 +180,8 @@ def test_polish_and_euro_render(hostile: tuple[bytes, int]) -> None:
 def test_missing_evidence_is_said_plainly(
     full_en: tuple[bytes, int], full_de: tuple[bytes, int]
 ) -> None:
-    assert "No evidence in the database" in " ".join(page_texts(full_en[0]))
-    assert "Keine Belege in der Datenbank" in " ".join(page_texts(full_de[0]))
+    assert "Not covered in this dossier" in " ".join(page_texts(full_en[0]))
+    assert "In diesem Dossier nicht abgedeckt" in " ".join(page_texts(full_de[0]))
 
 
 def test_german_headings_and_dates(full_de: tuple[bytes, int]) -> None:

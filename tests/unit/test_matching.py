@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from desktop.core.briefs.matching import RULES, Candidate, Interest, rank
-from desktop.core.briefs.suggest import suggest
 from desktop.core.storage.database import Database
+from desktop.core.suggestions.matching import RULES, Candidate, Interest, rank
+from desktop.core.suggestions.suggest import suggest
 
 CELL_THERAPY = Interest(
     sectors=("cell-gene-therapy",),
@@ -57,8 +57,10 @@ def test_medtech_scale_up_finds_space_and_regulatory_help(database: Database) ->
 def test_every_reason_explains_the_score(database: Database) -> None:
     with database.session() as session:
         suggestions = suggest(session, CELL_THERAPY)
-    for suggestion in suggestions.entities:
+    for suggestion in suggestions.substance:
         assert suggestion.reason and suggestion.score > 0
+    for contact in suggestions.contacts:  # proposed whatever they score
+        assert contact.reason
     izi = suggestions.entities[0]
     assert "GMP manufacturing" in izi.reason and "CAR-T" in izi.reason
 
@@ -121,10 +123,10 @@ def test_every_requirement_has_a_rule() -> None:
 def test_the_third_provider_of_one_service_gives_way_to_another_requirement() -> None:
     """Diminishing returns: four cold-chain firms (3 points each) do not fill the top before
     the one clean-room provider (also 3 points); they stay further down, as alternatives."""
-    from desktop.core.briefs.matching import EntitySuggestion, diversified
+    from desktop.core.suggestions.matching import EntitySuggestion, diversified
 
     def suggestion(number: int, name: str, score: float, *requirements: str) -> EntitySuggestion:
-        return EntitySuggestion(number, name.lower(), name, "company", score, "", requirements, "")
+        return EntitySuggestion(number, name.lower(), name, "company", score, requirements, "")
 
     logistics = [suggestion(n, f"Cold {n}", 3.0, "cold-chain-logistics") for n in range(4)]
     cleanroom = suggestion(9, "Zeta Cleanrooms", 3.0, "cleanroom")  # last by name

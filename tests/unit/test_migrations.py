@@ -20,7 +20,7 @@ from desktop.core.storage import backup, health, migrations
 from desktop.core.storage.database import SCHEMA_VERSION, Database, create_schema, make_engine
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "knowledge-v3.sqlite3"
-HEAD = "schema_4"
+HEAD = "schema_5"
 NEWER_TABLES = {2: ["audit_entry"], 1: ["audit_entry", "sent_dossier", "brief_item", "brief"]}
 NEWER_FACT_COLUMNS = {2: ["verified_by"], 1: ["verified_by", "topics"]}
 

@@ -14,8 +14,9 @@ from typing import Any
 
 from desktop.app.store import Store
 from desktop.core.briefs import curation as briefs
-from desktop.core.briefs import sent_register
+from desktop.core.briefs import review, sent_register
 from desktop.core.briefs.curation import BriefView, ProspectInput
+from desktop.core.briefs.review import Alternatives, Verdict
 from desktop.core.briefs.sent_register import Change
 
 Layout = list[tuple[str, list[int]]]  # [(section key, [brief item ids])]
@@ -199,6 +200,29 @@ def update_brief(
     """Change the title, template or language (None keeps it; an empty title too)."""
     with store.database.transaction() as session:
         briefs.update_brief(session, brief_id, title=title, template=template, language=language)
+    return load_brief(store, brief_id=brief_id)
+
+
+# --- review: alternatives and "why not" ----------------------------------------------------------
+
+
+def alternatives(store: Store, *, brief_id: int) -> list[Alternatives]:
+    """The brief's left-out suggestions, grouped under the requirement each serves."""
+    with store.database.session() as session:
+        return review.alternatives(session, brief_id)
+
+
+def look_up(store: Store, *, brief_id: int, query: str) -> list[Verdict]:
+    """Any entity the consultant looks for, with its score, reasons and why it was not
+    proposed for this brief's investor."""
+    with store.database.session() as session:
+        return review.look_up(session, brief_id, query)
+
+
+def add_entity(store: Store, *, brief_id: int, entity_id: int) -> BriefView:
+    """Add an entity to the brief (or include it again), remembered as the consultant's choice."""
+    with store.database.transaction() as session:
+        review.add_entity(session, brief_id, entity_id)
     return load_brief(store, brief_id=brief_id)
 
 

@@ -72,7 +72,7 @@ def assemble_brief(
 ) -> Assembled:
     """The dossier content of a brief as stored now, with the pre-export findings."""
     from desktop.core.briefs import curation as briefs
-    from desktop.core.briefs.suggest import suggest
+    from desktop.core.suggestions.suggest import suggest
     from desktop.dossier.content.assemble import SelectedEntity, Selection, assemble
 
     with store.database.session() as session:

@@ -15,8 +15,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop.core.briefs.matching import Interest
 from desktop.core.kb.vocabulary import REQUIREMENTS
+from desktop.core.suggestions.matching import SECTIONS, Interest
 
 
 def add_commands(commands: Any, positive_int: Any) -> None:
@@ -51,12 +51,13 @@ def _interest(profile: Any) -> Interest:
 
 def suggest_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
     from desktop.core.briefs.profile import load_profile
-    from desktop.core.briefs.suggest import suggest
+    from desktop.core.suggestions.suggest import suggest
 
     profile = load_profile(args.profile)
     with database.session() as session:
         suggestions = suggest(session, _interest(profile))
-    entities = suggestions.entities[: args.limit]
+    entities = suggestions.substance[: args.limit]
+    contacts = suggestions.contacts
     if args.json:
         payload = {
             "prepared_for": profile.display_name,
@@ -69,8 +70,9 @@ def suggest_command(database: Any, args: argparse.Namespace, out: TextIO) -> int
                     "reason": s.reason,
                     "section": s.section,
                     "requirements": list(s.requirements),
+                    "shortlisted": s.shortlisted,
                 }
-                for s in entities
+                for s in entities + contacts
             ],
             "facts": [
                 {"key": f.key, "label": f.label, "text": f.text, "reason": f.reason}
@@ -91,6 +93,11 @@ def suggest_command(database: Any, args: argparse.Namespace, out: TextIO) -> int
             file=out,
         )
         print(f"     {suggestion.reason}", file=out)
+    if contacts:
+        print(f"\n{SECTIONS['contacts'].en}:", file=out)
+        for suggestion in contacts:
+            print(f"  • {suggestion.name}  [{suggestion.slug}]", file=out)
+            print(f"     {suggestion.reason}", file=out)
     if suggestions.evidence:
         print("\nRequirements and evidence:", file=out)
         for line in suggestions.evidence:

@@ -1,6 +1,6 @@
 """Briefs: create from suggestions, read, curate, reorder, duplicate.
 
-A brief starts as the ranked suggestions for its prospect (see :mod:`desktop.core.briefs.matching`);
+A brief starts as the ranked suggestions for its prospect (:mod:`desktop.core.suggestions`);
 the consultant then includes or excludes items, reorders items and sections, and adds notes
 for the investor. Service functions take the session explicitly and commit nothing: the
 caller's transaction decides.
@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, select
 
-from desktop.core.briefs.matching import SECTIONS, Interest, Suggestions
 from desktop.core.briefs.prospects import (
     ProspectInput,
     delete_prospect,
@@ -25,10 +24,12 @@ from desktop.core.briefs.prospects import (
     prospect_input,
     save_prospect,
 )
-from desktop.core.briefs.suggest import suggest
 from desktop.core.kb import taxonomy
 from desktop.core.kb import vocabulary as prospect_vocab
-from desktop.core.kb.models import Brief, BriefItem, Entity, Fact
+from desktop.core.kb.models import Brief, BriefItem, Entity, Fact, Prospect, Tag
+from desktop.core.suggestions import choices
+from desktop.core.suggestions.matching import SECTIONS, Interest, Suggestions
+from desktop.core.suggestions.suggest import suggest
 
 __all__ = [
     "Interest",
@@ -42,8 +43,6 @@ __all__ = [
 ]
 
 FIGURES_SECTION = "figures"
-DEFAULT_INCLUDED = 12  # the best this many entities start included; the rest are listed
-INCLUDE_SCORE = 6.0  # … and anything scoring at least this
 
 
 @dataclass(frozen=True)
@@ -106,13 +105,17 @@ def create_brief(
     session.add(brief)
     session.flush()
     assert brief.id is not None
-    _fill(session, brief.id, suggest(session, interest_of(prospect)))
+    _fill(session, brief.id, suggest(session, interest_of(prospect)), language)
     return brief.id
 
 
-def _fill(session: Session, brief_id: int, suggestions: Suggestions) -> None:
+def _fill(session: Session, brief_id: int, suggestions: Suggestions, language: str) -> None:
+    """The suggestions as items: the shortlist (its size set by the scores, see
+    :func:`desktop.core.suggestions.matching.shortlist`) and the contacts included, the rest
+    listed as alternatives; each reason in the brief's language."""
+    labels = tag_labels(session)
     positions: dict[str, int] = {}
-    for rank, entity in enumerate(suggestions.entities):
+    for entity in suggestions.entities:
         position = positions.get(entity.section, 0)
         positions[entity.section] = position + 1
         session.add(
@@ -121,8 +124,8 @@ def _fill(session: Session, brief_id: int, suggestions: Suggestions) -> None:
                 section=entity.section,
                 position=position,
                 entity_id=entity.entity_id,
-                included=rank < DEFAULT_INCLUDED or entity.score >= INCLUDE_SCORE,
-                reason=entity.reason,
+                included=entity.shortlisted,
+                reason=entity.explain(language, labels),
                 score=entity.score,
             )
         )
@@ -249,14 +252,25 @@ def update_brief(
 def set_item(
     session: Session, item_id: int, *, included: bool | None = None, note: str | None = None
 ) -> None:
-    """Include/exclude an item or set its note for the investor (empty text clears it)."""
+    """Include/exclude an item or set its note for the investor (empty text clears it).
+
+    Including or leaving out an entity is the consultant's choice, remembered for briefs of
+    a similar profile (:mod:`desktop.core.suggestions.choices`)."""
     item = get_record(session, BriefItem, item_id, "brief item")
+    if included is not None and included != item.included and item.entity_id is not None:
+        choices.record(
+            session,
+            brief_id=item.brief_id,
+            entity_id=item.entity_id,
+            included=included,
+            interest=brief_interest(session, item.brief_id),
+        )
     if included is not None:
         item.included = included
     if note is not None:
         item.note = note.strip() or None
     session.add(item)
-    _touch(session, item.brief_id)
+    touch(session, item.brief_id)
 
 
 def move_item(session: Session, item_id: int, *, section: str, position: int) -> None:
@@ -279,7 +293,7 @@ def move_item(session: Session, item_id: int, *, section: str, position: int) ->
     for index, sibling in enumerate(siblings):
         sibling.position = index
         session.add(sibling)
-    _touch(session, item.brief_id)
+    touch(session, item.brief_id)
 
 
 def reorder(session: Session, brief_id: int, sections: list[tuple[str, list[int]]]) -> None:
@@ -312,7 +326,7 @@ def set_section_order(session: Session, brief_id: int, keys: list[str]) -> None:
     if unknown:
         raise ValueError(f"unknown section(s): {', '.join(unknown)}")
     brief.section_order = json.dumps(list(dict.fromkeys(keys + list(SECTIONS))))
-    _touch(session, brief_id)
+    touch(session, brief_id)
 
 
 def duplicate_brief(session: Session, brief_id: int) -> int:
@@ -353,7 +367,17 @@ def delete_brief(session: Session, brief_id: int) -> None:
     session.flush()
 
 
-def _touch(session: Session, brief_id: int) -> None:
+def brief_interest(session: Session, brief_id: int) -> Interest:
+    """What the brief's investor is looking for (its prospect's profile)."""
+    brief = get_record(session, Brief, brief_id, "brief")
+    return interest_of(get_record(session, Prospect, brief.prospect_id, "prospect"))
+
+
+def tag_labels(session: Session) -> dict[str, str]:
+    return {tag.code: tag.label for tag in session.exec(select(Tag))}
+
+
+def touch(session: Session, brief_id: int) -> None:
     brief = get_record(session, Brief, brief_id, "brief")
     brief.updated_at = now()
     session.add(brief)

@@ -11,11 +11,11 @@ from datetime import UTC, date, datetime
 
 from sqlmodel import Session, col, select
 
-from desktop.core.briefs.matching import Interest
 from desktop.core.errors import NotFoundError
 from desktop.core.kb import countries, taxonomy, validation
 from desktop.core.kb import vocabulary as prospect_vocab
 from desktop.core.kb.models import Prospect
+from desktop.core.suggestions.matching import Interest
 
 
 def now() -> datetime:

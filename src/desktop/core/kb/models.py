@@ -264,3 +264,22 @@ class AuditEntry(SQLModel, table=True):
 
 # The team's bookkeeping tables register with the same metadata.
 from desktop.core.kb import sync_tables  # noqa: E402, F401
+
+
+class BriefChoice(SQLModel, table=True):
+    """A consultant's decision on a suggested entity: included or left out of a brief, for an
+    investor of this profile. Local to the laptop (statistics, not shared records): new briefs
+    of a similar profile learn from it (:mod:`desktop.core.suggestions.choices`). The profile is
+    kept with it, so the lesson outlives the brief."""
+
+    __tablename__ = "brief_choice"
+
+    id: int | None = Field(default=None, primary_key=True)
+    brief_id: int | None = Field(
+        default=None, foreign_key="brief.id", index=True, ondelete="SET NULL"
+    )
+    entity_id: int = Field(foreign_key=ENTITY_FK, index=True, ondelete="CASCADE")
+    included: bool
+    sectors: str  # the investor's sector codes, space-separated
+    requirements: str  # the investor's requirement codes, space-separated
+    chosen_at: datetime

@@ -8,6 +8,7 @@ labels because the dossier is produced in both languages.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -66,6 +67,31 @@ SECTORS: dict[str, Term] = index_terms(
     Term("investment-support", "Investment support", "Ansiedlungsförderung"),
     Term("basic-research", "Basic research", "Grundlagenforschung"),
 )
+
+# Fields that border on each other: a cell-therapy firm is in biotech, its starting material
+# comes from blood services, a diagnostics firm builds medical devices. Symmetric.
+NEIGHBOUR_SECTORS: dict[str, frozenset[str]] = {}
+for _a, _b in (
+    ("cell-gene-therapy", "biotech-pharma"),
+    ("cell-gene-therapy", "biobanking-blood"),
+    ("diagnostics", "medtech"),
+    ("diagnostics", "clinical-research"),
+    ("surgery", "medtech"),
+    ("digital-health", "ai-data"),
+    ("digital-health", "medtech"),
+    ("clinical-research", "biobanking-blood"),
+    ("biotech-pharma", "clinical-research"),
+    ("medtech", "clinical-research"),
+):
+    NEIGHBOUR_SECTORS[_a] = NEIGHBOUR_SECTORS.get(_a, frozenset()) | {_b}
+    NEIGHBOUR_SECTORS[_b] = NEIGHBOUR_SECTORS.get(_b, frozenset()) | {_a}
+
+
+def neighbours(codes: Iterable[str]) -> frozenset[str]:
+    """The sectors bordering on any of ``codes`` (not the codes themselves)."""
+    codes = set(codes)
+    return frozenset(n for code in codes for n in NEIGHBOUR_SECTORS.get(code, ())) - codes
+
 
 RELATION_TYPES: dict[str, Term] = index_terms(
     Term("part-of", "part of", "Teil von"),
@@ -152,6 +178,10 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("university hospital", "Universitätsklinikum", "Uniklinikum", "Uniklinik"),
     ("hospital", "Klinikum", "Krankenhaus", "Klinik"),
     ("clinic", "Klinik"),
+    ("surgery", "surgical", "Chirurgie", "chirurgisch"),
+    ("diagnostics", "diagnostic", "Diagnostik"),
+    ("pharma", "pharmaceutical", "pharmazeutisch"),
+    ("biotech", "biotechnology", "Biotechnologie"),
     ("logistics", "Logistik"),
     ("incubator", "Gründerzentrum", "Inkubator"),
     ("start-up", "startup", "Jungunternehmen"),

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -30,7 +31,10 @@ __all__ = [
     "SearchResult",
     "facet_counts",
     "highlight_segments",
+    "relevance",
     "search",
+    "with_synonyms",
+    "words_of",
 ]
 
 MAX_TOKENS = 12
@@ -143,6 +147,59 @@ def count_matches(
     """How many entities :func:`search` would find, and whether that number is exact."""
     result = search(connection, query, filters=filters, limit=1)
     return result.total, result.total_exact
+
+
+# Words that say nothing about a field: dropped from an investor's words before ranking by them.
+_FUNCTION_WORDS = ("and", "und", "the", "der", "die", "das", "for", "für", "with", "mit", "of")
+_STOPWORDS = frozenset({*_FUNCTION_WORDS, "von", "space", "fläche", "flächen", "services"})
+
+
+def words_of(phrases: Sequence[str]) -> tuple[str, ...]:
+    """The telling words of ``phrases``: word tokens of three letters or more, without
+    function words ("and", "für") and generic ones ("space", "services"), each once."""
+    words = [
+        word
+        for phrase in phrases
+        for word in tokenize(phrase)
+        if len(word) > 2 and word not in _STOPWORDS
+    ]
+    return tuple(dict.fromkeys(words))
+
+
+def with_synonyms(words: Sequence[str]) -> tuple[str, ...]:
+    """``words`` and their one-word synonyms and translations ("surgery" → "surgical",
+    "chirurgie"), each once: what an investor's word may look like in a description."""
+    found = list(words)
+    for word in words:
+        found += [
+            term.words[0] for term in query_expansion.synonyms((word,)) if len(term.words) == 1
+        ]
+    return tuple(dict.fromkeys(found))
+
+
+def relevance(
+    connection: Connection, phrases: Sequence[str], *, limit: int = 200
+) -> dict[int, float]:
+    """How well each entity's text matches any of ``phrases`` (an investor's sectors,
+    requirements and keywords, in any language): bm25 over the index, relative to the best
+    match (1.0), for the best ``limit`` entities. Synonyms and compounds are expanded as in
+    :func:`search`; the words are data, never query syntax."""
+    tokens = words_of(phrases)
+    if not tokens:
+        return {}
+    groups = list(query_expansion.expand(tokens))
+    last = groups[-1]
+    groups[-1] = (((query_expansion.Term((tokens[-1],)),),), *last[1:])  # whole words only
+    match = backend_of(connection).match_expression(groups, any_token=True)
+    rows = _fetch(
+        connection,
+        backend_of(connection).ranked_match_sql("e.id", NO_FILTER, highlight=HIGHLIGHT),
+        {"match": match, "min_rowid": 0, "limit": max(1, limit), "offset": 0},
+    )
+    if not rows:
+        return {}
+    best = min(row["score"] for row in rows)  # bm25: lower is better, and negative
+    return {row["id"]: row["score"] / best for row in rows if best < 0}
 
 
 def facet_counts(

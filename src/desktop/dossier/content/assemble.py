@@ -16,11 +16,11 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from desktop.core.briefs.matching import SECTIONS, EntitySuggestion, Interest, Suggestions
 from desktop.core.kb import catalogue, taxonomy
 from desktop.core.kb import vocabulary as prospect_vocab
 from desktop.core.kb.catalogue import FactView, SourceRef
 from desktop.core.kb.models import Contact, Entity
+from desktop.core.suggestions.matching import SECTIONS, EntitySuggestion, Interest, Suggestions
 from desktop.dossier.content.checks import Finding, findings, snapshot
 from desktop.dossier.content.model import (
     ChartBar,
@@ -72,9 +72,11 @@ def default_selection(
     interest: Interest,
     limit: int = 12,
 ) -> Selection:
-    """The picks a new brief would start with: the best ``limit`` entities and topical figures."""
+    """The picks a new brief would start with: the shortlist (at most ``limit``), the
+    investor's contacts and the topical figures."""
     by_section: dict[str, list[SelectedEntity]] = defaultdict(list)
-    for suggestion in suggestions.entities[:limit]:
+    shortlist = [s for s in suggestions.substance if s.shortlisted][:limit]
+    for suggestion in shortlist + suggestions.contacts:
         by_section[suggestion.section].append(SelectedEntity(suggestion.entity_id))
     return Selection(
         prepared_for=prepared_for,
@@ -252,7 +254,7 @@ def _evidence(
     facts: list[FactView],
     language: str,
 ) -> list[EvidenceRow]:
-    from desktop.core.briefs.matching import RULES
+    from desktop.core.suggestions.matching import RULES
 
     rows = []
     for code in selection.interest.requirements:

@@ -60,7 +60,11 @@ def findings(
     for row in data.evidence:
         if not row.evidence:
             findings.append(
-                Finding("no-evidence", f"No evidence in the database for: {row.requirement}.")
+                Finding(
+                    "no-evidence",
+                    f"Nothing in this dossier serves: {row.requirement}. Include a provider "
+                    "from the Alternatives, or tell the investor the region has none.",
+                )
             )
     return findings
 

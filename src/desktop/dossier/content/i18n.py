@@ -32,7 +32,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "published": ("published", "veröffentlicht"),
     "source": ("Source", "Quelle"),
     "no_source": ("Source not recorded", "Quelle nicht erfasst"),
-    "no_evidence": ("No evidence in the database", "Keine Belege in der Datenbank"),
+    "no_evidence": ("Not covered in this dossier", "In diesem Dossier nicht abgedeckt"),
     "col_figure": ("Figure", "Kennzahl"),
     "col_value": ("Value", "Wert"),
     "col_as_of": ("As of", "Stand"),

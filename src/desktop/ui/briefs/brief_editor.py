@@ -4,8 +4,10 @@ Every change is saved at once through the database executor (there is no Save bu
 forget): each is one function of :mod:`desktop.app.briefs`, run as a :class:`DatabaseOp` that
 returns the brief as stored and announces the change, so the Prospects tab refreshes itself.
 The title is saved on Enter, when the field loses focus and when the window closes; the note of
-an item by the :class:`~desktop.ui.briefs.item_panel.ItemPanel`. Preview and export render off
-the UI thread; the export's steps are :mod:`desktop.ui.dossier.export_flow`'s.
+an item by the :class:`~desktop.ui.briefs.item_panel.ItemPanel`. Beside it, two tabs review the
+suggestions (the alternatives per requirement, and "Why not?" for any entity); they save through
+the editor too, and follow each brief it shows. Preview and export render off the UI thread;
+the export's steps are :mod:`desktop.ui.dossier.export_flow`'s.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,9 +38,11 @@ from desktop.core.kb import vocabulary as prospect_vocab
 from desktop.ui.base import dialogs
 from desktop.ui.base.operation import DatabaseOp
 from desktop.ui.briefs import brief_menu
+from desktop.ui.briefs.alternatives_panel import AlternativesPanel
 from desktop.ui.briefs.brief_model import ID_ROLE, ITEM_ROLE, KIND_ROLE, BriefTreeModel
 from desktop.ui.briefs.brief_tree import BriefTree
 from desktop.ui.briefs.item_panel import ItemPanel
+from desktop.ui.briefs.why_not_panel import WhyNotPanel
 from desktop.ui.dossier import export_flow
 from desktop.ui.dossier.preview_pane import PreviewPane
 from desktop.ui.dossier.render_worker import RenderSlot, RenderWorker
@@ -89,12 +94,8 @@ class BriefEditor(QMainWindow):
         self.language.activated.connect(
             lambda _i: self._update(language=self.language.currentData())
         )
-        self.preview_button = QPushButton("Preview", self)
-        self.preview_button.setObjectName("previewButton")
-        self.preview_button.clicked.connect(self.preview)
-        self.export_button = QPushButton("Export PDF…", self)
-        self.export_button.setObjectName("exportButton")
-        self.export_button.clicked.connect(self.export)
+        self.preview_button = self._button("Preview", "previewButton", self.preview)
+        self.export_button = self._button("Export PDF…", "exportButton", self.export)
         top = QWidget(self)
         top_layout = QHBoxLayout(top)
         top_layout.addWidget(self.title, 1)
@@ -116,20 +117,21 @@ class BriefEditor(QMainWindow):
         self.tree.setModel(self.model)
         self.tree.selectionModel().currentChanged.connect(self._on_current)
         self.tree.customContextMenuRequested.connect(self._show_menu)
-        self.up_button, self.down_button = (
-            QPushButton("Move up", self),
-            QPushButton("Move down", self),
-        )
-        for button, name, step in (
-            (self.up_button, "moveUp", -1),
-            (self.down_button, "moveDown", 1),
-        ):
-            button.setObjectName(name)
-            button.clicked.connect(lambda _=False, s=step: self._move(s))
+        self.up_button = self._button("Move up", "moveUp", lambda: self._move(-1))
+        self.down_button = self._button("Move down", "moveDown", lambda: self._move(1))
 
         self.panel = ItemPanel(self)
         self.panel.note_edited.connect(lambda item_id, text: self._set_item(item_id, note=text))
         self.note, self.findings = self.panel.note, self.panel.findings
+        self.alternatives = AlternativesPanel(executor, brief_id, self)
+        self.alternatives.include_requested.connect(lambda i: self._set_item(i, included=True))
+        self.why_not = WhyNotPanel(executor, brief_id, self)
+        self.why_not.add_requested.connect(self._add_entity)
+        self.middle = QTabWidget(self, objectName="reviewTabs")  # the item, and the review tabs
+        for tab, label in ((self.panel, "Item"), (self.alternatives, "Alternatives")):
+            self.middle.addTab(tab, label)
+        self.middle.addTab(self.why_not, "Why not?")
+        self.alternatives.titled.connect(lambda text: self.middle.setTabText(1, text))
         self.preview_pane = PreviewPane(self)
         self.document = self.preview_pane.document
 
@@ -143,9 +145,9 @@ class BriefEditor(QMainWindow):
         moves.addStretch(1)
         left_layout.addLayout(moves)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        for widget in (left, self.panel, self.preview_pane):
+        for widget in (left, self.middle, self.preview_pane):
             splitter.addWidget(widget)
-        splitter.setSizes([380, 420, 520])
+        splitter.setSizes([370, 470, 480])
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 4, 6, 4)
@@ -159,7 +161,14 @@ class BriefEditor(QMainWindow):
         close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         close.setContext(Qt.ShortcutContext.WindowShortcut)
         close.activated.connect(self.close)
+        self.why_not.answer_find_key(self.middle)  # Ctrl+F: "why not …?"
         self.reload()
+
+    def _button(self, text: str, name: str, slot: Callable[[], Any]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.clicked.connect(lambda _=False: slot())
+        return button
 
     def _combo(self, name: str, label: str, vocabulary: dict[str, Any]) -> QComboBox:
         combo = QComboBox(self)
@@ -171,7 +180,8 @@ class BriefEditor(QMainWindow):
 
     def settling(self) -> bool:
         """Typed text or a reload is still waiting for its timer, or a render is running."""
-        return self._assemble_timer.isActive() or self.panel.timer.isActive() or self.renders.busy()
+        timers = (self._assemble_timer, self.panel.timer, self.why_not.timer)
+        return any(timer.isActive() for timer in timers) or self.renders.busy()
 
     # --- loading -------------------------------------------------------------------------------
 
@@ -195,8 +205,8 @@ class BriefEditor(QMainWindow):
             return
         if isinstance(error, NotFoundError):
             self._gone = True
-            self.panel.timer.stop()
-            self._assemble_timer.stop()
+            for timer in (self.panel.timer, self._assemble_timer, self.why_not.timer):
+                timer.stop()
             dialogs.show_error(self, "Brief", GONE_BRIEF)
             self.close()
             self.deleteLater()
@@ -223,6 +233,8 @@ class BriefEditor(QMainWindow):
         finally:
             self._reloading = False
         self._on_current(self.tree.currentIndex(), QModelIndex())
+        self.alternatives.reload()  # the review tabs follow the stored brief
+        self.why_not.follow_brief()
         self._assemble_timer.start()
 
     # --- saving: one application function per step -------------------------------------------
@@ -244,6 +256,10 @@ class BriefEditor(QMainWindow):
                 store, brief_id=brief_id, item_id=item_id, included=included, note=note
             )
         )
+
+    def _add_entity(self, entity_id: int) -> None:
+        brief_id = self.brief_id
+        self._save(lambda store: briefs.add_entity(store, brief_id=brief_id, entity_id=entity_id))
 
     def _reorder(self, layout: briefs.Layout) -> None:
         brief_id = self.brief_id

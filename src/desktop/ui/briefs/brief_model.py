@@ -18,7 +18,7 @@ from uuid import uuid4
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from desktop.core.briefs.matching import SECTIONS
+from desktop.core.suggestions.matching import SECTIONS
 
 if TYPE_CHECKING:
     from desktop.core.briefs.curation import BriefItemView, BriefView

@@ -57,9 +57,7 @@ class ItemPanel(QWidget):
         self.evidence_model: RecordTableModel[EvidenceRow] = RecordTableModel(
             [
                 Column("Requirement", lambda r: r.requirement),
-                Column(
-                    "Evidence", lambda r: "; ".join(r.evidence) or "No evidence in the database"
-                ),
+                Column("Evidence", lambda r: "; ".join(r.evidence) or "Nothing included serves it"),
             ],
             self,
         )

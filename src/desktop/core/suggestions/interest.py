@@ -1,13 +1,14 @@
 """The two sides of a match: what an investor is looking for, and what an entity or fact offers.
 
-Kept apart from :mod:`desktop.core.briefs.matching` (the ranking) and
-:mod:`desktop.core.briefs.rules` (which entities serve which need) because both read these
+Kept apart from :mod:`desktop.core.suggestions.matching` (the ranking) and
+:mod:`desktop.core.suggestions.rules` (which entities serve which need) because both read these
 types: with them here, the rules depend on the inputs and the ranking on the rules, one way.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,13 @@ class Candidate:
     tags: frozenset[str]
     space: frozenset[str]
     text: str  # name, acronym, tag labels and description, for keyword search
+    source: str | None = None  # the title of the record's source
+    space_sources: Mapping[str, str | None] = field(default_factory=dict)  # type → source
+    # requirement or sector code → (label, source) of a figure scoped to the entity
+    facts: Mapping[str, tuple[str, str | None]] = field(default_factory=dict)
+    # a company known to the cluster only through its links (a partner's customer, a local
+    # firm's parent), with no site of its own in our sources
+    outside_region: bool = False
 
 
 @dataclass(frozen=True)
