@@ -6,7 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from desktop.core.briefs import curation as briefs
 from desktop.core.briefs.curation import ProspectInput
+from desktop.core.storage.database import Database
 from desktop.ui.briefs import prospect_dialog
 from desktop.ui.briefs.brief_editor import BriefEditor
 from desktop.ui.shell.main_window import MainWindow
@@ -35,3 +37,10 @@ def open_new_brief(
     editor = window.desk.editors[opened.args[0]]
     qtbot.waitUntil(lambda: editor.current is not None, timeout=10_000)
     return editor
+
+
+def stored_brief(database: Database, prospect: ProspectInput = PROSPECT) -> int:
+    """A new brief for ``prospect``, written straight to the database (no window involved)."""
+    with database.transaction() as session:
+        saved = briefs.save_prospect(session, prospect)
+        return briefs.create_brief(session, prospect_id=saved.id)

@@ -16,6 +16,7 @@ from desktop.core.storage.database import Database
 from desktop.ui.base.executor import DatabaseExecutor
 from desktop.ui.briefs.brief_editor import BriefEditor
 from desktop.ui.briefs.brief_model import ID_ROLE, ITEM_ROLE, KIND_ROLE, MIME_TYPE, BriefTreeModel
+from tests.gui.brief_helpers import stored_brief
 
 PROSPECT = ProspectInput(
     company_name="Acme Cell Therapeutics Inc.",
@@ -29,9 +30,7 @@ MOVE = Qt.DropAction.MoveAction
 
 @pytest.fixture
 def brief_id(database: Database) -> int:
-    with database.transaction() as session:
-        prospect = briefs.save_prospect(session, PROSPECT)
-        return briefs.create_brief(session, prospect_id=prospect.id)
+    return stored_brief(database, PROSPECT)
 
 
 def stored(database: Database, brief_id: int) -> briefs.BriefView:

@@ -18,13 +18,13 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import briefs as app_briefs
 from desktop.app.store import Store, open_store
-from desktop.core.briefs import curation as briefs
 from desktop.core.briefs.curation import BriefItemView, ProspectInput
 from desktop.core.storage.database import Database
 from desktop.ui.base.executor import DatabaseExecutor
 from desktop.ui.briefs.brief_editor import BriefEditor
 from desktop.ui.briefs.brief_model import ID_ROLE
 from desktop.ui.briefs.why_not_panel import WhyNotPanel
+from tests.gui.brief_helpers import stored_brief
 
 CELL_THERAPY = ProspectInput(
     company_name="Acme Cell Therapeutics Inc.",
@@ -37,9 +37,7 @@ CELL_THERAPY = ProspectInput(
 
 @pytest.fixture
 def brief_id(database: Database) -> int:
-    with database.transaction() as session:
-        prospect = briefs.save_prospect(session, CELL_THERAPY)
-        return briefs.create_brief(session, prospect_id=prospect.id)
+    return stored_brief(database, CELL_THERAPY)
 
 
 @pytest.fixture

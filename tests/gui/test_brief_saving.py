@@ -26,6 +26,7 @@ from desktop.ui.briefs.brief_model import ID_ROLE, ITEM_ROLE, KIND_ROLE
 from desktop.ui.briefs.briefs_desk import BriefsDesk
 from desktop.ui.dossier import export_check
 from desktop.ui.shell.main_window import MainWindow
+from tests.gui.brief_helpers import stored_brief
 
 from .brief_helpers import open_new_brief
 
@@ -39,9 +40,7 @@ PROSPECT = ProspectInput(
 
 @pytest.fixture
 def brief_id(database: Database) -> int:
-    with database.transaction() as session:
-        prospect = briefs.save_prospect(session, PROSPECT)
-        return briefs.create_brief(session, prospect_id=prospect.id)
+    return stored_brief(database, PROSPECT)
 
 
 @pytest.fixture

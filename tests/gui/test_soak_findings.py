@@ -12,7 +12,6 @@ import shiboken6
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.core.briefs import curation as briefs
 from desktop.core.briefs.curation import ProspectInput
 from desktop.core.storage.database import Database
 from desktop.dossier.content import checks
@@ -24,6 +23,7 @@ from desktop.ui.briefs.brief_model import ID_ROLE, ITEM_ROLE, KIND_ROLE
 from desktop.ui.dossier import export_check
 from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.upkeep import entity_dialog
+from tests.gui.brief_helpers import stored_brief
 
 from .brief_helpers import open_new_brief
 
@@ -37,9 +37,7 @@ PROSPECT = ProspectInput(
 
 @pytest.fixture
 def brief_id(database: Database) -> int:
-    with database.transaction() as session:
-        prospect = briefs.save_prospect(session, PROSPECT)
-        return briefs.create_brief(session, prospect_id=prospect.id)
+    return stored_brief(database, PROSPECT)
 
 
 @pytest.fixture

@@ -134,3 +134,13 @@ def test_the_third_provider_of_one_service_gives_way_to_another_requirement() ->
     order = [s.name for s in diversified([*logistics, cleanroom, specialist])]
     assert order[:3] == ["Cell Specialist", "Cold 0", "Zeta Cleanrooms"]
     assert order[3:] == ["Cold 1", "Cold 2", "Cold 3"]
+
+
+def test_german_and_accented_words_find_the_same_entities(database: Database) -> None:
+    """The investor's words reach descriptions through the search index, blind to case and
+    accents and across languages: "Reinräume" is the clean room academy's field."""
+    with database.session() as session:
+        german = suggest(session, Interest(keywords=("REINRÄUME",)), learn=False)
+        english = suggest(session, Interest(keywords=("clean room",)), learn=False)
+    assert "academy-for-clean-room-work" in [s.slug for s in german.substance[:3]]
+    assert [s.slug for s in german.substance[:3]] == [s.slug for s in english.substance[:3]]

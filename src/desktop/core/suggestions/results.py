@@ -172,4 +172,6 @@ class Context:
     text: Mapping[int, float] = field(default_factory=dict)
     text_words: tuple[str, ...] = ()
     choices: Mapping[int, Choices] = field(default_factory=dict)
+    # keyword → the entities the search index finds it in (synonyms, translations, accents)
+    keyword_hits: Mapping[str, frozenset[int]] = field(default_factory=dict)
     tag_labels: Mapping[str, str] = field(default_factory=dict)

@@ -101,7 +101,11 @@ def score(
     )
     if activities:
         parts.append(Part("activity", ACTIVITY_POINTS * len(activities), activities))
-    found = tuple(word for word, folded in keywords if folded in candidate.text)
+    found = tuple(
+        word
+        for word, folded in keywords
+        if folded in candidate.text or candidate.entity_id in context.keyword_hits.get(word, ())
+    )
     if found:
         parts.append(Part("mentions", KEYWORD_POINTS * len(found), names=found))
     is_contact = CONTACT_SECTOR in candidate.sectors and candidate.kind in CONTACT_KINDS

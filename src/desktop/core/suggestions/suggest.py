@@ -67,11 +67,11 @@ def suggest(
     ]
     phrases = investor_words(interest)
     found_by_words = relevance(connection, phrases, limit=TEXT_RANKED)
-    found_by_keywords = {
-        entity_id
+    keyword_hits = {
+        word: frozenset(relevance(connection, [word], limit=TEXT_RANKED, every_word=True))
         for word in interest.keywords
-        for entity_id in relevance(connection, [word], limit=TEXT_RANKED)
     }
+    found_by_keywords = {entity_id for hits in keyword_hits.values() for entity_id in hits}
     choices = earlier_choices.choices_for(session, interest) if learn else {}
     readable = {*found_by_words, *found_by_keywords}
     must = {*readable, *choices, *explain, *(i for s, _r, o in relations for i in (s, o))}
@@ -84,6 +84,7 @@ def suggest(
         ),
         choices=choices,
         tag_labels=labels,
+        keyword_hits=keyword_hits,
     )
     ids = _candidate_ids(connection, interest, must)
     return rank(
