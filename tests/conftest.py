@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["LANGUAGE"] = "en"  # the suite reads English; a test that wants German says so
 
 from desktop.core.storage.database import Database, build_seeded_database
 

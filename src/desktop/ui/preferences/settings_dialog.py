@@ -1,19 +1,23 @@
-"""Settings: who the consultant is (for dossiers and the journal), the data-care limits, and
-the way to the team this database syncs with."""
+"""Settings: who the consultant is (for dossiers and the journal), the data-care limits, the
+window's language (from the next start), and the way to the team this database syncs with."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
     QWidget,
 )
 
+from desktop.app.language import KEY as LANGUAGE_KEY
+from desktop.app.language import SECTION as LANGUAGE_SECTION
 from desktop.ui.base.settings import app_settings, setting
 from desktop.ui.preferences.contact_fields import ContactFields
 
@@ -47,6 +51,22 @@ class SettingsDialog(QDialog):
             spin.setValue(setting(key))
             form.addRow(label, spin)
             self.spins[key] = spin
+        self.language = QComboBox(self)
+        self.language.setObjectName("languageChoice")
+        self.language.setAccessibleName("Language")
+        for label, code in (("System default", ""), ("Deutsch", "de"), ("English", "en")):
+            self.language.addItem(label, code)
+        saved = str(app_settings().value(f"{LANGUAGE_SECTION}/{LANGUAGE_KEY}", "") or "")
+        self.language.setCurrentIndex(max(0, self.language.findData(saved)))
+        self.language.setToolTip("The window's language; a dossier's language is set per brief")
+        form.addRow("Language", self.language)
+        self.language_note = QLabel("Takes effect the next time Dossier Desk starts.", self)
+        self.language_note.setObjectName("languageNote")
+        self.language_note.setVisible(False)
+        self.language.currentIndexChanged.connect(
+            lambda _index: self.language_note.setVisible(self.language.currentData() != saved)
+        )
+        form.addRow("", self.language_note)
         team = QPushButton("Team…", self)
         team.setObjectName("teamButton")
         team.setToolTip("Join a team, or see the team this database syncs with")
@@ -69,5 +89,6 @@ class SettingsDialog(QDialog):
         settings = app_settings()
         for key, spin in self.spins.items():
             settings.setValue(f"data/{key}", spin.value())
+        settings.setValue(f"{LANGUAGE_SECTION}/{LANGUAGE_KEY}", self.language.currentData())
         settings.sync()
         super().accept()

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, Qt, QTimer
+from PySide6.QtCore import QLocale, QLockFile, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -47,8 +47,11 @@ def ensure_application(argv: Sequence[str] = ()) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(APP_ID)
     app.setStyle("Fusion")  # follows the system colour scheme (light/dark) on every platform
+    from desktop.app.language import ui_language
     from desktop.ui.base.style import apply_style
+    from desktop.ui.base.translation import install_translations
 
+    app.setProperty("translators", install_translations(app, ui_language(QLocale.system().name())))
     apply_style(app)
     return app
 
