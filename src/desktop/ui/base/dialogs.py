@@ -12,6 +12,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop import APP_NAME
@@ -81,7 +82,10 @@ def ask_save_path(
 
     folder = folders.save_folder()
     chosen, _filter = QFileDialog.getSaveFileName(
-        parent, f"Save — {APP_NAME}", str(folder / suggested_name), file_filter
+        parent,
+        "{} — {}".format(QCoreApplication.translate("Dialogs", "Save"), APP_NAME),
+        str(folder / suggested_name),
+        file_filter,
     )
     if not chosen:
         return None
@@ -109,21 +113,29 @@ def show_about(parent: QWidget | None, db_path: Path) -> None:
 
     show_info(
         parent,
-        "About",
-        f"{APP_NAME} {__version__}\nThe investor consultants' desk for the Leipzig "
-        f"life-sciences cluster.\n\nDatabase: {db_path}",
+        QCoreApplication.translate("Dialogs", "About"),
+        QCoreApplication.translate(
+            "Dialogs",
+            "{app} {version}\nThe investor consultants' desk for the Leipzig life-sciences "
+            "cluster.\n\nDatabase: {path}",
+        ).format(app=APP_NAME, version=__version__, path=db_path),
     )
 
 
 def report_unexpected(parent: QWidget | None, error: BaseException) -> None:
     """Log an exception that is a bug and tell the user where the details are."""
     log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
-    where = f"\n\nDetails were written to:\n{_log_file}" if _log_file else ""
+    details = QCoreApplication.translate("Dialogs", "Details were written to:")
+    where = f"\n\n{details}\n{_log_file}" if _log_file else ""
     show_error(
         parent,
-        "Unexpected error",
-        f"Something went wrong that Dossier Desk did not expect ({type(error).__name__}: "
-        f"{error}). Your data is safe; the last action may not have completed.{where}",
+        QCoreApplication.translate("Dialogs", "Unexpected error"),
+        QCoreApplication.translate(
+            "Dialogs",
+            "Something went wrong that Dossier Desk did not expect ({kind}: {error}). Your data "
+            "is safe; the last action may not have completed.",
+        ).format(kind=type(error).__name__, error=error)
+        + where,
     )
 
 

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 if TYPE_CHECKING:
@@ -139,7 +139,9 @@ def report_error(owner: QObject | None, title: str, error: BaseException) -> Non
 
     parent = owner if isinstance(owner, QWidget) else None
     if isinstance(error, DossierError):
-        dialogs.show_error(parent, title or "Error", str(error))
+        dialogs.show_error(
+            parent, title or QCoreApplication.translate("Operation", "Error"), str(error)
+        )
     else:
         dialogs.report_unexpected(parent, error)
 

@@ -30,16 +30,11 @@ from PySide6.QtWidgets import (
 from desktop.app import briefs
 from desktop.ui.base import dialogs
 from desktop.ui.base.operation import DatabaseOp
-from desktop.ui.base.wording import plural
+from desktop.ui.dossier.formats import counted, number
 
 if TYPE_CHECKING:
     from desktop.app.briefs import Alternatives
     from desktop.ui.base.executor import DatabaseExecutor
-
-EVERYTHING_IN = "Every suggestion is in the brief."
-EVERYTHING_IN_MORE = (
-    "Untick an item in the brief to move it here, or look up anything else on the “Why not?” tab."
-)
 
 
 class ReviewRow(QFrame):
@@ -139,7 +134,9 @@ class AlternativesPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("alternativesPanel")
-        self.setAccessibleName("Alternatives: suggestions left out of the brief, by requirement")
+        self.setAccessibleName(
+            self.tr("Alternatives: suggestions left out of the brief, by requirement")
+        )
         self.executor = executor
         self.brief_id = brief_id
         self.groups: list[Alternatives] = []
@@ -148,10 +145,17 @@ class AlternativesPanel(QWidget):
         self._pending = False  # an Include was clicked; its row shows "Including…"
         self._refocus: int | None = None  # the place of that row, when its button had focus
 
-        self.summary = QLabel("Looking for alternatives…", self)
+        self.summary = QLabel(self.tr("Looking for alternatives…"), self)
         self.summary.setObjectName("alternativesSummary")
         self.summary.setWordWrap(True)
-        self.empty = QLabel(f"<b>{EVERYTHING_IN}</b><br>{html.escape(EVERYTHING_IN_MORE)}", self)
+        everything_in = html.escape(self.tr("Every suggestion is in the brief."))
+        more = html.escape(
+            self.tr(
+                "Untick an item in the brief to move it here, or look up anything else on the "
+                "“Why not?” tab."
+            )
+        )
+        self.empty = QLabel(f"<b>{everything_in}</b><br>{more}", self)
         self.empty.setObjectName("alternativesEmpty")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -179,13 +183,22 @@ class AlternativesPanel(QWidget):
         self.empty.setVisible(count == 0)
         self.area.setVisible(count > 0)
         self.summary.setText(
-            f"{plural(count, 'suggestion')} left out of the brief, under the requirement each "
-            "serves. Include one with its button or a double-click."
+            counted(
+                count,
+                self.tr(
+                    "1 suggestion left out of the brief, under the requirement it serves. "
+                    "Include it with its button or a double-click."
+                ),
+                self.tr(
+                    "{count} suggestions left out of the brief, under the requirement each "
+                    "serves. Include one with its button or a double-click."
+                ),
+            )
             if count
             else ""
         )
         self.summary.setVisible(count > 0)
-        self.titled.emit(f"Alternatives ({count})")
+        self.titled.emit(self.tr("Alternatives ({count})").format(count=number(count)))
         self.shown.emit()
 
     def _rebuild(self, groups: list[Alternatives]) -> None:
@@ -207,10 +220,10 @@ class AlternativesPanel(QWidget):
         self.column.insertWidget(self.column.count() - 1, widget)  # above the closing stretch
 
     def _row(self, item_id: int, title: str, kind: str, reason: str) -> ReviewRow:
-        button = QPushButton("Include", self)
+        button = QPushButton(self.tr("Include"), self)
         button.setObjectName("includeAlternative")
-        button.setAccessibleName(f"Include {title} in the brief")
-        button.setToolTip(f"Include {title} in the brief")
+        button.setAccessibleName(self.tr("Include {name} in the brief").format(name=title))
+        button.setToolTip(self.tr("Include {name} in the brief").format(name=title))
         row = ReviewRow(title, kind, [("alternativeReason", reason)], button, self)
         row.setToolTip(reason)
         button.clicked.connect(lambda _=False: self._include(item_id))
@@ -224,7 +237,7 @@ class AlternativesPanel(QWidget):
             if row.button.hasFocus():
                 self._refocus = list(self.rows).index(item_id)
             row.button.setEnabled(False)
-            row.button.setText("Including…")
+            row.button.setText(self.tr("Including…"))
         self.include_requested.emit(item_id)
 
     def _failed(self, asked: int, error: BaseException) -> None:
@@ -233,7 +246,9 @@ class AlternativesPanel(QWidget):
         if asked != self._asked or isinstance(error, NotFoundError):
             return  # outdated, or the brief is gone (the editor says so and closes)
         if isinstance(error, DossierError):
-            self.summary.setText(f"The alternatives could not be listed: {error}")
+            self.summary.setText(
+                self.tr("The alternatives could not be listed: {error}").format(error=error)
+            )
             self.summary.show()
         else:
             dialogs.report_unexpected(self, error)

@@ -16,13 +16,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QPushButton,
@@ -34,16 +32,17 @@ from PySide6.QtWidgets import (
 
 from desktop.app import briefs, export
 from desktop.app.changes import Topic, change
-from desktop.core.kb import vocabulary as prospect_vocab
 from desktop.ui.base import dialogs
 from desktop.ui.base.operation import DatabaseOp
 from desktop.ui.briefs import brief_menu
 from desktop.ui.briefs.alternatives_panel import AlternativesPanel
 from desktop.ui.briefs.brief_model import ID_ROLE, ITEM_ROLE, KIND_ROLE, BriefTreeModel
+from desktop.ui.briefs.brief_top import BriefTopBar
 from desktop.ui.briefs.brief_tree import BriefTree
 from desktop.ui.briefs.item_panel import ItemPanel
 from desktop.ui.briefs.why_not_panel import WhyNotPanel
 from desktop.ui.dossier import export_flow
+from desktop.ui.dossier.formats import counted
 from desktop.ui.dossier.preview_pane import PreviewPane
 from desktop.ui.dossier.render_worker import RenderSlot, RenderWorker
 from desktop.ui.preferences.contact_fields import saved_card
@@ -54,9 +53,11 @@ if TYPE_CHECKING:
     from desktop.dossier.content.assemble import Assembled
     from desktop.ui.base.executor import DatabaseExecutor
 
-GONE_BRIEF = (
+# in English; shown through tr() (the marker lets lupdate find it)
+GONE_BRIEF = QT_TRANSLATE_NOOP(
+    "BriefEditor",
     "This brief is no longer in the database: it was deleted, perhaps with its prospect. "
-    "Its window closes; exported dossiers stay where they are."
+    "Its window closes; exported dossiers stay where they are.",
 )
 
 
@@ -72,7 +73,7 @@ class BriefEditor(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("briefEditor")
-        self.setWindowTitle("Brief")
+        self.setWindowTitle(self.tr("Brief"))
         self.resize(1320, 820)
         self.executor = executor
         self.brief_id = brief_id
@@ -82,32 +83,18 @@ class BriefEditor(QMainWindow):
         self._reloading = False  # the tree is being rebuilt from the stored brief
         self._gone = False  # the brief was deleted (with its prospect, or from the Prospects tab)
 
-        self.title = QLineEdit(self)
-        self.title.setObjectName("briefTitle")
-        self.title.setAccessibleName("Brief title")
+        top = BriefTopBar(self)
+        self.title, self.template, self.language = top.title, top.template, top.language
+        self.preview_button, self.export_button = top.preview_button, top.export_button
         self.title.editingFinished.connect(self._save_title)  # Enter and focus-out
-        self.template = self._combo("briefTemplate", "Template", prospect_vocab.TEMPLATES)
-        self.language = self._combo("briefLanguage", "Language", prospect_vocab.LANGUAGES)
         self.template.activated.connect(
             lambda _i: self._update(template=self.template.currentData())
         )
         self.language.activated.connect(
             lambda _i: self._update(language=self.language.currentData())
         )
-        self.preview_button = self._button("Preview", "previewButton", self.preview)
-        self.export_button = self._button("Export PDF…", "exportButton", self.export)
-        top = QWidget(self)
-        top_layout = QHBoxLayout(top)
-        top_layout.addWidget(self.title, 1)
-        for widget in (
-            QLabel("Template", self),
-            self.template,
-            QLabel("Language", self),
-            self.language,
-            self.preview_button,
-            self.export_button,
-        ):
-            top_layout.addWidget(widget)
+        self.preview_button.clicked.connect(lambda _=False: self.preview())
+        self.export_button.clicked.connect(lambda _=False: self.export())
 
         self.model = BriefTreeModel(self)
         self.model.layout_edited.connect(self._reorder)
@@ -117,8 +104,8 @@ class BriefEditor(QMainWindow):
         self.tree.setModel(self.model)
         self.tree.selectionModel().currentChanged.connect(self._on_current)
         self.tree.customContextMenuRequested.connect(self._show_menu)
-        self.up_button = self._button("Move up", "moveUp", lambda: self._move(-1))
-        self.down_button = self._button("Move down", "moveDown", lambda: self._move(1))
+        self.up_button = self._button(self.tr("Move up"), "moveUp", lambda: self._move(-1))
+        self.down_button = self._button(self.tr("Move down"), "moveDown", lambda: self._move(1))
 
         self.panel = ItemPanel(self)
         self.panel.note_edited.connect(lambda item_id, text: self._set_item(item_id, note=text))
@@ -128,16 +115,18 @@ class BriefEditor(QMainWindow):
         self.why_not = WhyNotPanel(executor, brief_id, self)
         self.why_not.add_requested.connect(self._add_entity)
         self.middle = QTabWidget(self, objectName="reviewTabs")  # the item, and the review tabs
-        for tab, label in ((self.panel, "Item"), (self.alternatives, "Alternatives")):
-            self.middle.addTab(tab, label)
-        self.middle.addTab(self.why_not, "Why not?")
+        self.middle.addTab(self.panel, self.tr("Item"))
+        self.middle.addTab(self.alternatives, self.tr("Alternatives"))
+        self.middle.addTab(self.why_not, self.tr("Why not?"))
         self.alternatives.titled.connect(lambda text: self.middle.setTabText(1, text))
         self.preview_pane = PreviewPane(self)
         self.document = self.preview_pane.document
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
-        left_layout.addWidget(QLabel("Tick to include · drag or use the buttons to reorder", self))
+        hint = QLabel(self.tr("Tick to include · drag or use the buttons to reorder"), self)
+        hint.setWordWrap(True)
+        left_layout.addWidget(hint)
         left_layout.addWidget(self.tree, 1)
         moves = QHBoxLayout()
         moves.addWidget(self.up_button)
@@ -170,14 +159,6 @@ class BriefEditor(QMainWindow):
         button.clicked.connect(lambda _=False: slot())
         return button
 
-    def _combo(self, name: str, label: str, vocabulary: dict[str, Any]) -> QComboBox:
-        combo = QComboBox(self)
-        combo.setObjectName(name)
-        combo.setAccessibleName(label)
-        for term in vocabulary.values():
-            combo.addItem(term.en, term.code)
-        return combo
-
     def settling(self) -> bool:
         """Typed text or a reload is still waiting for its timer, or a render is running."""
         timers = (self._assemble_timer, self.panel.timer, self.why_not.timer)
@@ -207,17 +188,17 @@ class BriefEditor(QMainWindow):
             self._gone = True
             for timer in (self.panel.timer, self._assemble_timer, self.why_not.timer):
                 timer.stop()
-            dialogs.show_error(self, "Brief", GONE_BRIEF)
+            dialogs.show_error(self, self.tr("Brief"), self.tr(GONE_BRIEF))
             self.close()
             self.deleteLater()
         elif isinstance(error, DossierError):
-            dialogs.show_error(self, "Brief", str(error))
+            dialogs.show_error(self, self.tr("Brief"), str(error))
         else:
             dialogs.report_unexpected(self, error)
 
     def _show(self, view: BriefView) -> None:
         self.view = view
-        self.setWindowTitle(f"Brief — {view.title}")
+        self.setWindowTitle(self.tr("Brief — {title}").format(title=view.title))
         if not self.title.isModified():  # never overwrite a title being typed
             self.title.setText(view.title)
         self.template.setCurrentIndex(max(0, self.template.findData(view.template)))
@@ -302,7 +283,7 @@ class BriefEditor(QMainWindow):
             # stored (the reload closes the window if the brief itself is gone)
             self.reload(self._show_after_item_gone)
         elif isinstance(error, (DossierError, ValueError)):
-            dialogs.show_error(self, "Brief", str(error))
+            dialogs.show_error(self, self.tr("Brief"), str(error))
             self.reload()
         else:
             dialogs.report_unexpected(self, error)
@@ -310,8 +291,10 @@ class BriefEditor(QMainWindow):
     def _show_after_item_gone(self, view: BriefView) -> None:
         self._show(view)
         self.status.setText(
-            "An item is no longer in the brief (its entity was deleted); the brief is shown "
-            "as it is now."
+            self.tr(
+                "An item is no longer in the brief (its entity was deleted); the brief is shown "
+                "as it is now."
+            )
         )
 
     # --- what will be printed ------------------------------------------------------------------
@@ -374,13 +357,15 @@ class BriefEditor(QMainWindow):
         if self.current is None:
             self.assembled.connect(self.preview, Qt.ConnectionType.SingleShotConnection)
             return
-        self.status.setText("Rendering the preview…")
+        self.status.setText(self.tr("Rendering the preview…"))
         self.start_render(RenderWorker.preview(self.current.data, parent=self), self._on_preview)
 
     def _on_preview(self, result: tuple[bytes, int]) -> None:
         pdf, pages = result
         self.preview_pane.show_pdf(pdf)
-        self.status.setText(f"Preview: {pages} pages")
+        self.status.setText(
+            counted(pages, self.tr("Preview: 1 page"), self.tr("Preview: {count} pages"))
+        )
         self.preview_ready.emit(pages)
 
     def export(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QPlainTextEdit, QWidget
 
 from desktop.ui.briefs.brief_model import ID_ROLE, ITEM_ROLE, KIND_ROLE, BriefTreeModel
@@ -42,18 +42,38 @@ def item_menu(
     if item is not None:
         included = model.itemFromIndex(index).checkState() == Qt.CheckState.Checked
         add(
-            "Exclude from the dossier" if included else "Include in the dossier",
+            QCoreApplication.translate("BriefMenu", "Exclude from the dossier")
+            if included
+            else QCoreApplication.translate("BriefMenu", "Include in the dossier"),
             "toggleIncluded",
             lambda: _set_included(model, find(), not included),
         )
-    add("Move up", "menuMoveUp", lambda: _move(model, find(), -1), index.row() > 0)
+    add(
+        QCoreApplication.translate("BriefMenu", "Move up"),
+        "menuMoveUp",
+        lambda: _move(model, find(), -1),
+        index.row() > 0,
+    )
     last = model.rowCount(index.parent()) - 1
-    add("Move down", "menuMoveDown", lambda: _move(model, find(), 1), index.row() < last)
+    add(
+        QCoreApplication.translate("BriefMenu", "Move down"),
+        "menuMoveDown",
+        lambda: _move(model, find(), 1),
+        index.row() < last,
+    )
     if item is not None:
         menu.addSeparator()
-        add("Edit note", "editNote", lambda: _edit_note(tree, note, find()))
+        add(
+            QCoreApplication.translate("BriefMenu", "Edit note"),
+            "editNote",
+            lambda: _edit_note(tree, note, find()),
+        )
         if item.slug:
-            add("Open the entity", "openEntity", lambda: open_entity(item.slug))
+            add(
+                QCoreApplication.translate("BriefMenu", "Open the entity"),
+                "openEntity",
+                lambda: open_entity(item.slug),
+            )
     return menu
 
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPersistentModelI
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from desktop.core.suggestions.matching import SECTIONS
+from desktop.ui.base.translation import current_language
 
 if TYPE_CHECKING:
     from desktop.core.briefs.curation import BriefItemView, BriefView
@@ -48,8 +49,9 @@ class BriefTreeModel(QStandardItemModel):
         try:
             self.clear()
             root = self.invisibleRootItem()
+            language = current_language()  # the window's; the dossier prints the brief's
             for key, items in view.sections:
-                section = QStandardItem(SECTIONS[key].en if key in SECTIONS else key)
+                section = QStandardItem(SECTIONS[key].label(language) if key in SECTIONS else key)
                 section.setData("section", KIND_ROLE)
                 section.setData(key, ID_ROLE)
                 section.setFlags(

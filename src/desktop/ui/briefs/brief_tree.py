@@ -20,7 +20,7 @@ class BriefTree(QTreeView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("briefTree")
-        self.setAccessibleName("Sections and items; tick to include, drag to reorder")
+        self.setAccessibleName(self.tr("Sections and items; tick to include, drag to reorder"))
         self.setHeaderHidden(True)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)

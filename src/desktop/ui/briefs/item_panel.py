@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from desktop.ui.base.wording import plural
+from desktop.ui.dossier.formats import counted
 from desktop.ui.widgets.record_model import Column, RecordTableModel, record_table
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ class ItemPanel(QWidget):
         self._saved = ""  # what is stored (or on its way) for that item
         self._on_the_way: dict[int, str] = {}  # saved, not yet back from the database
 
-        self.item_title = QLabel("Select an item to see why it was suggested.", self)
+        self.item_title = QLabel(self.tr("Select an item to see why it was suggested."), self)
         self.item_title.setObjectName("itemTitle")
         self.item_title.setWordWrap(True)
         self.item_reason = QLabel(self)
@@ -45,8 +45,8 @@ class ItemPanel(QWidget):
         self.item_reason.setTextFormat(Qt.TextFormat.PlainText)  # reasons are text, not markup
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("itemNote")
-        self.note.setAccessibleName("Note for the investor, printed with this item")
-        self.note.setPlaceholderText("Note for the investor (printed in the dossier)")
+        self.note.setAccessibleName(self.tr("Note for the investor, printed with this item"))
+        self.note.setPlaceholderText(self.tr("Note for the investor (printed in the dossier)"))
         self.note.setMaximumHeight(90)
         self.note.setTabChangesFocus(True)
         self.note.setEnabled(False)
@@ -54,16 +54,17 @@ class ItemPanel(QWidget):
         self.timer = QTimer(self, singleShot=True, interval=NOTE_PAUSE_MS)
         self.timer.timeout.connect(self.save_note)
         self.note.textChanged.connect(self.timer.start)
+        nothing = self.tr("Nothing included serves it")
         self.evidence_model: RecordTableModel[EvidenceRow] = RecordTableModel(
             [
-                Column("Requirement", lambda r: r.requirement),
-                Column("Evidence", lambda r: "; ".join(r.evidence) or "Nothing included serves it"),
+                Column(self.tr("Requirement"), lambda r: r.requirement),
+                Column(self.tr("Evidence"), lambda r: "; ".join(r.evidence) or nothing),
             ],
             self,
         )
         self.evidence = record_table(
             "evidenceMatrix",
-            "Requirements and the evidence that serves them",
+            self.tr("Requirements and the evidence that serves them"),
             self.evidence_model,
             self,
         )
@@ -78,7 +79,8 @@ class ItemPanel(QWidget):
         layout.addWidget(self.item_title)
         layout.addWidget(self.item_reason)
         layout.addWidget(self.note)
-        layout.addWidget(QLabel("<b>Requirements and evidence</b>", self))
+        heading = html.escape(self.tr("Requirements and evidence"))
+        layout.addWidget(QLabel(f"<b>{heading}</b>", self))
         layout.addWidget(self.evidence, 1)
         layout.addWidget(self.findings)
 
@@ -137,8 +139,12 @@ class ItemPanel(QWidget):
         self.evidence_model.set_records(assembled.data.evidence)
         self.evidence.resizeRowsToContents()
         count = sum(len(section.entities) for section in assembled.data.sections)
-        figures = plural(len(assembled.data.key_facts), "key figure")
+        facts = len(assembled.data.key_facts)
+        printed = self.tr("{entities} and {figures} will be printed.").format(
+            entities=counted(count, self.tr("1 entity"), self.tr("{count} entities")),
+            figures=counted(facts, self.tr("1 key figure"), self.tr("{count} key figures")),
+        )
+        # the findings come from the dossier's checks, in the brief's language
         self.findings.setText(
-            f"{plural(count, 'entity')} and {figures} will be printed."
-            + "".join(f"\n• {finding.message}" for finding in assembled.findings)
+            printed + "".join(f"\n• {finding.message}" for finding in assembled.findings)
         )

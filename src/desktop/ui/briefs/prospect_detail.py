@@ -10,8 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.app import briefs
 from desktop.app.changes import Topic, change
@@ -19,6 +26,8 @@ from desktop.core.kb import countries, taxonomy
 from desktop.core.kb import vocabulary as prospect_vocab
 from desktop.ui.base import dialogs
 from desktop.ui.base.operation import DatabaseOp
+from desktop.ui.base.translation import current_language
+from desktop.ui.dossier.formats import shown_stamp, stamp_order
 from desktop.ui.preferences.contact_fields import saved_card
 from desktop.ui.widgets.record_model import RECORD_ROLE, Column, RecordTableModel, record_table
 
@@ -27,9 +36,11 @@ if TYPE_CHECKING:
     from desktop.core.briefs.sent_register import Change
     from desktop.ui.base.executor import DatabaseExecutor
 
-GONE_PROSPECT = (
+# in English; shown translated (the marker lets lupdate find it)
+GONE_PROSPECT = QT_TRANSLATE_NOOP(
+    "ProspectDetailPane",
     "This prospect is no longer in the database: it was deleted. The list shows the "
-    "prospects as they are now."
+    "prospects as they are now.",
 )
 
 
@@ -57,7 +68,8 @@ def failure_handler(
         if isinstance(error, NotFoundError) and refresh is not None:
             refresh()
             if say_gone:
-                dialogs.show_error(parent, title, GONE_PROSPECT)
+                gone = QCoreApplication.translate("ProspectDetailPane", GONE_PROSPECT)
+                dialogs.show_error(parent, title, gone)
         elif isinstance(error, (DossierError, ValueError)):
             dialogs.show_error(parent, title, str(error))
         else:
@@ -75,56 +87,68 @@ class ProspectDetailPane(QWidget):
         self.executor = executor
         self.prospect_id: int | None = None
         self.detail: ProspectDetail | None = None
-        self.summary = QLabel("Select a prospect.", self)
+        self.summary = QLabel(self.tr("Select a prospect."), self)
         self.summary.setObjectName("prospectSummary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.brief_model: RecordTableModel[BriefRow] = RecordTableModel(
             [
-                Column("Brief", lambda b: b.title),
-                Column("Template", lambda b: _label(prospect_vocab.TEMPLATES, b.template)),
-                Column("Language", lambda b: _label(prospect_vocab.LANGUAGES, b.language)),
-                Column("Updated", lambda b: b.updated),
+                Column(self.tr("Brief"), lambda b: b.title),
+                Column(self.tr("Template"), lambda b: _label(prospect_vocab.TEMPLATES, b.template)),
+                Column(self.tr("Language"), lambda b: _label(prospect_vocab.LANGUAGES, b.language)),
+                Column(
+                    self.tr("Updated"),
+                    lambda b: shown_stamp(b.updated),
+                    lambda b: stamp_order(b.updated),
+                ),
             ],
             self,
         )
         self.brief_table = record_table(
-            "briefTable", "Briefs of this prospect", self.brief_model, self
+            "briefTable", self.tr("Briefs of this prospect"), self.brief_model, self
         )
+        briefs_header = self.brief_table.horizontalHeader()
+        briefs_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title
+        briefs_header.setStretchLastSection(False)
+        self.brief_table.setWordWrap(False)  # a long title elides
         self.brief_table.doubleClicked.connect(lambda _index: self._open_selected_brief())
-        self.new_brief_button = button("New brief", "newBrief", self)
-        self.open_brief_button = button("Open", "openBrief", self)
-        self.duplicate_brief_button = button("Duplicate", "duplicateBrief", self)
-        self.delete_brief_button = button("Delete brief", "deleteBrief", self)
+        self.new_brief_button = button(self.tr("New brief"), "newBrief", self)
+        self.open_brief_button = button(self.tr("Open"), "openBrief", self)
+        self.duplicate_brief_button = button(self.tr("Duplicate"), "duplicateBrief", self)
+        self.delete_brief_button = button(self.tr("Delete brief"), "deleteBrief", self)
         self.new_brief_button.clicked.connect(self.new_brief)
         self.open_brief_button.clicked.connect(self._open_selected_brief)
         self.duplicate_brief_button.clicked.connect(self._duplicate_brief)
         self.delete_brief_button.clicked.connect(self._delete_brief)
         self.sent_model: RecordTableModel[SentRow] = RecordTableModel(
             [
-                Column("Sent", lambda s: s.sent_at),
-                Column("Prepared for", lambda s: s.prepared_for),
                 Column(
-                    "Template",
+                    self.tr("Sent"),
+                    lambda s: shown_stamp(s.sent_at),
+                    lambda s: stamp_order(s.sent_at),
+                ),
+                Column(self.tr("Prepared for"), lambda s: s.prepared_for),
+                Column(
+                    self.tr("Template"),
                     lambda s: (
                         f"{_label(prospect_vocab.TEMPLATES, s.template)}"
                         f" · {_label(prospect_vocab.LANGUAGES, s.language)}"
                     ),
                 ),
-                Column("File", lambda s: s.file_name),
+                Column(self.tr("File"), lambda s: s.file_name),
             ],
             self,
         )
         self.sent_table = record_table(
-            "sentTable", "Dossiers sent to this prospect", self.sent_model, self
+            "sentTable", self.tr("Dossiers sent to this prospect"), self.sent_model, self
         )
-        self.changes_button = button("What changed since?", "changesSince", self)
+        self.changes_button = button(self.tr("What changed since?"), "changesSince", self)
         self.changes_button.clicked.connect(self._show_changes)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.summary)
-        layout.addWidget(QLabel("<b>Briefs</b>", self))
+        layout.addWidget(QLabel("<b>{}</b>".format(self.tr("Briefs")), self))
         layout.addWidget(self.brief_table, 1)
         brief_buttons = QHBoxLayout()
         for each in (
@@ -136,7 +160,7 @@ class ProspectDetailPane(QWidget):
             brief_buttons.addWidget(each)
         brief_buttons.addStretch(1)
         layout.addLayout(brief_buttons)
-        layout.addWidget(QLabel("<b>Sent register</b>", self))
+        layout.addWidget(QLabel("<b>{}</b>".format(self.tr("Sent register")), self))
         layout.addWidget(self.sent_table, 1)
         layout.addWidget(self.changes_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.update_buttons()
@@ -149,12 +173,12 @@ class ProspectDetailPane(QWidget):
         DatabaseOp(
             self, lambda store: briefs.prospect_detail(store, prospect_id=prospect_id)
         ).success(self._show).failure(
-            failure_handler(self, "Cannot show the prospect", self.gone.emit)
+            failure_handler(self, self.tr("Cannot show the prospect"), self.gone.emit)
         ).run(self.executor)
 
     def clear(self) -> None:
         self.prospect_id = self.detail = None
-        self.summary.setText("Select a prospect.")
+        self.summary.setText(self.tr("Select a prospect."))
         self.brief_model.set_records([])
         self.sent_model.set_records([])
         self.update_buttons()
@@ -163,21 +187,26 @@ class ProspectDetailPane(QWidget):
         if detail.row.prospect_id != self.prospect_id:
             return  # another prospect was chosen meanwhile
         self.detail = detail
-        data = detail.row.data
+        data, language = detail.row.data, current_language()
         lines = [
-            data.company_name
-            + (f" — dossiers use “{data.code_name}”" if data.use_code_name else "")
+            self.tr("{company} — dossiers use “{code_name}”").format(
+                company=data.company_name, code_name=data.code_name
+            )
+            if data.use_code_name
+            else data.company_name
         ]
         if data.country:
-            lines.append("Country: " + countries.name(data.country))
-        lines.append("Sectors: " + ", ".join(taxonomy.SECTORS[c].en for c in data.sectors))
+            country = countries.name(data.country, language)
+            lines.append(self.tr("Country: {country}").format(country=country))
+        sectors = ", ".join(taxonomy.SECTORS[c].label(language) for c in data.sectors)
+        lines.append(self.tr("Sectors: {sectors}").format(sectors=sectors))
         if data.requirements:
-            lines.append(
-                "Requirements: "
-                + ", ".join(prospect_vocab.REQUIREMENTS[c].en for c in data.requirements)
+            wanted = ", ".join(
+                prospect_vocab.REQUIREMENTS[c].label(language) for c in data.requirements
             )
+            lines.append(self.tr("Requirements: {requirements}").format(requirements=wanted))
         if data.needs:
-            lines.append("Needs: " + data.needs)
+            lines.append(self.tr("Needs: {needs}").format(needs=data.needs))
         self.summary.setText("\n".join(lines))
         self.brief_model.set_records(detail.briefs)
         self.sent_model.set_records(detail.sent)
@@ -208,7 +237,7 @@ class ProspectDetailPane(QWidget):
                 store, prospect_id=prospect_id, consultant=consultant
             ),
         ).success(self._brief_created).failure(
-            failure_handler(self, "Cannot create the brief", self.gone.emit, say_gone=True)
+            failure_handler(self, self.tr("Cannot create the brief"), self.gone.emit, say_gone=True)
         ).announces(lambda brief_id: change(Topic.BRIEFS, brief_id=brief_id)).run(self.executor)
 
     def _brief_created(self, brief_id: int) -> None:
@@ -232,21 +261,23 @@ class ProspectDetailPane(QWidget):
         DatabaseOp(
             self, lambda store: briefs.duplicate_brief(store, brief_id=brief.brief_id)
         ).success(self._brief_created).failure(
-            failure_handler(self, "Cannot duplicate the brief", self.gone.emit)
+            failure_handler(self, self.tr("Cannot duplicate the brief"), self.gone.emit)
         ).announces(lambda copy_id: change(Topic.BRIEFS, brief_id=copy_id)).run(self.executor)
 
     def _delete_brief(self) -> None:
         brief = self._selected_brief()
         if not brief or not dialogs.confirm(
-            self, "Delete brief", f"Delete the brief “{brief.title}”?"
+            self,
+            self.tr("Delete brief"),
+            self.tr("Delete the brief “{title}”?").format(title=brief.title),
         ):
             return
         prospect_id = self.prospect_id
         DatabaseOp(self, lambda store: briefs.delete_brief(store, brief_id=brief.brief_id)).success(
             lambda _: prospect_id is not None and self.load(prospect_id)
-        ).failure(failure_handler(self, "Cannot delete the brief", self.gone.emit)).announces(
-            change(Topic.BRIEFS, brief_id=brief.brief_id)
-        ).run(self.executor)
+        ).failure(
+            failure_handler(self, self.tr("Cannot delete the brief"), self.gone.emit)
+        ).announces(change(Topic.BRIEFS, brief_id=brief.brief_id)).run(self.executor)
 
     def _show_changes(self) -> None:
         index = self.sent_table.currentIndex()
@@ -255,24 +286,61 @@ class ProspectDetailPane(QWidget):
         if not index.isValid():
             return
         sent = index.data(RECORD_ROLE)
+        title = self.tr("Changes since this dossier")
         DatabaseOp(self, lambda store: briefs.changes_since(store, sent_id=sent.sent_id)).success(
-            lambda changes: dialogs.show_info(
-                self, "Changes since this dossier", _describe(sent, changes)
-            )
-        ).failure(failure_handler(self, "Changes since this dossier", self.gone.emit)).run(
-            self.executor
-        )
+            lambda changes: dialogs.show_info(self, title, _describe(sent, changes))
+        ).failure(failure_handler(self, title, self.gone.emit)).run(self.executor)
 
 
 def _label(vocabulary: dict[str, taxonomy.Term], code: str) -> str:
-    """The English label of a vocabulary code (the code itself if it is not known)."""
+    """The label of a vocabulary code in the window's language (the code if it is unknown)."""
     term = vocabulary.get(code)
-    return term.en if term else code
+    return term.label(current_language()) if term else code
 
 
 def _describe(sent: SentRow, changes: list[Change]) -> str:
+    """What changed since a dossier was sent (what each change says comes from core)."""
+    when = shown_stamp(sent.sent_at)
     if not changes:
-        return f"Nothing in the dossier of {sent.sent_at} has changed in the database since."
-    lines = [f"Since the dossier of {sent.sent_at}:"]
-    lines += [f"• {each.name} ({each.kind}): {each.what}" for each in changes]
+        return QCoreApplication.translate(
+            "ProspectDetailPane",
+            "Nothing in the dossier of {date} has changed in the database since.",
+        ).format(date=when)
+    lines = [
+        QCoreApplication.translate("ProspectDetailPane", "Since the dossier of {date}:").format(
+            date=when
+        )
+    ]
+    lines += [f"• {each.name} ({_kind(each.kind)}): {_what(each.what)}" for each in changes]
     return "\n".join(lines)
+
+
+def _kind(kind: str) -> str:
+    """ "entity" or "figure", the register's codes, in words."""
+    words = {
+        "entity": QCoreApplication.translate("ProspectDetailPane", "entity"),
+        "figure": QCoreApplication.translate("ProspectDetailPane", "key figure"),
+    }
+    return words.get(kind, kind)
+
+
+def _what(what: str) -> str:
+    """The register's "removed" or "changed: name, as_of" in words; the field names are codes
+    of the snapshot."""
+    translate = QCoreApplication.translate
+    if what == "removed":
+        return translate("ProspectDetailPane", "removed")
+    if not what.startswith("changed: "):
+        return what
+    fields = {
+        "name": translate("ProspectDetailPane", "name"),
+        "description": translate("ProspectDetailPane", "description"),
+        "location": translate("ProspectDetailPane", "location"),
+        "tags": translate("ProspectDetailPane", "tags"),
+        "space": translate("ProspectDetailPane", "space"),
+        "label": translate("ProspectDetailPane", "label"),
+        "text": translate("ProspectDetailPane", "value"),
+        "as_of": translate("ProspectDetailPane", "as of"),
+    }
+    names = [fields.get(code.strip(), code.strip()) for code in what[9:].split(",")]
+    return translate("ProspectDetailPane", "changed: {fields}").format(fields=", ".join(names))

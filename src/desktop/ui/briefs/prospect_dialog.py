@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.core.briefs.curation import ProspectInput
 from desktop.core.kb import taxonomy
 from desktop.core.kb import vocabulary as prospect_vocab
+from desktop.ui.base.translation import current_language
 from desktop.ui.widgets.code_list import CodeList
 from desktop.ui.widgets.country_field import CountryField
 from desktop.ui.widgets.date_field import DateField
@@ -50,29 +51,42 @@ class ProspectDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, data: ProspectInput | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("prospectDialog")
-        self.setWindowTitle("Prospect")
-        self.resize(860, 680)
-        self.company = line_edit(self, "companyName", "Company name (confidential)")
-        self.code_name = line_edit(self, "codeName", "Code name, e.g. Project Aurora")
-        self.use_code_name = QCheckBox("Use the code name in dossiers", self)
+        self.setWindowTitle(self.tr("Prospect"))
+        self.resize(900, 680)
+        self.company = line_edit(self, "companyName", self.tr("Company name (confidential)"))
+        self.code_name = line_edit(self, "codeName", self.tr("Code name, e.g. Project Aurora"))
+        self.use_code_name = QCheckBox(self.tr("Use the code name in dossiers"), self)
         self.use_code_name.setObjectName("useCodeName")
         self.country = CountryField(self)
         self.status = QComboBox(self)
         self.status.setObjectName("status")
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName(self.tr("Status"))
+        language = current_language()
         for term in prospect_vocab.STATUSES.values():
-            self.status.addItem(term.en, term.code)
-        self.meeting = DateField("meetingDate", "Meeting date", self)
-        self.keywords = line_edit(self, "keywords", "Comma-separated, e.g. CAR-T, autologous")
+            self.status.addItem(term.label(language), term.code)
+        self.meeting = DateField("meetingDate", self.tr("Meeting date"), self)
+        self.keywords = line_edit(
+            self, "keywords", self.tr("Comma-separated, e.g. CAR-T, autologous")
+        )
         self.needs = _text_box(
-            self, "needs", "Needs in the investor's words", "Printed in briefs; Tab moves on"
+            self,
+            "needs",
+            self.tr("Needs in the investor's words"),
+            self.tr("Printed in briefs; Tab moves on"),
         )
         self.notes = _text_box(
-            self, "internalNotes", "Internal notes (never exported)", "Never leaves the agency"
+            self,
+            "internalNotes",
+            self.tr("Internal notes (never exported)"),
+            self.tr("Never leaves the agency"),
         )
+        # the object names stay English; what a screen reader says is translated
         self.sectors = CodeList(taxonomy.SECTORS, "Sectors of interest", self)
+        self.sectors.setAccessibleName(self.tr("Sectors of interest"))
         self.activities = CodeList(prospect_vocab.ACTIVITIES, "Planned activities", self)
+        self.activities.setAccessibleName(self.tr("Planned activities"))
         self.requirements = CodeList(prospect_vocab.REQUIREMENTS, "Requirements", self)
+        self.requirements.setAccessibleName(self.tr("Requirements"))
         self.problems = QLabel(self)
         self.problems.setObjectName("problems")
         self.problems.setWordWrap(True)
@@ -80,23 +94,23 @@ class ProspectDialog(QDialog):
         self.problems.setStyleSheet("color: palette(link);")
 
         form = QFormLayout()
-        form.addRow("Company", self.company)
+        form.addRow(self.tr("Company"), self.company)
         code_row = QHBoxLayout()
         code_row.addWidget(self.code_name, 1)
         code_row.addWidget(self.use_code_name)
-        form.addRow("Code name", code_row)
-        form.addRow("Country", self.country)
-        form.addRow("Status", self.status)
-        form.addRow("Meeting", self.meeting)
-        form.addRow("Keywords", self.keywords)
-        form.addRow("Needs", self.needs)
-        form.addRow("Internal notes", self.notes)
+        form.addRow(self.tr("Code name"), code_row)
+        form.addRow(self.tr("Country"), self.country)
+        form.addRow(self.tr("Status"), self.status)
+        form.addRow(self.tr("Meeting"), self.meeting)
+        form.addRow(self.tr("Keywords"), self.keywords)
+        form.addRow(self.tr("Needs"), self.needs)
+        form.addRow(self.tr("Internal notes"), self.notes)
         lists = QGridLayout()
         for column, (title, widget) in enumerate(
             (
-                ("Sectors", self.sectors),
-                ("Activities", self.activities),
-                ("Requirements", self.requirements),
+                (self.tr("Sectors"), self.sectors),
+                (self.tr("Activities"), self.activities),
+                (self.tr("Requirements"), self.requirements),
             )
         ):
             lists.addWidget(QLabel(f"<b>{title}</b>", self), 0, column)
@@ -160,9 +174,10 @@ class ProspectDialog(QDialog):
 
     def _validate(self) -> None:
         country_problem = self.country.problem()  # shown at the field itself, as the date's
+        # the data's own problems are core's messages (English for now)
         problems = [p for p in self.data().problems() if p != country_problem]
         if not self.sectors.codes():
-            problems.append("Pick at least one sector, so suggestions can be ranked.")
+            problems.append(self.tr("Pick at least one sector, so suggestions can be ranked."))
         self.problems.setText("\n".join(problems))
         fields_ok = country_problem is None and self.meeting.problem() is None
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(
@@ -184,10 +199,12 @@ class ProspectDialog(QDialog):
             buttons |= QMessageBox.StandardButton.Save
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Unsaved changes",
-            "Save the changes to this prospect?"
+            self.tr("Unsaved changes"),
+            self.tr("Save the changes to this prospect?")
             if self.can_save()
-            else "The changes cannot be saved yet (see the message in the form). Discard them?",
+            else self.tr(
+                "The changes cannot be saved yet (see the message in the form). Discard them?"
+            ),
             buttons,
             self,
         )

@@ -12,7 +12,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.app import briefs
 from desktop.app.changes import DataChange, Topic, change
@@ -20,6 +28,7 @@ from desktop.core.kb import countries
 from desktop.core.kb import vocabulary as prospect_vocab
 from desktop.ui.base import dialogs
 from desktop.ui.base.operation import DatabaseOp
+from desktop.ui.base.translation import current_language
 from desktop.ui.briefs import prospect_dialog
 from desktop.ui.briefs.prospect_detail import (
     GONE_PROSPECT,
@@ -27,6 +36,7 @@ from desktop.ui.briefs.prospect_detail import (
     button,
     failure_handler,
 )
+from desktop.ui.dossier.formats import shown_date, shown_stamp, stamp_order
 from desktop.ui.widgets.record_model import RECORD_ROLE, Column, RecordTableModel, record_table
 
 if TYPE_CHECKING:
@@ -44,42 +54,53 @@ class ProspectsView(QSplitter):
         self.setObjectName("prospectsView")
         self.executor = executor
 
+        language = current_language()
         self.model: RecordTableModel[ProspectRow] = RecordTableModel(
             [
                 Column(
-                    "Prospect",
+                    self.tr("Prospect"),
                     lambda r: r.company_name + (f"  ({r.code_name})" if r.code_name else ""),
                 ),
-                Column("Status", lambda r: prospect_vocab.STATUSES[r.status].en),
-                Column("Country", lambda r: countries.name(r.country)),
+                Column(self.tr("Status"), lambda r: _status(r.status, language)),
+                Column(self.tr("Country"), lambda r: countries.name(r.country, language)),
                 Column(
-                    "Meeting",
-                    lambda r: r.meeting_on.isoformat() if r.meeting_on else "",
-                    lambda r: r.meeting_on or "",
+                    self.tr("Meeting"),
+                    lambda r: shown_date(r.meeting_on),
+                    lambda r: r.meeting_on.toordinal() if r.meeting_on else 0,
                 ),
-                Column("Updated", lambda r: r.updated),
+                Column(
+                    self.tr("Updated"),
+                    lambda r: shown_stamp(r.updated),
+                    lambda r: stamp_order(r.updated),
+                ),
             ],
             self,
         )
-        self.table = record_table("prospectTable", "Prospects", self.model, self)
+        self.table = record_table("prospectTable", self.tr("Prospects"), self.model, self)
+        # the name takes the room left (elided, its tooltip says it whole), so the status,
+        # country and dates stay readable however long a German label or a company name is
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.table.setWordWrap(False)  # one line per prospect: a long name elides
         self.proxy = self.table.model()
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.table.doubleClicked.connect(lambda _index: self.edit_prospect())
         self.status_filter = QComboBox(self)
         self.status_filter.setObjectName("statusFilter")
-        self.status_filter.setAccessibleName("Filter prospects by status")
-        self.status_filter.addItem("All statuses", "")
+        self.status_filter.setAccessibleName(self.tr("Filter prospects by status"))
+        self.status_filter.addItem(self.tr("All statuses"), "")
         for term in prospect_vocab.STATUSES.values():
-            self.status_filter.addItem(term.en, term.code)
+            self.status_filter.addItem(term.label(language), term.code)
         self.status_filter.currentIndexChanged.connect(self._apply_filter)
         self.text_filter = QLineEdit(self)
         self.text_filter.setObjectName("prospectFilter")
-        self.text_filter.setAccessibleName("Filter prospects by name")
-        self.text_filter.setPlaceholderText("Filter by name, code name or country")
+        self.text_filter.setAccessibleName(self.tr("Filter prospects by name"))
+        self.text_filter.setPlaceholderText(self.tr("Filter by name, code name or country"))
         self.text_filter.textChanged.connect(self._apply_filter)
-        self.new_button = button("New prospect…", "newProspect", self)
-        self.edit_button = button("Edit…", "editProspect", self)
-        self.delete_button = button("Delete", "deleteProspect", self)
+        self.new_button = button(self.tr("New prospect…"), "newProspect", self)
+        self.edit_button = button(self.tr("Edit…"), "editProspect", self)
+        self.delete_button = button(self.tr("Delete"), "deleteProspect", self)
         self.new_button.clicked.connect(lambda: self.edit_prospect(new=True))
         self.edit_button.clicked.connect(lambda: self.edit_prospect())
         self.delete_button.clicked.connect(self.delete_prospect)
@@ -121,7 +142,9 @@ class ProspectsView(QSplitter):
         keep = select_id if select_id is not None else self.current_id()
         DatabaseOp(self, briefs.list_prospects).success(
             lambda rows: self._on_rows(rows, keep)
-        ).failure(failure_handler(self, "Cannot show the prospects", None)).run(self.executor)
+        ).failure(failure_handler(self, self.tr("Cannot show the prospects"), None)).run(
+            self.executor
+        )
 
     def _on_data_changed(self, changed: DataChange) -> None:
         """A prospect or a brief changed elsewhere (this tab's own actions refresh as they go)."""
@@ -175,27 +198,34 @@ class ProspectsView(QSplitter):
         DatabaseOp(
             self, lambda store: briefs.save_prospect(store, data=data, prospect_id=prospect_id)
         ).success(lambda saved_id: self.refresh(select_id=saved_id)).failure(
-            failure_handler(self, "Cannot save the prospect", self.refresh, say_gone=True)
+            failure_handler(self, self.tr("Cannot save the prospect"), self.refresh, say_gone=True)
         ).announces(change(Topic.PROSPECTS)).run(self.executor)
 
     def delete_prospect(self) -> None:
         row = self._current_row()
         if row is None or not dialogs.confirm(
             self,
-            "Delete prospect",
-            f"Delete {row.company_name}? Its briefs and its sent register go with it. "
-            "Exported PDF files stay where they are.",
+            self.tr("Delete prospect"),
+            self.tr(
+                "Delete {company}? Its briefs and its sent register go with it. "
+                "Exported PDF files stay where they are."
+            ).format(company=row.company_name),
         ):
             return
         DatabaseOp(
             self, lambda store: briefs.delete_prospect(store, prospect_id=row.prospect_id)
         ).success(lambda _: self.refresh()).failure(
-            failure_handler(self, "Cannot delete the prospect", self.refresh)
+            failure_handler(self, self.tr("Cannot delete the prospect"), self.refresh)
         ).announces(change(Topic.PROSPECTS, Topic.BRIEFS)).run(self.executor)
 
     def _current_row(self) -> ProspectRow | None:
         index = self.table.currentIndex()
         return index.data(RECORD_ROLE) if index.isValid() else None
+
+
+def _status(code: str, language: str) -> str:
+    term = prospect_vocab.STATUSES.get(code)
+    return term.label(language) if term else code
 
 
 def _searchable(row: ProspectRow) -> str:

@@ -21,18 +21,14 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTabWidget, QVBoxL
 from desktop.app import briefs
 from desktop.ui.base import dialogs
 from desktop.ui.base.operation import DatabaseOp
-from desktop.ui.base.wording import plural
 from desktop.ui.briefs.alternatives_panel import ReviewRow, clear_rows, scrolled_list
+from desktop.ui.dossier.formats import decimal, number
 
 if TYPE_CHECKING:
     from desktop.app.briefs import Verdict
     from desktop.ui.base.executor import DatabaseExecutor
 
 TYPING_PAUSE_MS = 250  # typing pauses this long: the look-up runs
-HINT = (
-    "Type the name of any institute, company, site or service to see how it ranks for this "
-    "investor, what speaks for it and why it is not in the brief."
-)
 
 
 class WhyNotPanel(QWidget):
@@ -44,7 +40,7 @@ class WhyNotPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("whyNotPanel")
-        self.setAccessibleName("Why not? Look up any entity for this brief")
+        self.setAccessibleName(self.tr("Why not? Look up any entity for this brief"))
         self.executor = executor
         self.brief_id = brief_id
         self.verdicts: list[Verdict] = []
@@ -55,14 +51,19 @@ class WhyNotPanel(QWidget):
 
         self.query = QLineEdit(self)
         self.query.setObjectName("whyNotQuery")
-        self.query.setAccessibleName("Look up an entity: why is it not in the brief?")
-        self.query.setPlaceholderText("Why not …? Type any name, e.g. Novartis (Ctrl+F)")
+        self.query.setAccessibleName(self.tr("Look up an entity: why is it not in the brief?"))
+        find_key = QKeySequence(QKeySequence.StandardKey.Find).toString(
+            QKeySequence.SequenceFormat.NativeText
+        )
+        self.query.setPlaceholderText(
+            self.tr("Why not …? Type any name, e.g. Novartis ({key})").format(key=find_key)
+        )
         self.query.setClearButtonEnabled(True)
         self.timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self.timer.timeout.connect(self.refresh)
         self.query.textChanged.connect(lambda _text: self.timer.start())
         self.query.returnPressed.connect(self.refresh)  # no need to wait for the pause
-        self.status = QLabel(HINT, self)
+        self.status = QLabel(self.hint(), self)
         self.status.setObjectName("whyNotStatus")
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -71,6 +72,13 @@ class WhyNotPanel(QWidget):
         layout.addWidget(self.query)
         layout.addWidget(self.status)
         layout.addWidget(self.area, 1)
+
+    def hint(self) -> str:
+        """What the tab says while the field is empty."""
+        return self.tr(
+            "Type the name of any institute, company, site or service to see how it ranks for "
+            "this investor, what speaks for it and why it is not in the brief."
+        )
 
     def refresh(self) -> None:
         """Look up what the field says now (after the typing pause, Enter, or a save of the
@@ -115,43 +123,52 @@ class WhyNotPanel(QWidget):
                 self.rows[verdict.entity_id] = row
                 self.column.insertWidget(self.column.count() - 1, row)
         if not query:
-            self.status.setText(HINT)
+            self.status.setText(self.hint())
         elif not verdicts:
             self.status.setText(
-                f"Nothing in the knowledge base is called “{query}”. Try another spelling or a "
-                "shorter part of the name."
+                self.tr(
+                    "Nothing in the knowledge base is called “{query}”. Try another spelling or "
+                    "a shorter part of the name."
+                ).format(query=query)
             )
         else:
-            self.status.setText(f"{plural(len(verdicts), 'match', 'matches')} for “{query}”.")
+            found = (
+                self.tr("1 match for “{query}”.")
+                if len(verdicts) == 1
+                else self.tr("{count} matches for “{query}”.")
+            )
+            self.status.setText(found.format(query=query, count=number(len(verdicts))))
         self.answered.emit(query)
 
     def _row(self, verdict: Verdict) -> ReviewRow:
-        button = QPushButton("Add to brief", self)
+        button = QPushButton(self.tr("Add to brief"), self)
         button.setObjectName("addToBrief")
-        button.setAccessibleName(f"Add {verdict.name} to the brief")
+        button.setAccessibleName(self.tr("Add {name} to the brief").format(name=verdict.name))
         button.setEnabled(not verdict.included)
         button.setToolTip(
-            "Already in the brief, included"
+            self.tr("Already in the brief, included")
             if verdict.included
-            else f"Add {verdict.name}, included"
+            else self.tr("Add {name}, included").format(name=verdict.name)
         )
         button.clicked.connect(lambda _=False, v=verdict: self._add(v))
-        standing = [f"Score {verdict.score:.1f}"]
+        standing = [self.tr("Score {score}").format(score=decimal(verdict.score))]
         if verdict.place is not None:
-            standing.append(f"ranked {verdict.place}")
+            standing.append(self.tr("ranked {place}").format(place=number(verdict.place)))
         elif not verdict.included:
-            standing.append("not among the suggestions")
+            standing.append(self.tr("not among the suggestions"))
         if verdict.item_id is not None and not verdict.included:
-            standing.append("left out of the brief")
+            standing.append(self.tr("left out of the brief"))
+        # the reasons come from the suggestions, in the brief's language
         answer = (
-            ("verdictWhyNot", f"Why not: {verdict.why_not}")
+            ("verdictWhyNot", self.tr("Why not: {reason}").format(reason=verdict.why_not))
             if verdict.why_not is not None
-            else ("verdictInBrief", "✓ In the brief, included.")
+            else ("verdictInBrief", self.tr("✓ In the brief, included."))
         )
+        reason = self.tr("For it: {reason}").format(reason=verdict.reason)
         lines = [
             answer,
             ("verdictStanding", " · ".join(standing)),
-            ("verdictReason", f"For it: {verdict.reason}" if verdict.reason else ""),
+            ("verdictReason", reason if verdict.reason else ""),
         ]
         return ReviewRow(verdict.name, verdict.kind, lines, button, self, plain=(answer[0],))
 
@@ -160,7 +177,7 @@ class WhyNotPanel(QWidget):
         self._pending = True
         if row is not None:
             row.button.setEnabled(False)
-            row.button.setText("Adding…")
+            row.button.setText(self.tr("Adding…"))
         self.add_requested.emit(verdict.entity_id)
 
     def _failed(self, asked: int, error: BaseException) -> None:
@@ -169,6 +186,6 @@ class WhyNotPanel(QWidget):
         if asked != self._asked or isinstance(error, NotFoundError):
             return  # outdated, or the brief is gone (the editor says so and closes)
         if isinstance(error, DossierError):
-            self.status.setText(f"The look-up failed: {error}")
+            self.status.setText(self.tr("The look-up failed: {error}").format(error=error))
         else:
             dialogs.report_unexpected(self, error)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QSplitter, QWidget
 
 from desktop.core.kb import taxonomy
+from desktop.ui.base.translation import current_language
 from desktop.ui.base.wording import code_label
 from desktop.ui.browse.detail_view import EntityDetailView
 from desktop.ui.browse.entity_model import SLUG_ROLE
@@ -40,7 +41,7 @@ class BrowseView(QSplitter):
         for widget in (self.navigator, self.results, self.detail):
             self.addWidget(widget)
         self.setStretchFactor(1, 1)
-        self.setSizes([240, 760, 400])
+        self.setSizes([min(max(240, self.navigator.preferred_width()), 360), 760, 400])
         self.table = self.results.table
 
         self.navigator.filters_changed.connect(lambda *_: self.filters_changed.emit())
@@ -75,10 +76,11 @@ class BrowseView(QSplitter):
     def show_active_filters(self) -> None:
         kind, sector, tags = self.filter_choice()
         chips = []
+        language = current_language()
         if kind:
-            chips.append(("kinds", kind, taxonomy.KINDS[kind].en))
+            chips.append(("kinds", kind, taxonomy.KINDS[kind].label(language)))
         if sector:
-            chips.append(("sectors", sector, taxonomy.SECTORS[sector].en))
+            chips.append(("sectors", sector, taxonomy.SECTORS[sector].label(language)))
         labels = self.detail.tag_labels
         chips += [("tags", tag, labels.get(tag) or code_label(tag)) for tag in tags]
         self.results.set_active_filters(chips)
@@ -102,18 +104,18 @@ class BrowseView(QSplitter):
         self.results.show_results(self._empty_message(query) if not result.hits else None)
         if keep_slug is not None:
             self.select_slug(keep_slug)
-        shown = len(result.hits)
-        noun = "entity" if result.total == 1 and result.total_exact else "entities"
-        total = f"{result.total:,}" + ("" if result.total_exact else "+") + f" {noun}"
-        more = (
-            f" (showing the first {shown:,}; refine to narrow down)" if shown < result.total else ""
-        )
-        note = (
-            " — no entity matches every word; showing those that match some"
-            if result.partial
-            else ""
-        )
-        return f"{total}{more}{note}"
+        shown, total = len(result.hits), result.total
+        if not result.total_exact:
+            line = self.tr("%Ln+ entities", "", total)
+        elif total == 1:  # English has no plural rules without a translator: choose here
+            line = self.tr("%Ln entity", "", total)
+        else:
+            line = self.tr("%Ln entities", "", total)
+        if shown < total:
+            line += " " + self.tr("(showing the first %Ln; refine to narrow down)", "", shown)
+        if result.partial:
+            line += " — " + self.tr("no entity matches every word; showing those that match some")
+        return line
 
     def show_failure(self, title: str, message: str) -> None:
         self.results.set_hits([])
@@ -123,10 +125,14 @@ class BrowseView(QSplitter):
     def _empty_message(self, query: str) -> str:
         query = query.strip()
         if query and self.has_filters():
-            return f"Nothing matches “{query}” with the current filters."
+            return self.tr("Nothing matches “{query}” with the current filters.").format(
+                query=query
+            )
         if query:
-            return f"Nothing matches “{query}”. Try fewer or shorter words."
-        return "No entity matches the current filters."
+            return self.tr("Nothing matches “{query}”. Try fewer or shorter words.").format(
+                query=query
+            )
+        return self.tr("No entity matches the current filters.")
 
     def select_slug(self, slug: str) -> None:
         """Select ``slug``'s row without announcing it (the caller already shows it)."""

@@ -12,12 +12,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from desktop.core.kb import taxonomy
 
 if TYPE_CHECKING:
-    from desktop.core.kb.catalogue import EntityDetail, FactView, SourceRef
+    from desktop.core.kb.catalogue import EntityDetail, FactView, RelationView, SourceRef
 from desktop.core.kb.values import freshness
+from desktop.ui.base.translation import current_language
 from desktop.ui.base.wording import code_label
+from desktop.ui.browse.formats import shown_date
+
+translate = QCoreApplication.translate  # lupdate finds translate("DetailPane", "…") calls
 
 ENTITY_SCHEME = "entity"
 ACTION_SCHEME = "do"  # edit links: do:<action>/<key>
@@ -73,14 +79,18 @@ def render_detail(
     ``notice`` is a line shown above the name (plain text), e.g. that the entity is not among
     the current results."""
     e = html.escape
+    language = current_language()
+    edit, add = translate("DetailPane", "edit"), translate("DetailPane", "+ add")
+    remove = translate("DetailPane", "remove")
 
-    def link(action: str, key: str = "", text: str = "edit") -> str:
+    def link(action: str, key: str = "", text: str = edit) -> str:
         if not editable:
             return ""
         href = f"{ACTION_SCHEME}:{action}/{e(key, quote=True)}"
         return (
             "&nbsp;&nbsp;<span style='font-size:8.5pt; font-weight:normal'>"
-            f"<a href='{href}'>{text}</a></span>"
+            f"<a href='{href}' style='font-size:8.5pt; font-weight:normal'>"
+            f"{_nowrap(text)}</a></span>"
         )
 
     labels = tag_labels or {}
@@ -91,17 +101,19 @@ def render_detail(
         f" <span class='muted'>({e(detail.short_name)})</span>" if detail.short_name else ""
     )
     parts.append(f"<h1>{title}</h1>")
-    meta = [e(taxonomy.KINDS[detail.kind].en if detail.kind in taxonomy.KINDS else detail.kind)]
+    kind = taxonomy.KINDS.get(detail.kind)
+    meta = [e(kind.label(language) if kind else detail.kind)]
     if detail.location:
         meta.append(e(detail.location))
     if detail.founded_year:
-        meta.append(f"founded {detail.founded_year}")
+        founded = translate("DetailPane", "founded {year}").format(year=detail.founded_year)
+        meta.append(e(founded))
     if detail.website:
         meta.append(f"<a href='{e(detail.website, quote=True)}'>{e(detail.website)}</a>")
     parts.append(f"<p class='muted'>{' · '.join(meta)}</p>")
 
     chips = [
-        f"<span class='chip'>&nbsp;{_nowrap(taxonomy.SECTORS[code].en)}&nbsp;</span>"
+        f"<span class='chip'>&nbsp;{_nowrap(taxonomy.SECTORS[code].label(language))}&nbsp;</span>"
         for code in detail.sectors
         if code in taxonomy.SECTORS
     ]
@@ -118,45 +130,56 @@ def render_detail(
     )
 
     if detail.space or (editable and detail.kind == "site-or-facility"):
-        parts.append(f"<h2>Space offered{link('set-space', '', '+ add')}</h2>")
+        heading = e(translate("DetailPane", "Space offered"))
+        parts.append(f"<h2>{heading}{link('set-space', '', add)}</h2>")
         parts.append("<table cellspacing='0' cellpadding='3'>")
         for space in detail.space:
             colour = getattr(colours, AVAILABILITY_COLOUR.get(space.availability, "muted"))
             availability = taxonomy.AVAILABILITY.get(space.availability)
-            since = f" from {e(space.since)}" if space.since else ""
-            status = availability.en if availability else space.availability
+            status = availability.label(language) if availability else space.availability
+            if space.since:
+                status = translate("DetailPane", "{availability} from {date}").format(
+                    availability=status, date=shown_date(space.since)
+                )
+            space_type = taxonomy.SPACE_TYPES.get(space.space_type)
+            label = space_type.label(language) if space_type else space.label
             parts.append(
-                f"<tr><td><b>{e(space.label)}</b></td>"
-                f"<td style='color:{colour}'>{e(status)}{since}</td>"
-                f"<td class='muted'>{e(space.note or '')}</td>"
-                f"<td>{link('set-space', space.space_type)}"
-                f"{link('remove-space', space.space_type, 'remove')}</td></tr>"
+                f"<tr><td><b>{e(label)}</b></td>"
+                f"<td style='color:{colour}'>{e(status)}</td>"
+                f"<td><span class='muted'>{e(space.note or '')}</span>"  # links flow after
+                f"{link('set-space', space.space_type)}"
+                f"{link('remove-space', space.space_type, remove)}</td></tr>"
             )
         parts.append("</table>")
 
     if detail.facts or editable:
-        parts.append(f"<h2>Key figures{link('edit-fact', '', '+ add')}</h2>")
+        heading = e(translate("DetailPane", "Key figures"))
+        parts.append(f"<h2>{heading}{link('edit-fact', '', add)}</h2>")
+        delete = translate("DetailPane", "delete")
         for fact in detail.facts:
-            actions = link("edit-fact", fact.key) + link("delete-fact", fact.key, "delete")
+            actions = link("edit-fact", fact.key) + link("delete-fact", fact.key, delete)
             parts.append(_fact_html(fact, today, stale_after_months, actions))
 
-    contact_html = _contacts_html(detail, link("edit-contact", "", "edit"))
+    contact_html = _contacts_html(detail, link("edit-contact", "", edit))
     if contact_html:
         parts.append(contact_html)
     elif editable and detail.kind == "person":
-        parts.append(f"<h2>Contact details{link('edit-contact', '', '+ add')}</h2>")
+        heading = e(translate("DetailPane", "Contact details"))
+        parts.append(f"<h2>{heading}{link('edit-contact', '', add)}</h2>")
 
     if detail.relations or editable:
-        parts.append(f"<h2>Related{link('add-relation', '', '+ add')}</h2><ul>")
+        heading = e(translate("DetailPane", "Related"))
+        parts.append(f"<h2>{heading}{link('add-relation', '', add)}</h2><ul>")
         for relation in detail.relations:
             note = (
                 f"<br><span class='small muted'>{e(relation.note)}</span>" if relation.note else ""
             )
             key = f"{relation.direction}:{relation.relation_type}:{relation.slug}"
+            label = _relation_label(relation, language)
             parts.append(
-                f"<li>{e(relation.label.capitalize())} "
+                f"<li>{e(label[:1].upper() + label[1:])} "
                 f"<a href='{entity_link(relation.slug)}'>{e(relation.name)}</a>"
-                f"{link('remove-relation', key, 'remove')}{note}</li>"
+                f"{link('remove-relation', key, remove)}{note}</li>"
             )
         parts.append("</ul>")
     return "".join(parts)
@@ -183,35 +206,57 @@ def _style(colours: Colours) -> str:
     )
 
 
+def _relation_label(relation: RelationView, language: str) -> str:
+    """The relation read in the direction shown, in the window's language."""
+    if relation.relation_type not in taxonomy.RELATION_TYPES:
+        return relation.label
+    if relation.direction == "in":
+        return taxonomy.inverse_label(relation.relation_type, language)
+    return taxonomy.RELATION_TYPES[relation.relation_type].label(language)
+
+
 def _verification(detail: EntityDetail) -> str:
-    return f"Verified {html.escape(detail.verified_on)}" if detail.verified_on else "Never verified"
+    if detail.verified_on:
+        text = translate("DetailPane", "Verified {date}").format(
+            date=shown_date(detail.verified_on)
+        )
+    else:
+        text = translate("DetailPane", "Never verified")
+    return html.escape(text)
 
 
 def _source_line(source: SourceRef | None, as_of: str | None) -> str:
+    """Escaped HTML: the source's title and publisher, and when it was published or read."""
     if source is None:
-        return "Source unknown"
-    text = "Source: " + html.escape(source.title)
-    if source.publisher:
-        text += ", " + html.escape(source.publisher)
+        return html.escape(translate("DetailPane", "Source unknown"))
+    named = source.title + (f", {source.publisher}" if source.publisher else "")
     if source.published:
-        text += f", published {html.escape(source.published)}"
+        text = translate("DetailPane", "Source: {source}, published {date}").format(
+            source=named, date=shown_date(source.published)
+        )
     elif source.accessed_on:
-        text += f", accessed {html.escape(source.accessed_on)}"
-    return text
+        text = translate("DetailPane", "Source: {source}, accessed {date}").format(
+            source=named, date=shown_date(source.accessed_on)
+        )
+    else:
+        text = translate("DetailPane", "Source: {source}").format(source=named)
+    return html.escape(text)
 
 
 def _fact_html(fact: FactView, today: date, stale_after_months: int, actions: str = "") -> str:
     e = html.escape
     status = freshness(fact.as_of, today=today, stale_after_months=stale_after_months)
+    as_of = shown_date(fact.as_of or "")
     if status == "stale":
-        dated = (
-            f"<span class='stale'>as of {e(fact.as_of or '')}"
-            f" — older than {stale_after_months} months</span>"
-        )
+        text = translate(
+            "DetailPane", "as of {date} — older than %n months", "", stale_after_months
+        ).format(date=as_of)
+        dated = f"<span class='stale'>{e(text)}</span>"
     elif status == "undated":
-        dated = "<span class='undated'>undated in source</span>"
+        undated = translate("DetailPane", "undated in source")
+        dated = f"<span class='undated'>{e(undated)}</span>"
     else:
-        dated = f"as of {e(fact.as_of or '')}"
+        dated = e(translate("DetailPane", "as of {date}").format(date=as_of))
     return (
         f"<p><b>{e(fact.text)}</b> — {e(fact.label)}{actions}<br>"
         f"<span class='small muted'>{dated} · {_source_line(fact.source, fact.as_of)}</span></p>"
@@ -223,22 +268,24 @@ def _contacts_html(detail: EntityDetail, edit_link: str = "") -> str:
     parts: list[str] = []
     if detail.contact is not None:
         contact = detail.contact
-        parts.append(f"<h2>Contact details{edit_link}</h2>")
+        heading = translate("DetailPane", "Contact details")
+        parts.append(f"<h2>{e(heading)}{edit_link}</h2>")
         parts.append(_shareable(contact.public))
         rows = [
-            ("Role", e(contact.role or "")),
+            (translate("DetailPane", "Role"), e(contact.role or "")),
             (
-                "Organisation",
+                translate("DetailPane", "Organisation"),
                 _organisation_link(contact.organisation_slug, contact.organisation_name),
             ),
-            ("Phone", _nowrap(contact.phone or "")),
-            ("E-mail", e(contact.email or "")),
+            (translate("DetailPane", "Phone"), _nowrap(contact.phone or "")),
+            (translate("DetailPane", "E-mail"), e(contact.email or "")),
         ]
         parts.append("<table cellpadding='2'>")
-        parts += [f"<tr><td class='muted'>{k}</td><td>{v}</td></tr>" for k, v in rows if v]
+        parts += [f"<tr><td class='muted'>{e(k)}</td><td>{v}</td></tr>" for k, v in rows if v]
         parts.append("</table>")
     if detail.contacts:
-        parts.append("<h2>Contacts</h2>")
+        heading = translate("DetailPane", "Contacts")
+        parts.append(f"<h2>{e(heading)}</h2>")
         for person in detail.contacts:
             contact = person.contact
             reach = " · ".join(
@@ -252,10 +299,16 @@ def _contacts_html(detail: EntityDetail, edit_link: str = "") -> str:
 
 
 def _shareable(public: bool, *, inline: bool = False) -> str:
+    e = html.escape
     if public:
-        text = "<span class='public'>Shareable</span> — published contact, may go into a dossier"
+        label = translate("DetailPane", "Shareable")
+        mark = f"<span class='public'>{e(label)}</span>"
+        why = translate("DetailPane", "published contact, may go into a dossier")
     else:
-        text = "<span class='internal'>Internal only</span> — never exported to a dossier"
+        label = translate("DetailPane", "Internal only")
+        mark = f"<span class='internal'>{e(label)}</span>"
+        why = translate("DetailPane", "never exported to a dossier")
+    text = f"{mark} — {e(why)}"
     return f"<span class='small'>{text}</span>" if inline else f"<p class='small'>{text}</p>"
 
 

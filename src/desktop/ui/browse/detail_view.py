@@ -6,7 +6,7 @@ import html
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -15,14 +15,23 @@ from desktop.ui.base.style import is_dark
 if TYPE_CHECKING:
     from desktop.core.kb.catalogue import EntityDetail
 
-NOT_LISTED = (
+# Marked for translation here, translated where shown (the translator is installed later);
+# the English text stays the constant, so tests can look for it in an English window.
+NOT_LISTED = QT_TRANSLATE_NOOP(
+    "EntityDetailView",
     "Not in the current results: the search or the filters changed. Clear them "
-    "(Ctrl+Shift+K) to see it listed again."
+    "(Ctrl+Shift+K) to see it listed again.",
 )
-PLACEHOLDER = (
-    "<p style='color:gray'>Select an entity to see what it offers, its key figures with "
-    "sources, its contacts and how it relates to the rest of the cluster.</p>"
+PLACEHOLDER = QT_TRANSLATE_NOOP(
+    "EntityDetailView",
+    "Select an entity to see what it offers, its key figures with sources, its contacts and "
+    "how it relates to the rest of the cluster.",
 )
+
+
+def placeholder_html() -> str:
+    text = QCoreApplication.translate("EntityDetailView", PLACEHOLDER)
+    return f"<p style='color:gray'>{html.escape(text)}</p>"
 
 
 class EntityDetailView(QTextBrowser):
@@ -34,7 +43,7 @@ class EntityDetailView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("entityDetail")
-        self.setAccessibleName("Entity details")
+        self.setAccessibleName(self.tr("Entity details"))
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._on_anchor)
         self.tag_labels: dict[str, str] = {}
@@ -44,7 +53,7 @@ class EntityDetailView(QTextBrowser):
         self.detail: EntityDetail | None = None
         self.editable = True
         self.listed = True  # whether the entity shown is among the current results
-        self.setHtml(PLACEHOLDER)
+        self.setHtml(placeholder_html())
 
     def set_listed(self, listed: bool) -> None:
         """Mark (or unmark) the entity shown as one the current results no longer contain."""
@@ -68,7 +77,9 @@ class EntityDetailView(QTextBrowser):
                 tag_labels=self.tag_labels,
                 stale_after_months=self.stale_after_months,
                 editable=self.editable,
-                notice=None if self.listed else NOT_LISTED,
+                notice=None
+                if self.listed
+                else QCoreApplication.translate("EntityDetailView", NOT_LISTED),
             )
         )
         self.setAccessibleDescription(detail.name)

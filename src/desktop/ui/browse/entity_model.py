@@ -5,10 +5,12 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 
 from desktop.core.kb import taxonomy
 from desktop.core.search.snippets import highlight_segments
+from desktop.ui.base.translation import current_language
+from desktop.ui.browse.formats import CollatedProxy, shown_date
 from desktop.ui.widgets.list_model import ListTableModel, ModelIndex
 
 if TYPE_CHECKING:
@@ -22,10 +24,18 @@ MATCH_HTML_ROLE = Qt.ItemDataRole.UserRole + 4  # the snippet with <b> around ma
 
 class EntityTableModel(ListTableModel["SearchHit"]):
     NAME, KIND, SECTORS, LOCATION, VERIFIED = range(5)
-    HEADERS = ("Name", "Kind", "Sectors", "Location", "Verified")
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(self.HEADERS, parent)
+        translate = QCoreApplication.translate
+        headers = (
+            translate("EntityTableModel", "Name"),
+            translate("EntityTableModel", "Kind"),
+            translate("EntityTableModel", "Sectors"),
+            translate("EntityTableModel", "Location"),
+            translate("EntityTableModel", "Verified"),
+        )
+        super().__init__(headers, parent)
+        self._language = current_language()
 
     def set_hits(self, hits: list[SearchHit]) -> None:
         self._replace_rows(hits)
@@ -55,7 +65,7 @@ class EntityTableModel(ListTableModel["SearchHit"]):
         if role == SORT_ROLE:
             if column == self.VERIFIED:
                 return hit.verified_on or ""
-            return self._display(hit, column).casefold()
+            return self._display(hit, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.NAME and hit.snippet:
                 return "<p>" + snippet_html(hit.snippet) + "</p>"
@@ -66,15 +76,20 @@ class EntityTableModel(ListTableModel["SearchHit"]):
         if column == self.NAME:
             return hit.name + (f" ({hit.short_name})" if hit.short_name else "")
         if column == self.KIND:
-            return taxonomy.KINDS[hit.kind].en if hit.kind in taxonomy.KINDS else hit.kind
+            kind = taxonomy.KINDS.get(hit.kind)
+            return kind.label(self._language) if kind else hit.kind
         if column == self.SECTORS:
             return ", ".join(
-                taxonomy.SECTORS[code].en for code in hit.sectors if code in taxonomy.SECTORS
+                taxonomy.SECTORS[code].label(self._language)
+                for code in hit.sectors
+                if code in taxonomy.SECTORS
             )
         if column == self.LOCATION:
             return hit.location or ""
         if column == self.VERIFIED:
-            return hit.verified_on or "never"
+            if hit.verified_on:
+                return shown_date(hit.verified_on)
+            return QCoreApplication.translate("EntityTableModel", "never")
         return ""
 
 
@@ -87,8 +102,9 @@ def snippet_html(snippet: str) -> str:
 
 
 def make_entity_proxy(model: EntityTableModel) -> QSortFilterProxyModel:
-    """Sorting happens here; unsorted, the proxy keeps the search ranking."""
-    proxy = QSortFilterProxyModel(model.parent())
+    """Sorting happens here, as the window's language sorts names; unsorted, the proxy keeps
+    the search ranking."""
+    proxy = CollatedProxy(model.parent())
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
     proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 if TYPE_CHECKING:
     from desktop.core.kb.catalogue import FactView
 from desktop.core.kb.values import freshness
+from desktop.ui.browse.formats import shown_date
 from desktop.ui.widgets.list_model import ListTableModel, ModelIndex
 
 FACT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -19,30 +20,43 @@ FRESHNESS_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 def source_text(fact: FactView) -> str:
+    translate = QCoreApplication.translate
     if fact.source is None:
-        return "source unknown"
+        return translate("FactsTableModel", "source unknown")
     parts = [fact.source.title]
     if fact.source.publisher:
         parts.append(fact.source.publisher)
     if fact.source.published:
-        parts.append(f"published {fact.source.published}")
+        published = shown_date(fact.source.published)
+        parts.append(translate("FactsTableModel", "published {date}").format(date=published))
     elif fact.source.accessed_on:
-        parts.append(f"accessed {fact.source.accessed_on}")
+        accessed = shown_date(fact.source.accessed_on)
+        parts.append(translate("FactsTableModel", "accessed {date}").format(date=accessed))
     return ", ".join(parts)
 
 
 def as_of_text(fact: FactView, status: str) -> str:
-    if status == "undated":
-        return "undated in source"
-    return fact.as_of + (" (stale)" if status == "stale" else "")
+    translate = QCoreApplication.translate
+    if status == "undated" or not fact.as_of:
+        return translate("FactsTableModel", "undated in source")
+    if status == "stale":
+        return translate("FactsTableModel", "{date} (stale)").format(date=shown_date(fact.as_of))
+    return shown_date(fact.as_of)
 
 
 class FactsTableModel(ListTableModel["FactView"]):
     FIGURE, VALUE, SCOPE, AS_OF, SOURCE = range(5)
-    HEADERS = ("Figure", "Value", "About", "As of", "Source")
 
     def __init__(self, parent: Any = None, *, today: date | None = None) -> None:
-        super().__init__(self.HEADERS, parent)
+        translate = QCoreApplication.translate
+        headers = (
+            translate("FactsTableModel", "Figure"),
+            translate("FactsTableModel", "Value"),
+            translate("FactsTableModel", "About"),
+            translate("FactsTableModel", "As of"),
+            translate("FactsTableModel", "Source"),
+        )
+        super().__init__(headers, parent)
         self._today = today or date.today()
         self.stale_after_months = 24
 
@@ -69,10 +83,14 @@ class FactsTableModel(ListTableModel["FactView"]):
         if role == SORT_ROLE:
             if column == self.VALUE:
                 return fact.value
-            return self._display(fact, column, status).casefold()
+            if column == self.AS_OF:
+                return fact.as_of or ""  # ISO sorts by date, whatever the language shows
+            return self._display(fact, column, status)
         if role == Qt.ItemDataRole.ToolTipRole:
             if fact.quote:
-                return f"“{fact.quote}”\n— {source_text(fact)}"
+                return QCoreApplication.translate(
+                    "FactsTableModel", "“{quote}”\n— {source}"
+                ).format(quote=fact.quote, source=source_text(fact))
             return source_text(fact)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.AS_OF and status == "stale":
             return QColor("#b3261e")
@@ -86,7 +104,9 @@ class FactsTableModel(ListTableModel["FactView"]):
         if column == self.VALUE:
             return fact.text
         if column == self.SCOPE:
-            return fact.scope_name or "Leipzig cluster"
+            return fact.scope_name or QCoreApplication.translate(
+                "FactsTableModel", "Leipzig cluster"
+            )
         if column == self.AS_OF:
             return as_of_text(fact, status)
         if column == self.SOURCE:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,23 +21,29 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:
     from desktop.core.kb.catalogue import FactView
 from desktop.ui.browse.figures_model import SORT_ROLE, FactsTableModel
+from desktop.ui.browse.formats import CollatedProxy, collator, sorted_names
 from desktop.ui.widgets.bar_chart import Bar, BarChart
 
-GROUP_TITLES = {"students": "Students"}
+
+def group_title(name: str) -> str:
+    """The chart picker's name for a group of comparable figures (its code made readable)."""
+    if name == "students":
+        return QCoreApplication.translate("FiguresView", "Students")
+    return name.replace("-", " ").capitalize()
 
 
 class FiguresView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("figuresView")
-        self.setAccessibleName("Key figures")
+        self.setAccessibleName(self.tr("Key figures"))
         self.model = FactsTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = CollatedProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView(self)
         self.table.setObjectName("figuresTable")
-        self.table.setAccessibleName("All key figures with source and as-of date")
+        self.table.setAccessibleName(self.tr("All key figures with source and as-of date"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
@@ -51,7 +57,7 @@ class FiguresView(QWidget):
 
         self.group_box = QComboBox(self)
         self.group_box.setObjectName("figuresGroup")
-        self.group_box.setAccessibleName("Figures to compare in the chart")
+        self.group_box.setAccessibleName(self.tr("Figures to compare in the chart"))
         self.group_box.currentIndexChanged.connect(self._show_group)
         self.chart = BarChart(self)
         self.note = QLabel(self)
@@ -62,7 +68,9 @@ class FiguresView(QWidget):
         chart_layout = QVBoxLayout(chart_panel)
         chart_layout.setContentsMargins(12, 8, 12, 8)
         picker = QHBoxLayout()
-        picker.addWidget(QLabel("Compare:", chart_panel))
+        compare = QLabel(self.tr("Compare:"), chart_panel)
+        compare.setBuddy(self.group_box)
+        picker.addWidget(compare)
         picker.addWidget(self.group_box)
         picker.addStretch(1)
         chart_layout.addLayout(picker)
@@ -97,10 +105,12 @@ class FiguresView(QWidget):
         self._groups = {name: items for name, items in groups.items() if len(items) > 1}
         self.group_box.blockSignals(True)
         self.group_box.clear()
-        for name in sorted(self._groups):
-            self.group_box.addItem(
-                GROUP_TITLES.get(name, name.replace("-", " ").capitalize()), name
-            )
+        order = collator()
+        titles = sorted(
+            ((group_title(name), name) for name in self._groups), key=lambda t: order.sortKey(t[0])
+        )
+        for title, name in titles:
+            self.group_box.addItem(title, name)
         self.group_box.blockSignals(False)
         self._show_group()
 
@@ -108,15 +118,19 @@ class FiguresView(QWidget):
         name = self.group_box.currentData()
         facts = self._groups.get(name, [])
         if not facts:
-            self.chart.set_bars("No comparable figures", [])
+            self.chart.set_bars(self.tr("No comparable figures"), [])
             self.note.setText("")
             return
         self.chart.set_bars(
             self.group_box.currentText(),
             [Bar(_chart_label(fact), fact.value, fact.text) for fact in facts],
         )
-        sources = sorted({fact.source.title for fact in facts if fact.source})
-        self.note.setText("Source: " + "; ".join(sources) if sources else "Source unknown")
+        sources = sorted_names({fact.source.title for fact in facts if fact.source})
+        self.note.setText(
+            self.tr("Source: {sources}").format(sources="; ".join(sources))
+            if sources
+            else self.tr("Source unknown")
+        )
 
 
 def _chart_label(fact: FactView) -> str:

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.kb import taxonomy
+from desktop.ui.base.translation import current_language
+from desktop.ui.browse.formats import number
 from desktop.ui.widgets.flow_layout import FlowLayout
 
 DIMENSION_ROLE = Qt.ItemDataRole.UserRole + 1  # "all", "kinds" or "sectors"
@@ -35,7 +37,7 @@ class Navigator(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("navigator")
-        self.setAccessibleName("Navigator: filter by kind, sector and certification")
+        self.setAccessibleName(self.tr("Navigator: filter by kind, sector and certification"))
         self._kind: str | None = None
         self._sector: str | None = None
         self._tags: tuple[str, ...] = ()
@@ -43,7 +45,7 @@ class Navigator(QWidget):
 
         self.tree = QTreeView(self)
         self.tree.setObjectName("navigatorTree")
-        self.tree.setAccessibleName("Kinds and sectors")
+        self.tree.setAccessibleName(self.tr("Kinds and sectors"))
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -52,7 +54,8 @@ class Navigator(QWidget):
         self._build_tree()
         self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
 
-        self.chips_label = QLabel("Certifications and tags", self)
+        self.chips_label = QLabel(self.tr("Certifications and tags"), self)
+        self.chips_label.setWordWrap(True)
         self.chips_label.setObjectName("sectionLabel")
         self.chips = QWidget(self)
         self.chips.setObjectName("tagChips")
@@ -105,7 +108,7 @@ class Navigator(QWidget):
             button.setObjectName(f"tagChip-{code}")
             button.setCheckable(True)
             button.setChecked(code in self._tags)
-            button.setAccessibleName(f"Filter by {labels[code]}")
+            button.setAccessibleName(self.tr("Filter by {tag}").format(tag=labels[code]))
             button.setProperty("chip", True)
             button.toggled.connect(lambda checked, c=code: self._on_chip(c, checked))
             self.chips_layout.addWidget(button)
@@ -115,8 +118,9 @@ class Navigator(QWidget):
         """Update the numbers next to each entry (facets of the current search)."""
         root = self.model.invisibleRootItem()
         all_item = root.child(0)
-        all_item.setText(f"All entities  ({total})")
+        all_item.setText(self.tr("All entities  ({count})").format(count=number(total)))
         muted, normal = QPalette.ColorRole.PlaceholderText, QPalette.ColorRole.Text
+        language = current_language()
         for group_row, counts in ((1, kinds), (2, sectors)):
             group = root.child(group_row)
             for row in range(group.rowCount()):
@@ -124,10 +128,22 @@ class Navigator(QWidget):
                 code = item.data(CODE_ROLE)
                 term = (taxonomy.KINDS if group_row == 1 else taxonomy.SECTORS)[code]
                 count = counts.get(code, 0)
-                item.setText(f"{term.en}  ({count})")
+                item.setText(f"{term.label(language)}  ({number(count)})")
                 # Greyed, not disabled: picking an empty combination is allowed and then
                 # explained by the empty state, which offers to clear the filters.
                 item.setForeground(self.palette().brush(muted if count == 0 else normal))
+
+    def preferred_width(self) -> int:
+        """Wide enough for the longest kind or sector with a count (German labels run long)."""
+        metrics = self.tree.fontMetrics()
+        root = self.model.invisibleRootItem()
+        widest = max(
+            metrics.horizontalAdvance(f"{group.child(row).text()}  (000)")
+            for group in (root.child(1), root.child(2))
+            for row in range(group.rowCount())
+        )
+        scroll_bar = self.tree.verticalScrollBar().sizeHint().width()
+        return widest + 2 * self.tree.indentation() + scroll_bar + 2 * self.tree.frameWidth() + 8
 
     def chip(self, code: str) -> QPushButton:
         return self._chip_buttons[code]
@@ -139,21 +155,23 @@ class Navigator(QWidget):
 
     def _build_tree(self) -> None:
         root = self.model.invisibleRootItem()
-        all_item = QStandardItem("All entities")
+        all_item = QStandardItem(self.tr("All entities"))
         all_item.setData("all", DIMENSION_ROLE)
         root.appendRow(all_item)
+        language = current_language()
+        other = "en" if language == "de" else "de"  # the tooltip gives the other language's name
         for title, dimension, vocabulary in (
-            ("Kinds", "kinds", taxonomy.KINDS),
-            ("Sectors", "sectors", taxonomy.SECTORS),
+            (self.tr("Kinds"), "kinds", taxonomy.KINDS),
+            (self.tr("Sectors"), "sectors", taxonomy.SECTORS),
         ):
             group = QStandardItem(title)
             group.setSelectable(False)
             group.setData(dimension, DIMENSION_ROLE)
             for term in vocabulary.values():
-                item = QStandardItem(term.en)
+                item = QStandardItem(term.label(language))
                 item.setData(dimension, DIMENSION_ROLE)
                 item.setData(term.code, CODE_ROLE)
-                item.setToolTip(term.de)
+                item.setToolTip(term.label(other))
                 group.appendRow(item)
             root.appendRow(group)
         self.tree.expandAll()

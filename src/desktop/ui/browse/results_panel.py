@@ -46,7 +46,7 @@ class ResultsPanel(QWidget):
 
         self.table = QTableView(self)
         self.table.setObjectName("entityTable")
-        self.table.setAccessibleName("Search results")
+        self.table.setAccessibleName(self.tr("Search results"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep the search ranking
@@ -76,14 +76,14 @@ class ResultsPanel(QWidget):
 
         self.empty = QWidget(self)
         self.empty.setObjectName("emptyState")
-        self.empty_title = QLabel("No matches", self.empty)
+        self.empty_title = QLabel(self.tr("No matches"), self.empty)
         self.empty_title.setObjectName("emptyTitle")
         self.empty_text = QLabel(self.empty)
         self.empty_text.setObjectName("emptyText")
         self.empty_text.setWordWrap(True)
-        self.clear_button = QPushButton("Clear search and filters", self.empty)
+        self.clear_button = QPushButton(self.tr("Clear search and filters"), self.empty)
         self.clear_button.setObjectName("clearFiltersButton")
-        self.clear_button.setAccessibleName("Clear search and filters")
+        self.clear_button.setAccessibleName(self.tr("Clear search and filters"))
         self.clear_button.clicked.connect(self.clear_filters_requested)
         empty_layout = QVBoxLayout(self.empty)
         empty_layout.addStretch(1)
@@ -136,8 +136,8 @@ class ResultsPanel(QWidget):
             button = QPushButton(f"{label}  ✕", self.filter_bar)
             button.setProperty("chip", True)
             button.setObjectName(f"activeFilter-{dimension}-{code}")
-            button.setAccessibleName(f"Remove filter {label}")
-            button.setToolTip("Remove this filter")
+            button.setAccessibleName(self.tr("Remove filter {filter}").format(filter=label))
+            button.setToolTip(self.tr("Remove this filter"))
             button.clicked.connect(
                 lambda _=False, d=dimension, c=code: self.remove_filter_requested.emit(d, c)
             )
@@ -152,10 +152,10 @@ class ResultsPanel(QWidget):
         menu = QMenu(self.table)
         menu.setObjectName("resultsContextMenu")
         choices = (
-            ("open", "&Show details", lambda: self.open_requested.emit(hit.slug)),
-            ("edit", "&Edit…", lambda: self.edit_requested.emit(hit.slug)),
-            ("verify", "Mark &verified", lambda: self.verify_requested.emit(hit.slug)),
-            ("copy-name", "&Copy name", lambda: self._copy_name(hit.name)),
+            ("open", self.tr("&Show details"), lambda: self.open_requested.emit(hit.slug)),
+            ("edit", self.tr("&Edit…"), lambda: self.edit_requested.emit(hit.slug)),
+            ("verify", self.tr("Mark &verified"), lambda: self.verify_requested.emit(hit.slug)),
+            ("copy-name", self.tr("&Copy name"), lambda: self._copy_name(hit.name)),
         )
         for name, label, run in choices:
             item = menu.addAction(label)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
 from desktop import APP_NAME
@@ -17,7 +17,8 @@ class ExportChoice:
 
 
 def pre_export_check(parent: QWidget | None, findings: list[str]) -> ExportChoice | None:
-    """Show what to know before the dossier leaves the agency; None when the consultant stops."""
+    """Show what to know before the dossier leaves the agency; None when the consultant stops.
+    The findings are the dossier's checks, in the brief's language."""
     from PySide6.QtWidgets import (
         QDialog,
         QDialogButtonBox,
@@ -28,12 +29,21 @@ def pre_export_check(parent: QWidget | None, findings: list[str]) -> ExportChoic
 
     dialog = QDialog(parent)
     dialog.setObjectName("preExportCheck")
-    dialog.setWindowTitle(f"Before you export — {APP_NAME}")
+    translate = QCoreApplication.translate
+    dialog.setWindowTitle(
+        translate("ExportCheck", "Before you export — {app}").format(app=APP_NAME)
+    )
+    dialog.setMinimumWidth(520)
     layout = QVBoxLayout(dialog)
     text = (
-        "Please review before the dossier goes out:\n\n" + "\n".join(f"• {f}" for f in findings)
+        translate("ExportCheck", "Please review before the dossier goes out:")
+        + "\n\n"
+        + "\n".join(f"• {f}" for f in findings)
         if findings
-        else "Nothing to review: every figure is current and every requirement has evidence."
+        else translate(
+            "ExportCheck",
+            "Nothing to review: every figure is current and every requirement has evidence.",
+        )
     )
     message = QLabel(text, dialog)
     message.setWordWrap(True)
@@ -41,13 +51,15 @@ def pre_export_check(parent: QWidget | None, findings: list[str]) -> ExportChoic
     layout.addWidget(message)
     password = QLineEdit(dialog)
     password.setEchoMode(QLineEdit.EchoMode.Password)
-    password.setPlaceholderText("Optional password to open the PDF (AES-256)")
-    password.setAccessibleName("Optional password")
+    password.setPlaceholderText(
+        translate("ExportCheck", "Optional password to open the PDF (AES-256)")
+    )
+    password.setAccessibleName(translate("ExportCheck", "Optional password"))
     layout.addWidget(password)
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
     )
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("ExportCheck", "Export"))
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     layout.addWidget(buttons)

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from desktop import APP_NAME
@@ -29,6 +29,7 @@ from desktop.app.changes import Topic, change
 from desktop.ui.base import dialogs, folders
 from desktop.ui.base.operation import DatabaseOp
 from desktop.ui.dossier import export_check, recent_dossiers
+from desktop.ui.dossier.formats import counted
 from desktop.ui.dossier.render_worker import RenderWorker, with_progress
 from desktop.ui.preferences import first_start
 from desktop.ui.preferences.contact_fields import saved_card
@@ -81,18 +82,29 @@ def check_contact_page(parent: QWidget | None) -> Contact:
 def confirm_empty_contact_page(parent: QWidget | None) -> bool:
     """The separate question before a dossier without the consultant's details goes out.
     Tests replace this function."""
+    translate = QCoreApplication.translate
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        f"Export without your contact details? — {APP_NAME}",
-        "Your contact details are empty, so the dossier's contact page would show only a QR "
-        "code: no name, no e-mail, no phone. The investor would not know whom to contact.",
+        translate("ExportFlow", "Export without your contact details? — {app}").format(
+            app=APP_NAME
+        ),
+        translate(
+            "ExportFlow",
+            "Your contact details are empty, so the dossier's contact page would show only a "
+            "QR code: no name, no e-mail, no phone. The investor would not know whom to contact.",
+        ),
         QMessageBox.StandardButton.NoButton,
         parent,
     )
     box.setObjectName("emptyContactPage")
-    box.setInformativeText("Enter them under Briefs ▸ Your contact details…, or export anyway.")
+    box.setInformativeText(
+        translate(
+            "ExportFlow", "Enter them under Briefs ▸ Your contact details…, or export anyway."
+        )
+    )
     export_button = box.addButton(
-        "Export without contact details", QMessageBox.ButtonRole.AcceptRole
+        translate("ExportFlow", "Export without contact details"),
+        QMessageBox.ButtonRole.AcceptRole,
     )
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
@@ -138,18 +150,23 @@ def _ask_and_write(editor: Exporting, contact: Contact) -> None:
     if choice is None:
         return
     worker = RenderWorker.writing(assembled, out=path, password=choice.password, parent=parent)
-    with_progress(worker, parent, "Writing the dossier…")
-    worker.cancelled.connect(lambda: editor.status.setText("Export cancelled; nothing written."))
+    with_progress(worker, parent, QCoreApplication.translate("ExportFlow", "Writing the dossier…"))
+    cancelled = QCoreApplication.translate("ExportFlow", "Export cancelled; nothing written.")
+    worker.cancelled.connect(lambda: editor.status.setText(cancelled))
     editor.start_render(worker, lambda result: _record(editor, assembled, result))
 
 
 def _record(editor: Exporting, assembled: Assembled, result: RenderResult) -> None:
     """The file is written: enter it in the sent register with the snapshot of ``assembled``."""
-    from desktop.ui.base.wording import plural
-
+    translate = QCoreApplication.translate
     path = Path(result.path or "")
     brief_id = editor.brief_id
-    editor.status.setText(f"Saved {path} ({plural(result.pages, 'page')})")
+    pages = counted(
+        result.pages, translate("ExportFlow", "1 page"), translate("ExportFlow", "{count} pages")
+    )
+    editor.status.setText(
+        translate("ExportFlow", "Saved {path} ({pages})").format(path=path, pages=pages)
+    )
     after_export(editor.window(), path)
 
     def recorded(_sent_id: int) -> None:
@@ -179,18 +196,23 @@ def after_export(parent: QWidget, path: Path) -> None:
 
 def offer_open_pdf(parent: QWidget | None, path: Path) -> QMessageBox:
     """ "Saved" with an Open PDF button; shown without blocking (the window stays live)."""
+    translate = QCoreApplication.translate
     box = QMessageBox(
         QMessageBox.Icon.Information,
-        f"Dossier saved — {APP_NAME}",
-        f"The dossier was saved as {path.name}\nin {path.parent}.",
+        translate("ExportFlow", "Dossier saved — {app}").format(app=APP_NAME),
+        translate("ExportFlow", "The dossier was saved as {name}\nin {folder}.").format(
+            name=path.name, folder=path.parent
+        ),
         QMessageBox.StandardButton.NoButton,
         parent,
     )
     box.setObjectName("dossierSaved")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    open_pdf = box.addButton("Open PDF", QMessageBox.ButtonRole.AcceptRole)
+    open_pdf = box.addButton(translate("ExportFlow", "Open PDF"), QMessageBox.ButtonRole.AcceptRole)
     open_pdf.setObjectName("openPdf")
-    folder = box.addButton("Show folder", QMessageBox.ButtonRole.ActionRole)
+    folder = box.addButton(
+        translate("ExportFlow", "Show folder"), QMessageBox.ButtonRole.ActionRole
+    )
     folder.setObjectName("showFolder")
     close = box.addButton(QMessageBox.StandardButton.Close)
     box.setDefaultButton(open_pdf)

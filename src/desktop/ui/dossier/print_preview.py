@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRect, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -40,7 +40,9 @@ def start(editor: Printing) -> None:
     """Render the editor's dossier, then show the preview (once it is assembled)."""
     if editor.current is None:
         return
-    editor.status.setText("Preparing the print preview…")
+    editor.status.setText(
+        QCoreApplication.translate("PrintPreview", "Preparing the print preview…")
+    )
     worker = RenderWorker.preview(editor.current.data, parent=editor.window())
     editor.start_render(worker, lambda result: _rendered(editor, result[0]))
 
@@ -95,7 +97,9 @@ def show_print_preview(parent: QWidget | None, pdf: bytes) -> None:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setObjectName("printPreview")
-    dialog.setWindowTitle("Print preview of the dossier")
+    dialog.setWindowTitle(
+        QCoreApplication.translate("PrintPreview", "Print preview of the dossier")
+    )
     dialog.paintRequested.connect(lambda target: paint(document, target))
     try:
         dialog.exec()

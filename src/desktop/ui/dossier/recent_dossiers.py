@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMenu
 
@@ -56,8 +56,12 @@ def fill_menu(menu: QMenu) -> None:
         action.setStatusTip(str(path))
         action.triggered.connect(lambda _checked=False, p=path: open_file(p))
     if not paths:
-        empty = menu.addAction("No dossiers exported from this computer yet")
+        empty = menu.addAction(
+            QCoreApplication.translate(
+                "RecentDossiers", "No dossiers exported from this computer yet"
+            )
+        )
         empty.setEnabled(False)
         return
     menu.addSeparator()
-    menu.addAction("Clear the list", clear)
+    menu.addAction(QCoreApplication.translate("RecentDossiers", "&Clear the list"), clear)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop.ui.base import dialogs
@@ -118,11 +118,9 @@ class RenderSlot:
             running.wait()
         self.worker = worker
         worker.rendered.connect(on_done)
-        worker.failed.connect(
-            lambda message: dialogs.show_error(
-                self._parent, "The dossier could not be written", message
-            )
-        )
+        title = QCoreApplication.translate("RenderSlot", "The dossier could not be written")
+        # the message is core's (a full disk, a read-only folder), in English for now
+        worker.failed.connect(lambda message: dialogs.show_error(self._parent, title, message))
         worker.start()
 
     def finish(self) -> None:
@@ -137,7 +135,8 @@ def with_progress(worker: RenderWorker, parent: Any, text: str) -> None:
     """A progress bar for ``worker`` that shows after half a second and whose Cancel stops it."""
     from PySide6.QtWidgets import QProgressDialog
 
-    progress = QProgressDialog(text, "Cancel", 0, 100, parent)
+    cancel = QCoreApplication.translate("RenderSlot", "Cancel")
+    progress = QProgressDialog(text, cancel, 0, 100, parent)
     progress.setObjectName("exportProgress")
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(500)

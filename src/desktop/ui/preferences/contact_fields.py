@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from desktop.app.consultant import read_consultant
@@ -33,14 +33,35 @@ def saved_card() -> ContactCard:
     return read_consultant()
 
 
-# key, label, placeholder, longest accepted input, check
-FIELDS: tuple[tuple[str, str, str, int, Check | None], ...] = (
-    ("name", "Name", "e.g. Anna Berger", 120, None),
-    ("role", "Role", "e.g. Investor consultant", 120, None),
-    ("organisation", "Organisation", "e.g. Invest Region Leipzig", 160, None),
-    ("email", "E-mail", "name@example.org", 254, validation.email),
-    ("phone", "Phone", "+49 341 123456", 40, validation.phone),
-)
+def contact_fields() -> tuple[tuple[str, str, str, int, Check | None], ...]:
+    """Key, label, placeholder, longest accepted input and check of each field, in the window's
+    language (a function, not a constant: the translator is installed after import)."""
+    translate = QCoreApplication.translate
+    return (
+        (
+            "name",
+            translate("ContactFields", "Name"),
+            translate("ContactFields", "e.g. Anna Berger"),
+            120,
+            None,
+        ),
+        (
+            "role",
+            translate("ContactFields", "Role"),
+            translate("ContactFields", "e.g. Investor consultant"),
+            120,
+            None,
+        ),
+        (
+            "organisation",
+            translate("ContactFields", "Organisation"),
+            translate("ContactFields", "e.g. Invest Region Leipzig"),
+            160,
+            None,
+        ),
+        ("email", translate("ContactFields", "E-mail"), "name@example.org", 254, validation.email),
+        ("phone", translate("ContactFields", "Phone"), "+49 341 123456", 40, validation.phone),
+    )
 
 
 class ContactFields(QObject):
@@ -62,7 +83,7 @@ class ContactFields(QObject):
         self.problems: dict[str, QLabel] = {}
         self._checks: dict[str, Check | None] = {}
         card = saved_card()
-        for key, label, placeholder, longest, check in FIELDS:
+        for key, label, placeholder, longest, check in contact_fields():
             if key not in keys:
                 continue
             field = QLineEdit(getattr(card, key) or "", parent)
@@ -86,7 +107,7 @@ class ContactFields(QObject):
     def problem(self, key: str) -> str | None:
         text = self.fields[key].text().strip()
         if key in self.required and not text:
-            label = next(label for k, label, *_ in FIELDS if k == key)
+            label = next(label for k, label, *_ in contact_fields() if k == key)
             return validation.required(text, label)
         check = self._checks[key]
         return check(text) if check is not None else None
@@ -108,6 +129,20 @@ class ContactFields(QObject):
             self._valid = valid
             self.validity_changed.emit(valid)
         self._valid = valid
+        self._fit_window()
+
+    def _fit_window(self) -> None:
+        """Grow the dialog when a problem appears: a wrapped message needs the height it takes
+        at the dialog's width, which a form's minimum size does not count (German messages
+        run a line longer)."""
+        parent = self.parent()
+        window = parent.window() if isinstance(parent, QWidget) else None
+        if window is None or not window.isVisible() or window.layout() is None:
+            return
+        window.layout().activate()
+        needed = window.heightForWidth(window.width())
+        if needed > window.height():
+            window.resize(window.width(), needed)
 
     def values(self) -> dict[str, str]:
         return {key: field.text().strip() for key, field in self.fields.items()}

@@ -14,7 +14,14 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop import APP_NAME
 from desktop.ui.base.settings import app_settings
@@ -40,34 +47,44 @@ class ConsultantCardDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("consultantCardDialog")
-        self.setWindowTitle(f"Your contact details — {APP_NAME}")
-        self.setMinimumWidth(460)
-        form = QFormLayout(self)
+        self.setWindowTitle(self.tr("Your contact details — {app}").format(app=APP_NAME))
+        self.setMinimumWidth(520)
+        # intro, fields and buttons stacked: a box layout gives the wrapped intro the height
+        # its text needs at the dialog's width (German runs a line longer than English)
+        outer = QVBoxLayout(self)
         intro = QLabel(
-            "Every dossier ends with a contact page for the investor: your name, role, e-mail "
-            "and phone, and a QR code that saves them on a phone. Enter them once here; "
-            "Settings (Ctrl+,) changes them later.",
+            self.tr(
+                "Every dossier ends with a contact page for the investor: your name, role, "
+                "e-mail and phone, and a QR code that saves them on a phone. Enter them once "
+                "here; Settings (Ctrl+,) changes them later."
+            ),
             self,
         )
         intro.setObjectName("cardIntro")
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
-        form.addRow(intro)
+        outer.addWidget(intro)
+        form = QFormLayout()
+        outer.addLayout(form)
         self.contact = ContactFields(
             form, self, ("name", "role", "email", "phone"), required=("name",)
         )
         self.fields = self.contact.fields
         self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = self.buttons.addButton(
+            self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.save_button.setObjectName("saveCard")
-        self.later_button = self.buttons.addButton("Later", QDialogButtonBox.ButtonRole.RejectRole)
+        self.later_button = self.buttons.addButton(
+            self.tr("Later"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.later_button.setObjectName("laterCard")
         self.save_button.setEnabled(self.contact.valid)
         self.save_button.setDefault(True)
         self.contact.validity_changed.connect(self.save_button.setEnabled)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        form.addRow(self.buttons)
+        outer.addWidget(self.buttons)
 
     def accept(self) -> None:
         if not self.contact.valid:

@@ -34,15 +34,16 @@ class SettingsDialog(QDialog):
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(580)  # room for the placeholders and the German labels
         form = QFormLayout(self)
         self.contact = ContactFields(form, self)
         self.fields: dict[str, QLineEdit] = self.contact.fields
         self.spins: dict[str, QSpinBox] = {}
         for key, label, low, high in (
-            ("stale_after_months", "Figures are stale after (months)", 1, 240),
-            ("check_age_months", "Needs checking after (months)", 1, 120),
-            ("backup_count", "Backups to keep", 1, 100),
+            ("stale_after_months", self.tr("Figures are stale after (months)"), 1, 240),
+            ("check_age_months", self.tr("Needs checking after (months)"), 1, 120),
+            ("backup_count", self.tr("Backups to keep"), 1, 100),
         ):
             spin = QSpinBox(self)
             spin.setObjectName(key)
@@ -53,25 +54,31 @@ class SettingsDialog(QDialog):
             self.spins[key] = spin
         self.language = QComboBox(self)
         self.language.setObjectName("languageChoice")
-        self.language.setAccessibleName("Language")
-        for label, code in (("System default", ""), ("Deutsch", "de"), ("English", "en")):
+        self.language.setAccessibleName(self.tr("Language"))
+        # each language names itself, so it can be found whatever the window speaks
+        for label, code in ((self.tr("System default"), ""), ("Deutsch", "de"), ("English", "en")):
             self.language.addItem(label, code)
         saved = str(app_settings().value(f"{LANGUAGE_SECTION}/{LANGUAGE_KEY}", "") or "")
         self.language.setCurrentIndex(max(0, self.language.findData(saved)))
-        self.language.setToolTip("The window's language; a dossier's language is set per brief")
-        form.addRow("Language", self.language)
-        self.language_note = QLabel("Takes effect the next time Dossier Desk starts.", self)
+        self.language.setToolTip(
+            self.tr("The window's language; a dossier's language is set per brief")
+        )
+        form.addRow(self.tr("Language"), self.language)
+        self.language_note = QLabel(
+            self.tr("Takes effect the next time Dossier Desk starts."), self
+        )
         self.language_note.setObjectName("languageNote")
+        self.language_note.setWordWrap(True)
         self.language_note.setVisible(False)
         self.language.currentIndexChanged.connect(
             lambda _index: self.language_note.setVisible(self.language.currentData() != saved)
         )
         form.addRow("", self.language_note)
-        team = QPushButton("Team…", self)
+        team = QPushButton(self.tr("Team…"), self)
         team.setObjectName("teamButton")
-        team.setToolTip("Join a team, or see the team this database syncs with")
+        team.setToolTip(self.tr("Join a team, or see the team this database syncs with"))
         team.clicked.connect(self.team_requested)
-        form.addRow("Team", team)
+        form.addRow(self.tr("Team"), team)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QLockFile, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QLockFile, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -85,16 +85,31 @@ def acquire_lock(db_path: Path) -> WindowLock | str:
 
 
 def _already_open(db_path: Path, lock: QLockFile, *, under_another_name: bool) -> str:
+    """Who holds the lock, in the window's language (the application exists by now)."""
     info = lock.getLockInfo()  # (pid, hostname, application name), or empty when unknown
-    if info and info[0]:
-        holder = f"process {info[0]}" + (f" ({info[2]})" if info[2] else "") + f" on {info[1]}"
+    if info and info[0] and info[2]:
+        holder = QCoreApplication.translate(
+            "ShellStart", "process {pid} ({program}) on {host}"
+        ).format(pid=info[0], program=info[2], host=info[1])
+    elif info and info[0]:
+        holder = QCoreApplication.translate("ShellStart", "process {pid} on {host}").format(
+            pid=info[0], host=info[1]
+        )
     else:
-        holder = "another process"
-    name = " under another name (a link to the same file)" if under_another_name else ""
-    return (
-        f"{db_path} is already open in Dossier Desk{name} (held by {holder}). Switch to that "
-        "window, or close it and start again."
-    )
+        holder = QCoreApplication.translate("ShellStart", "another process")
+    if under_another_name:
+        text = QCoreApplication.translate(
+            "ShellStart",
+            "{path} is already open in Dossier Desk under another name (a link to the same "
+            "file) (held by {holder}). Switch to that window, or close it and start again.",
+        )
+    else:
+        text = QCoreApplication.translate(
+            "ShellStart",
+            "{path} is already open in Dossier Desk (held by {holder}). Switch to that "
+            "window, or close it and start again.",
+        )
+    return text.format(path=db_path, holder=holder)
 
 
 # What Qt's xcb plugin needs on Linux besides a display; Debian/Ubuntu package names.
@@ -136,15 +151,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     dialogs.install_excepthook()
     if not db_path.parent.is_dir():
         if args.db is not None:
-            message = f"The folder of {db_path} does not exist. Check the path given with --db."
+            message = QCoreApplication.translate(
+                "ShellStart", "The folder of {path} does not exist. Check the path given with --db."
+            ).format(path=db_path)
             print(f"{APP_ID}: error: {message}", file=sys.stderr)
-            dialogs.show_error(None, "Cannot open the database", message)
+            title = QCoreApplication.translate("ShellStart", "Cannot open the database")
+            dialogs.show_error(None, title, message)
             return 1
         db_path.parent.mkdir(parents=True, exist_ok=True)
     lock = acquire_lock(db_path)
     if isinstance(lock, str):
         print(f"{APP_ID}: {lock}", file=sys.stderr)
-        dialogs.show_info(None, "Already open", lock)
+        dialogs.show_info(None, QCoreApplication.translate("ShellStart", "Already open"), lock)
         return 0
     db_files.remove_stale(db_path)  # left by a killed run; nothing of ours is open yet
     window = build_main_window(db_path)

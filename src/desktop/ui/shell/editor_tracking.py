@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtWidgets import QStatusBar
 
@@ -16,10 +16,14 @@ if TYPE_CHECKING:
     from desktop.ui.briefs.brief_editor import BriefEditor
     from desktop.ui.briefs.briefs_desk import BriefsDesk
 
-NO_EDITOR_HINT = (
-    "To export a dossier, open a brief: choose a prospect here, then Open (or New brief), "
-    "and use File ▸ Export again or the brief's Export PDF… button."
-)
+
+def no_editor_hint() -> str:
+    """How to get to an export when no brief is open (translated when shown, not at import)."""
+    return QCoreApplication.translate(
+        "EditorTracking",
+        "To export a dossier, open a brief: choose a prospect here, then Open (or New brief), "
+        "and use File ▸ Export again or the brief's Export PDF… button.",
+    )
 
 
 class EditorsWindow(Protocol):
@@ -79,4 +83,4 @@ def export_from_window(window: EditorsWindow) -> None:
 def show_no_editor_hint(window: EditorsWindow) -> None:
     """No brief is open: show the Prospects tab and say how to get to an export."""
     window.show_tab(2)
-    window.statusBar().showMessage(NO_EDITOR_HINT, 20_000)
+    window.statusBar().showMessage(no_editor_hint(), 20_000)

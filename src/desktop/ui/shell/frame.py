@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QToolButton
 
 
@@ -22,13 +22,29 @@ class Frame:
 def build_frame(window: QMainWindow) -> Frame:
     search_field = QLineEdit(window)
     search_field.setObjectName("searchField")
-    search_field.setAccessibleName("Search the knowledge base")
-    search_field.setPlaceholderText("Search institutes, companies, sites, figures…  (Ctrl+K)")
+    search_field.setAccessibleName(
+        QCoreApplication.translate("ShellFrame", "Search the knowledge base")
+    )
+    search_field.setPlaceholderText(
+        QCoreApplication.translate(
+            "ShellFrame", "Search institutes, companies, sites, figures…  (Ctrl+K)"
+        )
+    )
     search_field.setClearButtonEnabled(True)
     search_field.setMinimumWidth(420)
-    back = _tool_button(window, "backButton", "Back", "Go back (Alt+Left)")
-    forward = _tool_button(window, "forwardButton", "Forward", "Go forward (Alt+Right)")
-    toolbar = window.addToolBar("Navigation")
+    back = _tool_button(
+        window,
+        "backButton",
+        QCoreApplication.translate("ShellFrame", "Back"),
+        QCoreApplication.translate("ShellFrame", "Go back (Alt+Left)"),
+    )
+    forward = _tool_button(
+        window,
+        "forwardButton",
+        QCoreApplication.translate("ShellFrame", "Forward"),
+        QCoreApplication.translate("ShellFrame", "Go forward (Alt+Right)"),
+    )
+    toolbar = window.addToolBar(QCoreApplication.translate("ShellFrame", "Navigation"))
     toolbar.setObjectName("navigationToolbar")
     toolbar.setMovable(False)
     toolbar.addWidget(back)

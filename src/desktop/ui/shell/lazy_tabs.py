@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 if TYPE_CHECKING:
@@ -26,12 +27,14 @@ class LazyTabs:
         browse.setContentsMargins(6, 4, 6, 0)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
-        self.tabs.setAccessibleName("Views: entities and key figures")
-        self.tabs.tabBar().setAccessibleName("Switch view")
+        self.tabs.setAccessibleName(
+            QCoreApplication.translate("LazyTabs", "Views: entities, key figures and prospects")
+        )
+        self.tabs.tabBar().setAccessibleName(QCoreApplication.translate("LazyTabs", "Switch view"))
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(browse, "Entities")
-        self.tabs.addTab(QWidget(self), "Key figures")
-        self.tabs.addTab(QWidget(self), "Prospects")
+        self.tabs.addTab(browse, QCoreApplication.translate("LazyTabs", "Entities"))
+        self.tabs.addTab(QWidget(self), QCoreApplication.translate("LazyTabs", "Key figures"))
+        self.tabs.addTab(QWidget(self), QCoreApplication.translate("LazyTabs", "Prospects"))
         self.tabs.currentChanged.connect(self._on_tab_changed)
         return self.tabs
 
@@ -43,7 +46,9 @@ class LazyTabs:
 
             self._figures = FiguresView(self)
             self._figures.set_facts(self._facts)
-            self._replace_tab(1, self._figures, "Key figures")
+            self._replace_tab(
+                1, self._figures, QCoreApplication.translate("LazyTabs", "Key figures")
+            )
         return self._figures
 
     @property
@@ -51,7 +56,7 @@ class LazyTabs:
         """The Prospects tab (built when first opened)."""
         view = self.desk.view()
         if self.tabs.widget(2) is not view:
-            self._replace_tab(2, view, "Prospects")
+            self._replace_tab(2, view, QCoreApplication.translate("LazyTabs", "Prospects"))
         return view
 
     def _replace_tab(self, index: int, widget: QWidget, title: str) -> None:

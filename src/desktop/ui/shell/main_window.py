@@ -92,10 +92,10 @@ class MainWindow(LazyTabs, QMainWindow):
         self._build_frame()
         window_actions.build(self)  # menus, shortcuts and the toolbar's actions
         self._update_history_actions()
-        self.placeholder = QLabel("Opening the knowledge base…", self)
+        self.placeholder = QLabel(self.tr("Opening the knowledge base…"), self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setCentralWidget(self.placeholder)
-        self.status_label.setText("Opening the knowledge base…")
+        self.status_label.setText(self.placeholder.text())
         QTimer.singleShot(300, self._start)  # for a window that is never exposed
 
     # --- the frame, painted first -------------------------------------------------------------
@@ -134,7 +134,9 @@ class MainWindow(LazyTabs, QMainWindow):
         results.edit_requested.connect(self.edits.edit_entity)
         results.verify_requested.connect(lambda slug: self.edits.verify("entity", slug))
         results.name_copied.connect(
-            lambda name: self.statusBar().showMessage(f"Copied “{name}”.", 4000)
+            lambda name: self.statusBar().showMessage(
+                self.tr("Copied “{name}”.").format(name=name), 4000
+            )
         )
         self.navigator, self.detail = self.browse.navigator, self.browse.detail
         self.results = results
@@ -360,10 +362,10 @@ class MainWindow(LazyTabs, QMainWindow):
             return  # every queued job fails the same way; say it once
         self._open_error_reported = True
         message = for_window(str(error))
-        self.status_label.setText("Cannot open the knowledge base — see the message")
-        self.browse.show_failure("The knowledge base could not be opened", message)
+        self.status_label.setText(self.tr("Cannot open the knowledge base — see the message"))
+        self.browse.show_failure(self.tr("The knowledge base could not be opened"), message)
         self.database_failed.emit(message)
-        dialogs.show_error(self, "Cannot open the knowledge base", message)
+        dialogs.show_error(self, self.tr("Cannot open the knowledge base"), message)
         if isinstance(error, DatabaseUnreadableError):
             offer_latest_backup(self.maintenance, message)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QMenu,
@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     from desktop.ui.briefs.briefs_desk import BriefsDesk
     from desktop.ui.upkeep.edit_controller import EditController
     from desktop.ui.upkeep.maintenance import Maintenance
+
+
+translate = QCoreApplication.translate  # lupdate reads translate("WindowActions", "…")
 
 
 class MainWindow(Protocol):
@@ -93,23 +96,41 @@ def build(window: MainWindow) -> None:
         return act
 
     style = window.style()
-    window.back_action = action("&Back", window.go_back, "Alt+Left", QKeySequence.StandardKey.Back)
+    window.back_action = action(
+        translate("WindowActions", "&Back"),
+        window.go_back,
+        "Alt+Left",
+        QKeySequence.StandardKey.Back,
+    )
     window.back_action.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowBack))
     window.forward_action = action(
-        "&Forward", window.go_forward, "Alt+Right", QKeySequence.StandardKey.Forward
+        translate("WindowActions", "&Forward"),
+        window.go_forward,
+        "Alt+Right",
+        QKeySequence.StandardKey.Forward,
     )
     window.forward_action.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowForward))
     window.back_button.setDefaultAction(window.back_action)
     window.forward_button.setDefaultAction(window.forward_action)
-    find = action("&Find…", window.focus_search, "Ctrl+K", "Ctrl+F")
-    clear = action("&Clear search and filters", window.clear_search_and_filters, "Ctrl+Shift+K")
-    entities = action("&Entities", lambda: window.show_tab(0), "Ctrl+1")
-    figures = action("&Key figures", lambda: window.show_tab(1), "Ctrl+2")
-    prospects = action("&Prospects and briefs", lambda: window.show_tab(2), "Ctrl+3")
-    new_prospect = action("&New prospect…", window.new_prospect, "Ctrl+N")
+    find = action(translate("WindowActions", "&Find…"), window.focus_search, "Ctrl+K", "Ctrl+F")
+    clear = action(
+        translate("WindowActions", "&Clear search and filters"),
+        window.clear_search_and_filters,
+        "Ctrl+Shift+K",
+    )
+    entities = action(translate("WindowActions", "&Entities"), lambda: window.show_tab(0), "Ctrl+1")
+    figures = action(
+        translate("WindowActions", "&Key figures"), lambda: window.show_tab(1), "Ctrl+2"
+    )
+    prospects = action(
+        translate("WindowActions", "&Prospects and briefs"), lambda: window.show_tab(2), "Ctrl+3"
+    )
+    new_prospect = action(
+        translate("WindowActions", "&New prospect…"), window.new_prospect, "Ctrl+N"
+    )
     edits = window.edits
-    undo = action("&Undo", edits.undo, "Ctrl+Z")
-    redo = action("&Redo", edits.redo, "Ctrl+Shift+Z", "Ctrl+Y")
+    undo = action(translate("WindowActions", "&Undo"), edits.undo, "Ctrl+Z")
+    redo = action(translate("WindowActions", "&Redo"), edits.redo, "Ctrl+Shift+Z", "Ctrl+Y")
     _follow_stack(edits.stack, undo, redo)
     window.undo_action, window.redo_action = undo, redo
 
@@ -117,65 +138,91 @@ def build(window: MainWindow) -> None:
         return lambda: window.selected_slug and run(window.selected_slug)
 
     data_actions = [
-        action("&New entity…", edits.new_entity, "Ctrl+Shift+N"),
-        action("&Edit entity…", selected(edits.edit_entity), "Ctrl+E"),
-        action("&Delete entity…", selected(edits.delete_entity), "Ctrl+Delete"),
+        action(translate("WindowActions", "&New entity…"), edits.new_entity, "Ctrl+Shift+N"),
+        action(translate("WindowActions", "&Edit entity…"), selected(edits.edit_entity), "Ctrl+E"),
         action(
-            "Mark &verified", selected(lambda slug: edits.verify("entity", slug)), "Ctrl+Shift+V"
+            translate("WindowActions", "&Delete entity…"),
+            selected(edits.delete_entity),
+            "Ctrl+Delete",
         ),
-        action("&History of this entity…", selected(edits.open_audit)),
-        action("Needs &checking…", lambda: edits.open_needs_checking(window.show_entity)),
-        action("&Audit journal…", lambda: edits.open_audit(None)),
-        action("&Sources…", edits.open_sources),
-        action("&Import…", edits.open_import, "Ctrl+I"),
-        action("E&xport data…", edits.export_data),
-        action("&Settings…", edits.open_settings, "Ctrl+,"),
-        action("&Team…", lambda: open_team(window)),
-        action("S&ync with the team", lambda: window.team.sync(), "F9"),
-        action("&Conflicts…", lambda: open_conflicts(window)),
+        action(
+            translate("WindowActions", "Mark &verified"),
+            selected(lambda slug: edits.verify("entity", slug)),
+            "Ctrl+Shift+V",
+        ),
+        action(translate("WindowActions", "&History of this entity…"), selected(edits.open_audit)),
+        action(
+            translate("WindowActions", "Needs &checking…"),
+            lambda: edits.open_needs_checking(window.show_entity),
+        ),
+        action(translate("WindowActions", "&Audit journal…"), lambda: edits.open_audit(None)),
+        action(translate("WindowActions", "&Sources…"), edits.open_sources),
+        action(translate("WindowActions", "&Import…"), edits.open_import, "Ctrl+I"),
+        action(translate("WindowActions", "E&xport data…"), edits.export_data),
+        action(translate("WindowActions", "&Settings…"), edits.open_settings, "Ctrl+,"),
+        action(translate("WindowActions", "&Team…"), lambda: open_team(window)),
+        action(translate("WindowActions", "S&ync with the team"), lambda: window.team.sync(), "F9"),
+        action(translate("WindowActions", "&Conflicts…"), lambda: open_conflicts(window)),
     ]
-    consultant = action("Your &contact details…", edits.open_settings)
+    consultant = action(translate("WindowActions", "Your &contact details…"), edits.open_settings)
     menus = window.menuBar()
-    file_menu = menus.addMenu("&File")
+    file_menu = menus.addMenu(translate("WindowActions", "&File"))
     file_menu.setObjectName("fileMenu")
     file_menu.addAction(new_prospect)
-    recent = file_menu.addMenu("Open &recent dossier")
+    recent = file_menu.addMenu(translate("WindowActions", "Open &recent dossier"))
     recent.setObjectName("recentDossiersMenu")
     recent.aboutToShow.connect(lambda: recent_dossiers.fill_menu(recent))
     recent_dossiers.fill_menu(recent)
     window.recent_menu = recent
     file_menu.addSeparator()
     window.export_action = action(
-        "&Export dossier…", lambda: editor_tracking.export_from_window(window), "Ctrl+Shift+E"
+        translate("WindowActions", "&Export dossier…"),
+        lambda: editor_tracking.export_from_window(window),
+        "Ctrl+Shift+E",
     )
     window.print_preview_action = action(
-        "Print pre&view of the dossier…", lambda: print_preview_from_window(window), "Ctrl+P"
+        translate("WindowActions", "Print pre&view of the dossier…"),
+        lambda: print_preview_from_window(window),
+        "Ctrl+P",
     )
     file_menu.addActions([window.export_action, window.print_preview_action])
     file_menu.addSeparator()
     file_menu.addAction(
-        action("Export &changes…", lambda: _change_files().export_changes(window.team, window))
+        action(
+            translate("WindowActions", "Export &changes…"),
+            lambda: _change_files().export_changes(window.team, window),
+        )
     )
     file_menu.addAction(
-        action("&Import changes…", lambda: _change_files().import_changes(window.team, window))
+        action(
+            translate("WindowActions", "&Import changes…"),
+            lambda: _change_files().import_changes(window.team, window),
+        )
     )
     file_menu.addSeparator()
-    file_menu.addAction(action("&Quit", window.close, QKeySequence.StandardKey.Quit))
+    file_menu.addAction(
+        action(translate("WindowActions", "&Quit"), window.close, QKeySequence.StandardKey.Quit)
+    )
     window.file_menu = file_menu
-    menus.addMenu("&Edit").addActions([undo, redo, find, clear])
-    menus.addMenu("&View").addActions([entities, figures, prospects])
-    menus.addMenu("&Briefs").addActions([new_prospect, consultant])
-    menus.addMenu("&Data").addActions(data_actions)
-    menus.addMenu("&Go").addActions([window.back_action, window.forward_action])
-    menus.addMenu("&Tools").addActions(
+    menus.addMenu(translate("WindowActions", "&Edit")).addActions([undo, redo, find, clear])
+    menus.addMenu(translate("WindowActions", "&View")).addActions([entities, figures, prospects])
+    menus.addMenu(translate("WindowActions", "&Briefs")).addActions([new_prospect, consultant])
+    menus.addMenu(translate("WindowActions", "&Data")).addActions(data_actions)
+    menus.addMenu(translate("WindowActions", "&Go")).addActions(
+        [window.back_action, window.forward_action]
+    )
+    menus.addMenu(translate("WindowActions", "&Tools")).addActions(
         [
-            action("&Back up now", window.maintenance.backup_now),
-            action("&Restore a backup…", window.maintenance.restore),
-            action("&Check the database", window.maintenance.check),
+            action(translate("WindowActions", "&Back up now"), window.maintenance.backup_now),
+            action(translate("WindowActions", "&Restore a backup…"), window.maintenance.restore),
+            action(translate("WindowActions", "&Check the database"), window.maintenance.check),
         ]
     )
-    menus.addMenu("&Help").addAction(
-        action("&About Dossier Desk", lambda: dialogs.show_about(window, window.db_path))
+    menus.addMenu(translate("WindowActions", "&Help")).addAction(
+        action(
+            translate("WindowActions", "&About Dossier Desk"),
+            lambda: dialogs.show_about(window, window.db_path),
+        )
     )
 
 
@@ -187,12 +234,19 @@ def _follow_stack(stack: QUndoStack, undo: QAction, redo: QAction) -> None:
             return  # the window is being torn down
         undo.setEnabled(stack.canUndo())
         redo.setEnabled(stack.canRedo())
-        undo.setText(f"&Undo {stack.undoText()}".strip())
-        redo.setText(f"&Redo {stack.redoText()}".strip())
+        undo.setText(_step_text(translate("WindowActions", "&Undo"), stack.undoText()))
+        redo.setText(_step_text(translate("WindowActions", "&Redo"), stack.redoText()))
 
     for signal in (stack.indexChanged, stack.canUndoChanged, stack.canRedoChanged):
         signal.connect(lambda *_: update())
     update()
+
+
+def _step_text(verb: str, step: str) -> str:
+    """ "&Undo" alone, or with the step it takes: "&Undo edit of X" (German "&Rückgängig: …")."""
+    if not step:
+        return verb
+    return translate("WindowActions", "{verb} {step}").format(verb=verb, step=step)
 
 
 def print_preview_from_window(window: MainWindow) -> None:

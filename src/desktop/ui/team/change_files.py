@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QWidget
 
 from desktop.ui.base import dialogs
@@ -21,13 +22,18 @@ if TYPE_CHECKING:
     from desktop.app.store import Store
     from desktop.ui.team.sync_control import TeamSync
 
-FILTER = "Dossier Desk changes (*.ddchanges);;All files (*)"
+translate = QCoreApplication.translate  # lupdate finds translate("ChangeFiles", "…") calls
+
+
+def file_filter() -> str:
+    return translate("ChangeFiles", "Dossier Desk changes (*.ddchanges);;All files (*)")
 
 
 def export_changes(sync: TeamSync, parent: QWidget) -> None:
     from desktop.app import team
 
-    target = dialogs.ask_save_path(parent, f"changes-{date.today():%Y-%m-%d}.ddchanges", FILTER)
+    name = f"changes-{date.today():%Y-%m-%d}.ddchanges"
+    target = dialogs.ask_save_path(parent, name, file_filter())
     if target is None:
         return
 
@@ -35,21 +41,29 @@ def export_changes(sync: TeamSync, parent: QWidget) -> None:
     def work(store: Store) -> int:
         return team.export_changes(store, target=target)
 
+    title = translate("ChangeFiles", "Export changes")
+
     def done(count: int) -> None:
         dialogs.show_info(
             parent,
-            "Export changes",
-            f"Wrote {count} changes to {target}. Import them on another laptop (File ▸ Import "
-            "changes…), or have headquarters apply them to the team's server.",
+            title,
+            translate(
+                "ChangeFiles",
+                "Wrote %Ln changes to {file}. Import them on another laptop (File ▸ Import "
+                "changes…), or have headquarters apply them to the team's server.",
+                "",
+                count,
+            ).format(file=target),
         )
 
-    DatabaseOp(parent, work, title="Export changes").success(done).run(sync.executor)
+    DatabaseOp(parent, work, title=title).success(done).run(sync.executor)
 
 
 def import_changes(sync: TeamSync, parent: QWidget) -> None:
     from desktop.app import team
 
-    source = dialogs.ask_open_path(parent, "Import changes", FILTER)
+    title = translate("ChangeFiles", "Import changes")
+    source = dialogs.ask_open_path(parent, title, file_filter())
     if source is None:
         return
 
@@ -62,9 +76,14 @@ def import_changes(sync: TeamSync, parent: QWidget) -> None:
         sync.main_executor.data_changed.emit(SYNCED)  # the sync button refreshes too
         dialogs.show_info(
             parent,
-            "Import changes",
-            f"{total} changes by {author}: {applied} applied, the others were already here "
-            "or older than what this laptop holds.",
+            title,
+            translate(
+                "ChangeFiles",
+                "%Ln changes by {author}: {applied} applied, the others were already here "
+                "or older than what this laptop holds.",
+                "",
+                total,
+            ).format(author=author, applied=QLocale().toString(applied)),
         )
 
-    DatabaseOp(parent, work, title="Import changes").success(done).run(sync.executor)
+    DatabaseOp(parent, work, title=title).success(done).run(sync.executor)

@@ -8,9 +8,9 @@ edit reads "deleted"; taking it deletes the record.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,24 +25,17 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.base.operation import DatabaseOp
-from desktop.ui.team.sync_control import on_file
+from desktop.ui.team.sync_control import local_time, on_file
 
 if TYPE_CHECKING:
     from desktop.app.store import Store
     from desktop.app.team import Conflict
     from desktop.ui.team.sync_control import TeamSync
 
-COLUMNS = ("Record", "Field", "Kept", "The other value")
-
-
-def when(moment: datetime) -> str:
-    """A change's time as the consultant's clock shows it."""
-    return moment.astimezone().strftime("%d %b %Y %H:%M")
-
 
 def shown_value(value: Any) -> str:
     if value is None or value == "":
-        return "(empty)"
+        return QCoreApplication.translate("ConflictsDialog", "(empty)")
     return str(value)
 
 
@@ -52,26 +45,29 @@ class ConflictsDialog(QDialog):
         self.sync = sync
         self.conflicts: list[Conflict] = []
         self.setObjectName("conflictsDialog")
-        self.setWindowTitle("Conflicts")
+        self.setWindowTitle(self.tr("Conflicts"))
         self.resize(900, 420)
         layout = QVBoxLayout(self)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
-        self.table = QTableWidget(0, len(COLUMNS), self)
+        columns = [self.tr("Record"), self.tr("Field"), self.tr("Kept"), self.tr("The other value")]
+        self.table = QTableWidget(0, len(columns), self)
         self.table.setObjectName("conflictsTable")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels(columns)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)  # field: short
         self.table.verticalHeader().hide()
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
-        self.keep_button = QPushButton("&Keep the kept value", self)
+        self.keep_button = QPushButton(self.tr("&Keep the kept value"), self)
         self.keep_button.setObjectName("keepButton")
-        self.take_button = QPushButton("&Take the other value", self)
+        self.take_button = QPushButton(self.tr("&Take the other value"), self)
         self.take_button.setObjectName("takeOtherButton")
         for button in (self.keep_button, self.take_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -91,24 +87,37 @@ class ConflictsDialog(QDialog):
         self.conflicts = conflicts
         self.table.setRowCount(len(conflicts))
         for row, conflict in enumerate(conflicts):
-            field = conflict.field.replace("_", " ") if conflict.field else "the record"
-            kept_by = f"{conflict.kept_author}, {when(conflict.kept_at)}"
+            field = conflict.field.replace("_", " ") if conflict.field else self.tr("the record")
+            kept_by = f"{conflict.kept_author}, {local_time(conflict.kept_at)}"
             kept = f"{shown_value(conflict.kept_value)} — {kept_by}"
-            other = "deleted" if conflict.is_delete else shown_value(conflict.lost_value)
-            lost = f"{other} — {conflict.lost_author}, {when(conflict.lost_at)}"
+            other = self.tr("deleted") if conflict.is_delete else shown_value(conflict.lost_value)
+            lost = f"{other} — {conflict.lost_author}, {local_time(conflict.lost_at)}"
             if conflict.is_delete:
-                kept = f"kept, edited by {kept_by}"
+                kept = self.tr("kept, edited by {author}").format(author=kept_by)
             for column, text in enumerate((conflict.record, field, kept, lost)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(row, column, item)
-        self.note.setText(
-            "Nothing to settle: every change of the team fitted together."
-            if not conflicts
-            else f"{len(conflicts)} {'value' if len(conflicts) == 1 else 'values'} lost to a "
-            "change made at the same time on another laptop. The later change was kept "
-            "everywhere; choose for each whether it stays or the other value is taken."
-        )
+        count = len(conflicts)
+        if not conflicts:
+            note = self.tr("Nothing to settle: every change of the team fitted together.")
+        elif count == 1:  # English has no plural rules without a translator: choose here
+            note = self.tr(
+                "%Ln value lost to a change made at the same time on another laptop. The later "
+                "change was kept everywhere; choose whether it stays or the other value is "
+                "taken.",
+                "",
+                count,
+            )
+        else:
+            note = self.tr(
+                "%Ln values lost to a change made at the same time on another laptop. The "
+                "later change was kept everywhere; choose for each whether it stays or the "
+                "other value is taken.",
+                "",
+                count,
+            )
+        self.note.setText(note)
         self._selection_changed()
 
     def _selection_changed(self) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.base import dialogs
 from desktop.ui.base.operation import DatabaseOp
-from desktop.ui.team.sync_control import on_file
+from desktop.ui.team.sync_control import changes_waiting, local_time, on_file
 
 if TYPE_CHECKING:
     from desktop.app.store import Store
@@ -40,7 +41,7 @@ class JoinDialog(QDialog):
         super().__init__(parent)
         self.sync = sync
         self.setObjectName("teamDialog")
-        self.setWindowTitle("Team")
+        self.setWindowTitle(self.tr("Team"))
         self.setMinimumWidth(560)
         form = QFormLayout(self)
         state = sync.state
@@ -50,29 +51,28 @@ class JoinDialog(QDialog):
         form.addRow(self.summary)
         self.address = QLineEdit(self)
         self.address.setObjectName("teamAddress")
-        self.address.setAccessibleName("Team server address")
+        self.address.setAccessibleName(self.tr("Team server address"))
         self.address.setPlaceholderText(ADDRESS_HINT)
         self.password = QLineEdit(self)
         self.password.setObjectName("teamPassword")
-        self.password.setAccessibleName("Password")
+        self.password.setAccessibleName(self.tr("Password"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.remember = QCheckBox("Keep the password in the system keyring", self)
+        self.remember = QCheckBox(self.tr("Keep the password in the system keyring"), self)
         self.remember.setChecked(True)
         self.plan_label = QLabel(self)
         self.plan_label.setObjectName("joinPlan")
         self.plan_label.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
-        self.check_button = QPushButton("&Check", self)
+        self.check_button = QPushButton(self.tr("&Check"), self)
         self.check_button.setObjectName("checkTeamButton")
-        self.join_button = QPushButton("&Join", self)
+        self.join_button = QPushButton(self.tr("&Join"), self)
         self.join_button.setObjectName("joinTeamButton")
         self.join_button.setEnabled(False)
-        self.sync_button = QPushButton("&Sync now", self)
+        self.sync_button = QPushButton(self.tr("&Sync now"), self)
         self.sync_button.setObjectName("syncNowButton")
-        self.conflicts_button = QPushButton("&Conflicts…", self)
+        self.conflicts_button = QPushButton(self.tr("&Conflicts…"), self)
         self.conflicts_button.setObjectName("conflictsButton")
-        self.conflicts_button.hide()
         self.conflicts_button.clicked.connect(self._conflicts)
         for button in (
             self.check_button,
@@ -81,6 +81,7 @@ class JoinDialog(QDialog):
             self.sync_button,
         ):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.conflicts_button.hide()  # after addButton, whose new parent would show it again
         self.check_button.clicked.connect(self.check)
         self.join_button.clicked.connect(self.join)
         self.sync_button.clicked.connect(self._sync_now)
@@ -89,11 +90,13 @@ class JoinDialog(QDialog):
             self._show_joined(state)
         else:
             self.summary.setText(
-                "This database is not part of a team. Enter the team server's address and "
-                "your password (from whoever runs the server), then Check and Join."
+                self.tr(
+                    "This database is not part of a team. Enter the team server's address and "
+                    "your password (from whoever runs the server), then Check and Join."
+                )
             )
-            form.addRow("Server", self.address)
-            form.addRow("Password", self.password)
+            form.addRow(self.tr("Server"), self.address)
+            form.addRow(self.tr("Password"), self.password)
             form.addRow("", self.remember)
             form.addRow(self.plan_label)
             self.sync_button.hide()
@@ -101,17 +104,24 @@ class JoinDialog(QDialog):
         self.adjustSize()
 
     def _show_joined(self, state: TeamState) -> None:
-        last = (
-            state.last_sync_at.astimezone().strftime("%d %b %Y %H:%M")
-            if state.last_sync_at
-            else "not yet"
-        )
-        waiting = f"{state.waiting} {'change' if state.waiting == 1 else 'changes'} waiting"
+        last = local_time(state.last_sync_at) if state.last_sync_at else self.tr("not yet")
         conflicts = state.open_conflicts
-        settle = f"{conflicts} {'conflict' if conflicts == 1 else 'conflicts'} to settle"
+        settle = (
+            self.tr("%Ln conflict to settle", "", conflicts)
+            if conflicts == 1  # English has no plural rules without a translator: choose here
+            else self.tr("%Ln conflicts to settle", "", conflicts)
+        )
         self.summary.setText(
-            f"This database belongs to the team at\n{state.team}\nas {state.member}.\n\n"
-            f"Last sync: {last} · {waiting} · {settle}."
+            self.tr(
+                "This database belongs to the team at\n{team}\nas {member}.\n\n"
+                "Last sync: {last} · {waiting} · {conflicts}."
+            ).format(
+                team=state.team,
+                member=state.member,
+                last=last,
+                waiting=changes_waiting(state.waiting),
+                conflicts=settle,
+            )
         )
         for widget in (self.address, self.password, self.remember, self.plan_label):
             widget.hide()
@@ -129,7 +139,7 @@ class JoinDialog(QDialog):
         try:
             return ServerAddress.parse(self.address.text().strip())
         except ServerAddressError as error:
-            self.plan_label.setText(str(error))
+            self._say(str(error))
             return None
 
     def check(self) -> None:
@@ -139,18 +149,18 @@ class JoinDialog(QDialog):
         if address is None:
             return
         password = self.password.text() or None
-        self.plan_label.setText("Connecting…")
+        self._say(self.tr("Connecting…"))
 
         @on_file
         def work(store: Store) -> JoinPlan:
             return team.plan_join(store, address=address, password=password)
 
         def shown(plan: JoinPlan) -> None:
-            self.plan_label.setText(team.describe_plan(plan))
+            self._say(team.describe_plan(plan))
             self.join_button.setEnabled(True)
 
         def failed(error: BaseException) -> None:
-            self.plan_label.setText(str(error))
+            self._say(str(error))
 
         DatabaseOp(self, work).success(shown).failure(failed).run(self.sync.executor)
 
@@ -173,16 +183,24 @@ class JoinDialog(QDialog):
             from desktop.ui.team.sync_control import SYNCED
 
             self.sync.main_executor.data_changed.emit(SYNCED)  # the sync button refreshes too
+            locale = QLocale()
             dialogs.show_info(
                 self,
-                "Team",
-                f"Joined. {report.received:,} records received, {report.sent:,} changes uploaded.",
+                self.tr("Team"),
+                self.tr("Joined. {received} records received, {sent} changes uploaded.").format(
+                    received=locale.toString(report.received), sent=locale.toString(report.sent)
+                ),
             )
             self.accept()
 
-        DatabaseOp(self, work).with_progress("Joining the team…").success(joined).failure(
-            lambda error: (self.plan_label.setText(str(error)), self.join_button.setEnabled(True))
+        DatabaseOp(self, work).with_progress(self.tr("Joining the team…")).success(joined).failure(
+            lambda error: (self._say(str(error)), self.join_button.setEnabled(True))
         ).run(self.sync.executor)
+
+    def _say(self, text: str) -> None:
+        """Show ``text`` under the form, growing the dialog so a long message is not cut off."""
+        self.plan_label.setText(text)
+        self.adjustSize()
 
     def _sync_now(self) -> None:
         self.sync.sync()

@@ -11,10 +11,11 @@ on a newer version) is said once, and automatic syncs pause until the next manua
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, QTime, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QToolButton, QWidget
 
 from desktop.app.changes import Topic, change
@@ -32,23 +33,52 @@ SYNCED = change(Topic.ENTITIES, Topic.FIGURES, Topic.SOURCES, Topic.PROSPECTS, T
 
 def describe(state: TeamState, *, offline: bool = False, syncing: bool = False) -> str:
     """The button's text for a team state."""
+    translate = QCoreApplication.translate
     if not state.joined:
-        return "Join a team…"
+        return translate("TeamSync", "Join a team…")
     if syncing:
-        return "Syncing…"
-    waiting = _count(state.waiting, "change", "changes") + " waiting"
+        return translate("TeamSync", "Syncing…")
+    waiting = changes_waiting(state.waiting)
     if offline:
-        return f"Offline — {waiting}"
+        return translate("TeamSync", "Offline — {waiting}").format(waiting=waiting)
     parts = []
     if state.last_sync_at is not None:
-        parts.append(f"Synced {state.last_sync_at.astimezone().strftime('%H:%M')}")
+        synced = local_time(state.last_sync_at, with_date=False)
+        parts.append(translate("TeamSync", "Synced {time}").format(time=synced))
     else:
-        parts.append("Not synced yet")
+        parts.append(translate("TeamSync", "Not synced yet"))
     if state.waiting:
         parts.append(waiting)
     if state.open_conflicts:
-        parts.append(_count(state.open_conflicts, "conflict", "conflicts"))
+        count = state.open_conflicts
+        parts.append(
+            translate("TeamSync", "%Ln conflict", "", count)
+            if count == 1  # English has no plural rules without a translator: choose here
+            else translate("TeamSync", "%Ln conflicts", "", count)
+        )
     return " · ".join(parts)
+
+
+def changes_waiting(count: int) -> str:
+    """``1 change waiting``, ``12 changes waiting`` in the window's language."""
+    if count == 1:
+        return QCoreApplication.translate("TeamSync", "%Ln change waiting", "", count)
+    return QCoreApplication.translate("TeamSync", "%Ln changes waiting", "", count)
+
+
+def local_time(moment: datetime, *, with_date: bool = True) -> str:
+    """A moment on the consultant's clock, written as the window's locale writes it
+    (``26/11/2026 10:42``, ``26.11.2026 10:42``; the year in full)."""
+    local = moment.astimezone()
+    locale = QLocale()
+    time = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    if not with_date:
+        return time
+    pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in pattern:
+        pattern = pattern.replace("yy", "yyyy")
+    day = locale.toString(QDate(local.year, local.month, local.day), pattern)
+    return f"{day} {time}"
 
 
 def on_file(work: Callable[[Store], T]) -> Callable[[Path], T]:
@@ -64,10 +94,6 @@ def on_file(work: Callable[[Store], T]) -> Callable[[Path], T]:
             store.close()
 
     return job
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
 
 
 class TeamSync(QObject):
@@ -89,8 +115,8 @@ class TeamSync(QObject):
         self.paused = False  # after a refused password: only a click tries again
         self.button = QToolButton(parent)
         self.button.setObjectName("syncButton")
-        self.button.setAccessibleName("Team sync")
-        self.button.setToolTip("Sync with the team now")
+        self.button.setAccessibleName(self.tr("Team sync"))
+        self.button.setToolTip(self.tr("Sync with the team now"))
         self.button.clicked.connect(self._clicked)
         self.timer = QTimer(self)
         self.timer.setInterval(AUTO_SYNC_MINUTES * 60_000)
@@ -173,15 +199,17 @@ class TeamSync(QObject):
         else:
             self.paused = True
             if not automatic or not isinstance(error, ServerPasswordError):
-                report_error(self.window, "Team sync", error)
+                report_error(self.window, self.tr("Team sync"), error)
         self.refresh()
 
     def _ask_password(self) -> None:
         text, accepted = QInputDialog.getText(
             self.window,
-            "Team sync",
-            "The team server asks for your password (it is kept in the system keyring if "
-            "there is one):",
+            self.tr("Team sync"),
+            self.tr(
+                "The team server asks for your password (it is kept in the system keyring if "
+                "there is one):"
+            ),
             QLineEdit.EchoMode.Password,
         )
         if accepted and text:

@@ -13,13 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop.app.changes import Topic, change
 from desktop.ui.base import dialogs
 from desktop.ui.base.operation import DatabaseOp
 from desktop.ui.base.wording import plural
+from desktop.ui.upkeep.labels import counted
 from desktop.ui.upkeep.steps import EditSteps, who
 
 if TYPE_CHECKING:
@@ -35,6 +36,29 @@ def _singular(what: str) -> str:
     head, _, last = what.rpartition(" ")
     word = last[:-1] if last.endswith("s") else last
     return f"{head} {word}".strip()
+
+
+def _goes(what: str, count: int) -> str:
+    """``3 relations``: what goes with a deleted entity, counted in the window's language."""
+    translate = QCoreApplication.translate
+    if what == "relations":
+        one, many = (
+            translate("EditController", "1 relation"),
+            translate("EditController", "{count} relations"),
+        )
+    elif what == "figures":
+        one, many = (
+            translate("EditController", "1 figure"),
+            translate("EditController", "{count} figures"),
+        )
+    elif what == "space offers":
+        one, many = (
+            translate("EditController", "1 space offer"),
+            translate("EditController", "{count} space offers"),
+        )
+    else:  # a kind core added later: said as core names it
+        return plural(count, _singular(what), what)
+    return counted(count, one, many)
 
 
 class EditController(EditSteps):
@@ -104,17 +128,14 @@ class EditController(EditSteps):
     def _confirm_delete(self, slug: str, impact: DeleteImpact) -> None:
         from desktop.ui.upkeep.entity_commands import DeleteEntityCommand
 
-        goes = (
-            ", ".join(
-                plural(count, _singular(what), what) for what, count in impact.goes.items() if count
-            )
-            or "nothing else"
-        )
+        goes = ", ".join(_goes(what, count) for what, count in impact.goes.items() if count)
         if dialogs.confirm(
             self.window,
-            "Delete entity",
-            f"Delete “{impact.name}”? With it go: {goes}. "
-            "Edit ▸ Undo (Ctrl+Z) puts it back while the window is open.",
+            self.tr("Delete entity"),
+            self.tr(
+                "Delete “{name}”? With it go: {goes}. "
+                "Edit ▸ Undo (Ctrl+Z) puts it back while the window is open."
+            ).format(name=impact.name, goes=goes or self.tr("nothing else")),
         ):
             self.stack.push(DeleteEntityCommand(self, slug, impact.name))
 
@@ -181,7 +202,9 @@ class EditController(EditSteps):
 
     def export_data(self) -> None:
         path = dialogs.ask_save_path(
-            self.window, "Dossier Desk data.xlsx", "Data (*.xlsx *.json *.csv)"
+            self.window,
+            self.tr("Dossier Desk data.xlsx", "the suggested file name"),
+            self.tr("Data (*.xlsx *.json *.csv)"),
         )
         if path is None:
             return
@@ -189,6 +212,8 @@ class EditController(EditSteps):
 
         DatabaseOp(self, lambda store: exchange.export_data(store.database, out=path)).success(
             lambda files: dialogs.show_info(
-                self.window, "Export", "Written: " + ", ".join(str(f) for f in files)
+                self.window,
+                self.tr("Export data"),
+                self.tr("Written: {files}").format(files=", ".join(str(f) for f in files)),
             )
         ).failure(self.failed).run(self.executor)

@@ -8,6 +8,7 @@ deletion only after one, and names the key that takes it back.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from desktop.app import edits
@@ -23,13 +24,19 @@ def _showing(slug: str) -> DataChange:
 
 
 GONE = change(Topic.ENTITIES, Topic.FIGURES)  # an entity went, with its figures
+translate = QCoreApplication.translate
 
 
 class SaveEntityCommand(QUndoCommand):
     """Create (``before`` None) or update an entity; undo restores the previous state."""
 
     def __init__(self, steps: EditSteps, before: EntityRecord | None, after: EntityRecord) -> None:
-        super().__init__(f"{'Edit' if before else 'Create'} {after.name}")
+        text = (
+            translate("EntityCommands", "Edit {name}")
+            if before
+            else translate("EntityCommands", "Create {name}")
+        )
+        super().__init__(text.format(name=after.name))
         self.steps, self.before, self.after = steps, before, after
         self.deleted: DeletedEntity | None = None
 
@@ -68,17 +75,18 @@ class SaveEntityCommand(QUndoCommand):
         self.steps.run(
             remove,
             announce=lambda _none: GONE,
-            removal=lambda _none: (
-                f"The new entity “{after.name}” was taken back (Undo). "
-                "Edit ▸ Redo (Ctrl+Shift+Z) creates it again."
-            ),
+            removal=lambda _none: translate(
+                "EntityCommands",
+                "The new entity “{name}” was taken back (Undo). "
+                "Edit ▸ Redo (Ctrl+Shift+Z) creates it again.",
+            ).format(name=after.name),
             step=self,
         )
 
 
 class DeleteEntityCommand(QUndoCommand):
     def __init__(self, steps: EditSteps, slug: str, name: str | None = None) -> None:
-        super().__init__(f"Delete {name or slug}")
+        super().__init__(translate("EntityCommands", "Delete {name}").format(name=name or slug))
         self.steps, self.slug, self.name = steps, slug, name or slug
         self.deleted: DeletedEntity | None = None
 
@@ -91,7 +99,9 @@ class DeleteEntityCommand(QUndoCommand):
         self.steps.run(
             remove,
             announce=lambda _none: GONE,
-            removal=lambda _none: f"“{shown}” was deleted. Edit ▸ Undo (Ctrl+Z) puts it back.",
+            removal=lambda _none: translate(
+                "EntityCommands", "“{name}” was deleted. Edit ▸ Undo (Ctrl+Z) puts it back."
+            ).format(name=shown),
             step=self,
         )
 

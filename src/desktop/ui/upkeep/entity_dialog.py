@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from desktop.core.kb import taxonomy, validation
 from desktop.core.upkeep.editing import EntityRecord
+from desktop.ui.base.translation import current_language
+from desktop.ui.upkeep.labels import sorted_names
 from desktop.ui.widgets.code_list import CodeList
 from desktop.ui.widgets.record_form import line_edit
 
@@ -37,42 +39,49 @@ class EntityDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("entityDialog")
-        self.setWindowTitle("Edit entity" if record else "New entity")
+        self.setWindowTitle(self.tr("Edit entity") if record else self.tr("New entity"))
         self.resize(820, 680)
         self._names = names
         self._original = record.slug if record else None
         self._slug_touched = record is not None
         self.messages: dict[str, QLabel] = {}
 
-        self.name = line_edit(self, "name", "Name")
-        self.short_name = line_edit(self, "shortName", "Short name or acronym")
-        self.slug = line_edit(self, "slug", "Identifier (slug), e.g. fraunhofer-izi")
+        self.name = line_edit(self, "name", self.tr("Name"))
+        self.short_name = line_edit(self, "shortName", self.tr("Short name or acronym"))
+        self.slug = line_edit(self, "slug", self.tr("Identifier (slug), e.g. fraunhofer-izi"))
         self.kind = QComboBox(self)
         self.kind.setObjectName("kind")
-        self.kind.setAccessibleName("Kind")
+        self.kind.setAccessibleName(self.tr("Kind"))
+        language = current_language()
         for term in taxonomy.KINDS.values():
-            self.kind.addItem(term.en, term.code)
-        self.location = line_edit(self, "location", "Location as the source gives it")
+            self.kind.addItem(term.label(language), term.code)
+        self.location = line_edit(self, "location", self.tr("Location as the source gives it"))
         self.website = line_edit(self, "website", "https://…")
-        self.founded = line_edit(self, "founded", "Year, e.g. 1997")
+        self.website.setAccessibleName(self.tr("Website"))
+        self.founded = line_edit(self, "founded", self.tr("Year, e.g. 1997"))
         self.description = QPlainTextEdit(self)
         self.description.setObjectName("description")
-        self.description.setAccessibleName("Description")
+        self.description.setAccessibleName(self.tr("Description"))
         self.description.setMaximumHeight(120)
-        self.sectors = CodeList(taxonomy.SECTORS, "Sectors", self)
-        tag_terms = {code: taxonomy.Term(code, label, label) for code, label in tag_labels.items()}
+        self.sectors = CodeList(taxonomy.SECTORS, "Sectors", self)  # the object's name
+        self.sectors.setAccessibleName(self.tr("Sectors"))
+        tag_terms = {
+            str(code): taxonomy.Term(str(code), label, label)
+            for label, code in sorted_names([(label, code) for code, label in tag_labels.items()])
+        }
         self.tags = CodeList(tag_terms, "Tags and certifications", self)
+        self.tags.setAccessibleName(self.tr("Tags and certifications"))
 
         form = QFormLayout()
         for label, widget, key in (
-            ("Name", self.name, "name"),
-            ("Short name", self.short_name, None),
-            ("Identifier", self.slug, "slug"),
-            ("Kind", self.kind, None),
-            ("Location", self.location, None),
-            ("Website", self.website, "website"),
-            ("Founded", self.founded, "founded_year"),
-            ("Description", self.description, None),
+            (self.tr("Name"), self.name, "name"),
+            (self.tr("Short name"), self.short_name, None),
+            (self.tr("Identifier"), self.slug, "slug"),
+            (self.tr("Kind"), self.kind, None),
+            (self.tr("Location"), self.location, None),
+            (self.tr("Website"), self.website, "website"),
+            (self.tr("Founded"), self.founded, "founded_year"),
+            (self.tr("Description"), self.description, None),
         ):
             form.addRow(label, widget)
             if key:
@@ -87,8 +96,8 @@ class EntityDialog(QDialog):
         self.duplicate.setWordWrap(True)
         self.duplicate.setStyleSheet("color: #8a5a00;")
         lists = QGridLayout()
-        lists.addWidget(QLabel("<b>Sectors</b>", self), 0, 0)
-        lists.addWidget(QLabel("<b>Tags and certifications</b>", self), 0, 1)
+        lists.addWidget(QLabel(self.tr("<b>Sectors</b>"), self), 0, 0)
+        lists.addWidget(QLabel(self.tr("<b>Tags and certifications</b>"), self), 0, 1)
         lists.addWidget(self.sectors, 1, 0)
         lists.addWidget(self.tags, 1, 1)
         self.buttons = QDialogButtonBox(
@@ -145,10 +154,13 @@ class EntityDialog(QDialog):
         today = date.today()
         slug = self.slug.text().strip()
         problems = {
-            "name": validation.required(self.name.text(), "The name"),
+            "name": validation.required(self.name.text(), "The name")
+            and self.tr("The name is required."),
             "slug": validation.slug(slug)
             or (
-                f"“{slug}” is already used by {self._names[slug]}."
+                self.tr("“{slug}” is already used by {name}.").format(
+                    slug=slug, name=self._names[slug]
+                )
                 if slug in self._names and slug != self._original
                 else None
             ),
@@ -160,15 +172,15 @@ class EntityDialog(QDialog):
             label.setVisible(bool(problems.get(key)))
         similar = validation.similar_names(self.name.text(), self._names, skip=self._original)
         self.duplicate.setText(
-            "Possible duplicate of: "
-            + ", ".join(similar[:3])
-            + ". Save anyway if it is a different organisation."
+            self.tr(
+                "Possible duplicate of: {names}. Save anyway if it is a different organisation."
+            ).format(names=", ".join(similar[:3]))
             if similar and self.name.text().strip()
             else ""
         )
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setEnabled(not any(problems.values()))
-        save.setToolTip("" if save.isEnabled() else "Fix the marked fields first.")
+        save.setToolTip("" if save.isEnabled() else self.tr("Fix the marked fields first."))
 
 
 def edit_entity(parent: QWidget | None, record: Any, names: dict, tag_labels: dict) -> Any:

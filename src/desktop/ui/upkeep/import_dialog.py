@@ -13,12 +13,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -30,7 +31,7 @@ from desktop.app.changes import Topic, change
 from desktop.ui.base import dialogs
 from desktop.ui.base.operation import DatabaseOp
 from desktop.ui.base.settings import setting
-from desktop.ui.base.wording import plural
+from desktop.ui.upkeep.labels import counted, field_word, shown_value
 from desktop.ui.upkeep.steps import who
 from desktop.ui.widgets.record_model import Column, RecordTableModel, record_table
 
@@ -41,35 +42,78 @@ if TYPE_CHECKING:
     from desktop.ui.base.executor import DatabaseExecutor
 
 IGNORE = ""
-ACTION_WORDS = {
-    "add": "to add",
-    "update": "to update",
-    "reject": "rejected",
-    "unchanged": "unchanged",
-}
+RECORD_TYPES = ("entities", "facts", "contacts", "relations", "spaces", "sources", "tags")
+translate = QCoreApplication.translate
 
 # what an import changes: the records it wrote (the undo of one is a restore: EVERYTHING)
 IMPORTED = change(Topic.ENTITIES, Topic.FIGURES, Topic.SOURCES)
 
 
+def _rows(action: str, n: int) -> str:
+    """``3 rows to add``: one of the dry run's counts in words."""
+    if action == "add":
+        one, many = (
+            translate("ImportDialog", "1 row to add"),
+            translate("ImportDialog", "{count} rows to add"),
+        )
+    elif action == "update":
+        one, many = (
+            translate("ImportDialog", "1 row to update"),
+            translate("ImportDialog", "{count} rows to update"),
+        )
+    elif action == "reject":
+        one, many = (
+            translate("ImportDialog", "1 row rejected"),
+            translate("ImportDialog", "{count} rows rejected"),
+        )
+    elif action == "unchanged":
+        one, many = (
+            translate("ImportDialog", "1 row unchanged"),
+            translate("ImportDialog", "{count} rows unchanged"),
+        )
+    else:  # an action core added later: named by its code
+        text = translate("ImportDialog", "{count} × {action}")
+        return text.format(count=QLocale().toString(n), action=action)
+    return counted(n, one, many)
+
+
 def rows_summary(counts: dict[str, int]) -> str:
     """``3 rows to add, 1 row rejected``: the dry run's counts in words."""
-    parts = [
-        f"{plural(n, 'row')} {ACTION_WORDS.get(action, action)}"
-        for action, n in counts.items()
-        if n
-    ]
-    return ", ".join(parts) or "No rows."
+    parts = [_rows(action, n) for action, n in counts.items() if n]
+    return ", ".join(parts) or translate("ImportDialog", "No rows.")
+
+
+def action_word(action: str) -> str:
+    """What the dry run will do with a row, as the preview's Action column says it."""
+    words = {
+        "add": translate("ImportDialog", "add"),
+        "update": translate("ImportDialog", "update"),
+        "reject": translate("ImportDialog", "reject"),
+        "unchanged": translate("ImportDialog", "unchanged"),
+    }
+    return words.get(action, action)
+
+
+def record_type_words() -> dict[str, str]:
+    """The importable record types (as the file names them) in words."""
+    return {
+        "entities": translate("ImportDialog", "Entities"),
+        "facts": translate("ImportDialog", "Key figures"),
+        "contacts": translate("ImportDialog", "Contacts"),
+        "relations": translate("ImportDialog", "Relations"),
+        "spaces": translate("ImportDialog", "Space offers"),
+        "sources": translate("ImportDialog", "Sources"),
+        "tags": translate("ImportDialog", "Tags"),
+    }
 
 
 def _row_text(row: RowPlan) -> str:
     if row.problems:
         return "; ".join(str(problem) for problem in row.problems)
     if row.changes:
-        from desktop.core.exchange.plan import display
-
         return "; ".join(
-            f"{c.field}: {display(c.old) or '—'} → {display(c.new) or '—'}" for c in row.changes
+            f"{field_word(c.field)}: {shown_value(c.field, c.old)} → {shown_value(c.field, c.new)}"
+            for c in row.changes
         )
     return ""
 
@@ -81,7 +125,7 @@ class ImportDialog(QDialog):
     def __init__(self, executor: DatabaseExecutor, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
-        self.setWindowTitle("Import data")
+        self.setWindowTitle(self.tr("Import data"))
         self.resize(1000, 700)
         self.executor = executor
         self.path: Path | None = None
@@ -89,45 +133,52 @@ class ImportDialog(QDialog):
         self.kind: str | None = None
         self.plan: ImportPlan | None = None
 
-        self.file_label = QLabel("No file chosen.", self)
-        choose = QPushButton("Choose file…", self)
+        self.file_label = QLabel(self.tr("No file chosen."), self)
+        choose = QPushButton(self.tr("Choose file…"), self)
         choose.clicked.connect(self.choose_file)
         self.record_type = QComboBox(self)
-        self.record_type.setAccessibleName("Record type")
-        self.record_type.addItem("Detect from the file", None)
-        for name in ("entities", "facts", "contacts", "relations", "spaces", "sources", "tags"):
-            self.record_type.addItem(name.capitalize(), name)
+        self.record_type.setAccessibleName(self.tr("Record type"))
+        self.record_type.addItem(self.tr("Detect from the file"), None)
+        words = record_type_words()
+        for name in RECORD_TYPES:
+            self.record_type.addItem(words[name], name)
         self.encoding = QComboBox(self)
-        self.encoding.setAccessibleName("Text encoding")
-        for label, value in (("Detect encoding", None), ("UTF-8", "utf-8"), ("Latin-1", "latin-1")):
+        self.encoding.setAccessibleName(self.tr("Text encoding"))
+        self.encoding.addItem(self.tr("Detect encoding"), None)
+        for label, value in (("UTF-8", "utf-8"), ("Latin-1", "latin-1")):
             self.encoding.addItem(label, value)
         self.record_type.activated.connect(lambda _i: self._read())
         self.encoding.activated.connect(lambda _i: self._read())
         self.mapping = QTableWidget(0, 2, self)
         self.mapping.setObjectName("columnMapping")
-        self.mapping.setAccessibleName("Column mapping: file column to field")
-        self.mapping.setHorizontalHeaderLabels(["Column in the file", "Field"])
+        self.mapping.setAccessibleName(self.tr("Column mapping: file column to field"))
+        self.mapping.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("Field")])
         self.mapping.horizontalHeader().setStretchLastSection(True)
-        self.preview_button = QPushButton("Preview (dry run)", self)
+        self.mapping.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.preview_button = QPushButton(self.tr("Preview (dry run)"), self)
         self.preview_button.setObjectName("previewImport")
         self.preview_button.clicked.connect(self.preview)
         self.rows: RecordTableModel[RowPlan] = RecordTableModel(
             [
-                Column("Row", lambda r: str(r.row), lambda r: r.row),
-                Column("Record", lambda r: r.key),
-                Column("Action", lambda r: r.action),
-                Column("Changes or problems", _row_text),
+                Column(self.tr("Row"), lambda r: str(r.row), lambda r: r.row),
+                Column(self.tr("Record"), lambda r: r.key),
+                Column(self.tr("Action"), lambda r: action_word(r.action)),
+                Column(self.tr("Changes or problems"), _row_text),
             ],
             self,
         )
-        self.result = record_table("importPreview", "Import dry run, row by row", self.rows, self)
+        self.result = record_table(
+            "importPreview", self.tr("Import dry run, row by row"), self.rows, self
+        )
         self.summary = QLabel(self)
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
         self.skip_rejected = QCheckBox(
-            "Import the accepted rows and leave the rejected ones out", self
+            self.tr("Import the accepted rows and leave the rejected ones out"), self
         )
-        self.apply_button = QPushButton("Apply", self)
+        self.apply_button = QPushButton(self.tr("Apply"), self)
         self.apply_button.setObjectName("applyImport")
         self.apply_button.setEnabled(False)
         self.apply_button.clicked.connect(self.apply)
@@ -143,7 +194,9 @@ class ImportDialog(QDialog):
         bottom.addWidget(self.apply_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(QLabel("<b>Columns</b> — which field each column of the file fills", self))
+        layout.addWidget(
+            QLabel(self.tr("<b>Columns</b> — which field each column of the file fills"), self)
+        )
         layout.addWidget(self.mapping, 1)
         layout.addWidget(self.preview_button)
         layout.addWidget(self.result, 2)
@@ -153,7 +206,9 @@ class ImportDialog(QDialog):
     # --- reading and mapping ---------------------------------------------------------------------
 
     def choose_file(self) -> None:
-        path = dialogs.ask_open_path(self, "Import data", "Data files (*.csv *.xlsx *.json)")
+        path = dialogs.ask_open_path(
+            self, self.tr("Import data"), self.tr("Data files (*.csv *.xlsx *.json)")
+        )
         if path is not None:
             self.open_file(path)
 
@@ -176,7 +231,7 @@ class ImportDialog(QDialog):
 
             return exchange.read_import_file(path=path, encoding=encoding, record_type=chosen)
 
-        DatabaseOp(self, read).with_progress("Reading the file…").success(
+        DatabaseOp(self, read).with_progress(self.tr("Reading the file…")).success(
             self._show_mapping
         ).failure(self._failed).run(self.executor)
 
@@ -187,12 +242,15 @@ class ImportDialog(QDialog):
         for row, header in enumerate(read.table.headers):
             self.mapping.setCellWidget(row, 0, QLabel(header, self.mapping))
             combo = QComboBox(self.mapping)
-            combo.addItem("(ignore this column)", IGNORE)
+            combo.addItem(self.tr("(ignore this column)"), IGNORE)
             for name in read.fields:
-                combo.addItem(name, name)
+                combo.addItem(field_word(name), name)
+                combo.setItemData(combo.count() - 1, name, Qt.ItemDataRole.ToolTipRole)
             combo.setCurrentIndex(max(0, combo.findData(read.mapping.get(header, IGNORE))))
             self.mapping.setCellWidget(row, 1, combo)
-        self.summary.setText("Check the columns, then Preview. Nothing is written before Apply.")
+        self.summary.setText(
+            self.tr("Check the columns, then Preview. Nothing is written before Apply.")
+        )
         self.plan = None
         self._update_apply()
 
@@ -218,7 +276,7 @@ class ImportDialog(QDialog):
                 store.database, table=table, mapping=mapping, record_type=kind
             )
 
-        DatabaseOp(self, dry_run).with_progress("Checking every row…").success(
+        DatabaseOp(self, dry_run).with_progress(self.tr("Checking every row…")).success(
             self._show_plan
         ).failure(self._failed).run(self.executor)
 
@@ -262,22 +320,24 @@ class ImportDialog(QDialog):
             )
 
         self.apply_button.setEnabled(False)
-        DatabaseOp(self, write).with_progress("Importing…").announces(IMPORTED).success(
+        DatabaseOp(self, write).with_progress(self.tr("Importing…")).announces(IMPORTED).success(
             self._done
         ).failure(self._failed).run(self.executor)
 
     def _done(self, done: Imported) -> None:
         result = done.result
-        text = (
-            f"Imported: {result.added} added, {result.updated} updated, {result.skipped} left out."
+        text = self.tr("Imported: {added} added, {updated} updated, {skipped} left out.").format(
+            added=QLocale().toString(result.added),
+            updated=QLocale().toString(result.updated),
+            skipped=QLocale().toString(result.skipped),
         )
         if done.backup_path is not None:
-            text += (
-                f" The backup taken first is {done.backup_path.name}: Edit ▸ Undo (Ctrl+Z) in "
-                "the main window puts it back, and so does Tools ▸ Restore a backup…"
-            )
+            text += " " + self.tr(
+                "The backup taken first is {name}: Edit ▸ Undo (Ctrl+Z) in the main window "
+                "puts it back, and so does Tools ▸ Restore a backup…"
+            ).format(name=done.backup_path.name)
         else:
-            text += " Nothing needed writing."
+            text += " " + self.tr("Nothing needed writing.")
         self.summary.setText(text)
         self.plan = None
         self.applied.emit(done)
@@ -288,7 +348,7 @@ class ImportDialog(QDialog):
 
         if isinstance(error, (DossierError, ValueError, OSError)):
             self.summary.setText(str(error))
-            dialogs.show_error(self, "Import", str(error))
+            dialogs.show_error(self, self.tr("Import"), str(error))
         else:
             dialogs.report_unexpected(self, error)
         self._update_apply()

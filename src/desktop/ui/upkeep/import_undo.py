@@ -17,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMainWindow
 
@@ -29,12 +30,16 @@ if TYPE_CHECKING:
     from desktop.app.maintenance import Restored
     from desktop.ui.upkeep.maintenance import Maintenance
 
+translate = QCoreApplication.translate
+
 
 class ImportCommand(QUndoCommand):
     """An applied import on the undo stack; its first redo is the import itself (done)."""
 
     def __init__(self, steps: EditSteps, maintenance: Maintenance, done: Imported) -> None:
-        super().__init__(f"Import of {done.source_name}")
+        super().__init__(
+            translate("ImportCommand", "Import of {name}").format(name=done.source_name)
+        )
         assert done.backup_path is not None  # only an import that wrote something is a step
         self.steps, self.maintenance = steps, maintenance
         self.source_name = done.source_name
@@ -67,17 +72,18 @@ class ImportCommand(QUndoCommand):
 
     def _refusal(self, undoing: bool) -> str:
         if undoing:
-            return (
-                f"The import of {self.source_name} cannot be undone here: the data changed "
-                "after it, and those changes would be lost. To go back to the state before "
-                f"the import anyway, restore the backup {self.before_import.name} with Tools ▸ "
-                "Restore a backup… (the current data is kept aside)."
-            )
-        return (
-            f"The import of {self.source_name} cannot be redone here: the data changed "
-            "after it was undone, and those changes would be lost. Import the file again "
-            "with Data ▸ Import… instead."
-        )
+            return translate(
+                "ImportCommand",
+                "The import of {name} cannot be undone here: the data changed after it, and "
+                "those changes would be lost. To go back to the state before the import anyway, "
+                "restore the backup {backup} with Tools ▸ Restore a backup… (the current data "
+                "is kept aside).",
+            ).format(name=self.source_name, backup=self.before_import.name)
+        return translate(
+            "ImportCommand",
+            "The import of {name} cannot be redone here: the data changed after it was undone, "
+            "and those changes would be lost. Import the file again with Data ▸ Import… instead.",
+        ).format(name=self.source_name)
 
     def _done(self, restored: Restored, undoing: bool) -> None:
         self.steps.pending -= 1
@@ -85,12 +91,15 @@ class ImportCommand(QUndoCommand):
         self._applied = not undoing
         if undoing:
             self.imported_state = restored.result.previous
-            text = (
-                f"Import of {self.source_name} undone: the data is as it was before it "
-                f"(backup {self.before_import.name}). Edit ▸ Redo puts the import back."
-            )
+            text = translate(
+                "ImportCommand",
+                "Import of {name} undone: the data is as it was before it (backup {backup}). "
+                "Edit ▸ Redo puts the import back.",
+            ).format(name=self.source_name, backup=self.before_import.name)
         else:
-            text = f"Import of {self.source_name} redone."
+            text = translate("ImportCommand", "Import of {name} redone.").format(
+                name=self.source_name
+            )
         window = self.steps.window
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(text, 15_000)
@@ -115,9 +124,10 @@ class ImportCommand(QUndoCommand):
                 stack.undo()
         finally:
             self._moving_back = False
+        title = translate("ImportCommand", "The import")
         if changed_since:
-            dialogs.show_error(self.steps.window, "The import", self._refusal(undoing))
+            dialogs.show_error(self.steps.window, title, self._refusal(undoing))
         elif isinstance(error, DossierError):
-            dialogs.show_error(self.steps.window, "The import", str(error))
+            dialogs.show_error(self.steps.window, title, str(error))
         else:
             dialogs.report_unexpected(self.steps.window, error)

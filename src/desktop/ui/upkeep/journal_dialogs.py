@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -25,7 +25,15 @@ from desktop.app import edits, records
 from desktop.app.changes import DataChange, Topic
 from desktop.ui.base.operation import DatabaseOp
 from desktop.ui.base.settings import setting
-from desktop.ui.base.wording import code_label, plural
+from desktop.ui.upkeep.labels import (
+    action_word,
+    counted,
+    field_word,
+    record_type_word,
+    shown_date,
+    shown_stamp,
+    shown_value,
+)
 from desktop.ui.widgets.record_model import RECORD_ROLE, Column, RecordTableModel, record_table
 
 if TYPE_CHECKING:
@@ -34,24 +42,6 @@ if TYPE_CHECKING:
     from desktop.core.upkeep.verification import CheckItem
     from desktop.ui.base.executor import DatabaseExecutor
     from desktop.ui.upkeep.record_edits import RecordEdits
-
-
-ACTIONS = {
-    "create": "Created",
-    "update": "Changed",
-    "delete": "Deleted",
-    "verify": "Verified",
-    "import": "Imported",
-    "restore": "Restored",
-}
-RECORD_TYPES = {
-    "entity": "Entity",
-    "fact": "Key figure",
-    "relation": "Relation",
-    "space": "Space offer",
-    "contact": "Contact",
-    "source": "Source",
-}
 
 
 class JournalWords:
@@ -63,28 +53,14 @@ class JournalWords:
     def record(self, entry: JournalEntry) -> str:
         record_type, key = entry.record_type, entry.record_key
         name = self.names.get(record_type, {}).get(key) or self.names.get("entity", {}).get(key)
-        return f"{RECORD_TYPES.get(record_type, code_label(record_type))}: {name or key}"
+        return f"{record_type_word(record_type)}: {name or key}"
 
     def field(self, entry: JournalEntry) -> str:
-        return code_label(entry.field) if entry.field else ""
+        return field_word(entry.field) if entry.field else ""
 
     def change(self, entry: JournalEntry) -> str:
-        field = entry.field or ""
-        return f"{self._value(field, entry.old or '—')} → {self._value(field, entry.new or '—')}"
-
-    def _value(self, field: str, value: str) -> str:
-        from desktop.core.kb import taxonomy
-
-        vocabulary: dict[str, str] = {}
-        if field == "kind":
-            vocabulary = {code: term.en for code, term in taxonomy.KINDS.items()}
-        elif field == "sectors":
-            vocabulary = {code: term.en for code, term in taxonomy.SECTORS.items()}
-        elif field == "tags":
-            vocabulary = self.names.get("tags", {})
-        if not vocabulary or value == "—":
-            return value
-        return ", ".join(vocabulary.get(part, part) for part in value.split(", "))
+        field, tags = entry.field or "", self.names.get("tags")
+        return f"{shown_value(field, entry.old, tags)} → {shown_value(field, entry.new, tags)}"
 
 
 class AuditDialog(QDialog):
@@ -95,27 +71,27 @@ class AuditDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("auditDialog")
-        self.setWindowTitle("History" if record_key else "Audit journal")
+        self.setWindowTitle(self.tr("History") if record_key else self.tr("Audit journal"))
         self.resize(980, 560)
         self.executor, self.record_key = executor, record_key
         self.words = JournalWords()
         words = self.words
         self.model: RecordTableModel[JournalEntry] = RecordTableModel(
             [
-                Column("When", lambda e: e.at),
-                Column("Who", lambda e: e.who),
-                Column("Action", lambda e: ACTIONS.get(e.action, code_label(e.action))),
-                Column("Record", words.record),
-                Column("Field", words.field),
-                Column("Old → new", words.change),
+                Column(self.tr("When"), lambda e: shown_stamp(e.at), lambda e: e.at),
+                Column(self.tr("Who"), lambda e: e.who),
+                Column(self.tr("Action"), lambda e: action_word(e.action)),
+                Column(self.tr("Record"), words.record),
+                Column(self.tr("Field"), words.field),
+                Column(self.tr("Old → new"), words.change),
             ],
             self,
         )
-        self.table = record_table("auditTable", "Audit journal entries", self.model, self)
+        self.table = record_table("auditTable", self.tr("Audit journal entries"), self.model, self)
         self.filter = QLineEdit(self)
         self.filter.setObjectName("auditFilter")
-        self.filter.setAccessibleName("Filter the journal")
-        self.filter.setPlaceholderText("Filter by person, record, field or value")
+        self.filter.setAccessibleName(self.tr("Filter the journal"))
+        self.filter.setPlaceholderText(self.tr("Filter by person, record, field or value"))
         self.filter.textChanged.connect(self.table.model().setFilterFixedString)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)
@@ -132,7 +108,7 @@ class AuditDialog(QDialog):
         self.words.names = journal.names
         if self.record_key:
             name = journal.names["entity"].get(self.record_key, self.record_key)
-            self.setWindowTitle(f"History of {name}")
+            self.setWindowTitle(self.tr("History of {name}").format(name=name))
         self.model.set_records(journal.entries)
 
 
@@ -148,22 +124,36 @@ class NeedsCheckingDialog(QDialog):
         self.resize(820, 560)
         self.executor = executor
         self.age = setting("check_age_months")
-        self.setWindowTitle(f"Needs checking (not verified in {self.age} months)")
+        self.setWindowTitle(
+            counted(
+                self.age,
+                self.tr("Needs checking (not verified in 1 month)"),
+                self.tr("Needs checking (not verified in {count} months)"),
+            )
+        )
+        never = self.tr("never")
         self.model: RecordTableModel[CheckItem] = RecordTableModel(
             [
-                Column("Record", lambda i: i.name),
-                Column("Type", lambda i: "Entity" if i.record_type == "entity" else "Key figure"),
-                Column("Last verified", lambda i: i.verified_on or "never"),
+                Column(self.tr("Record"), lambda i: i.name),
+                Column(
+                    self.tr("Type"),
+                    lambda i: record_type_word("entity" if i.record_type == "entity" else "fact"),
+                ),
+                Column(
+                    self.tr("Last verified"),
+                    lambda i: shown_date(i.verified_on, never),
+                    lambda i: i.verified_on or "",
+                ),
             ],
             self,
         )
         self.table = record_table(
-            "needsCheckingTable", "Records that need checking", self.model, self
+            "needsCheckingTable", self.tr("Records that need checking"), self.model, self
         )
         self.summary = QLabel(self)
-        self.verify_button = QPushButton("Mark verified", self)
+        self.verify_button = QPushButton(self.tr("Mark verified"), self)
         self.verify_button.setObjectName("markVerified")
-        self.open_button = QPushButton("Show", self)
+        self.open_button = QPushButton(self.tr("Show"), self)
         self.verify_button.clicked.connect(self._verify)
         self.open_button.clicked.connect(self._open)
         buttons = QHBoxLayout()
@@ -190,9 +180,13 @@ class NeedsCheckingDialog(QDialog):
     def _show(self, items: list[CheckItem]) -> None:
         self.model.set_records(items)
         self.summary.setText(
-            "Nothing to check."
+            self.tr("Nothing to check.")
             if not items
-            else f"{plural(len(items), 'record or figure', 'records and figures')} to check."
+            else counted(
+                len(items),
+                self.tr("1 record or figure to check."),
+                self.tr("{count} records and figures to check."),
+            )
         )
 
     def _current(self) -> CheckItem | None:
@@ -216,25 +210,34 @@ class SourcesDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("sourcesDialog")
-        self.setWindowTitle("Sources")
+        self.setWindowTitle(self.tr("Sources"))
         self.resize(900, 480)
         self.executor = executor
+        undated = self.tr("undated")
         self.model: RecordTableModel[tuple[SourceRecord, int]] = RecordTableModel(
             [
-                Column("Title", lambda r: r[0].title),
-                Column("Publisher", lambda r: r[0].publisher or ""),
-                Column("Published", lambda r: r[0].published or "undated"),
-                Column("Accessed", lambda r: r[0].accessed_on or ""),
-                Column("Cited by", lambda r: str(r[1]), lambda r: r[1]),
+                Column(self.tr("Title"), lambda r: r[0].title),
+                Column(self.tr("Publisher"), lambda r: r[0].publisher or ""),
+                Column(
+                    self.tr("Published"),
+                    lambda r: shown_date(r[0].published, undated),
+                    lambda r: r[0].published or "",
+                ),
+                Column(
+                    self.tr("Accessed"),
+                    lambda r: shown_date(r[0].accessed_on),
+                    lambda r: r[0].accessed_on or "",
+                ),
+                Column(self.tr("Cited by"), lambda r: QLocale().toString(r[1]), lambda r: r[1]),
             ],
             self,
         )
-        self.table = record_table("sourcesTable", "Sources", self.model, self)
+        self.table = record_table("sourcesTable", self.tr("Sources"), self.model, self)
         buttons = QHBoxLayout()
         for text, slot in (
-            ("New…", lambda: edit.edit_source(None)),
-            ("Edit…", lambda: (row := self._current()) and edit.edit_source(row[0])),
-            ("Delete", lambda: (row := self._current()) and edit.delete_source(row[0])),
+            (self.tr("New…"), lambda: edit.edit_source(None)),
+            (self.tr("Edit…"), lambda: (row := self._current()) and edit.edit_source(row[0])),
+            (self.tr("Delete"), lambda: (row := self._current()) and edit.delete_source(row[0])),
         ):
             button = QPushButton(text, self)
             button.clicked.connect(slot)

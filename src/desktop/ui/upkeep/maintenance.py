@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from desktop.app.changes import DataChange, Topic
@@ -22,6 +22,7 @@ from desktop.ui.base import dialogs
 from desktop.ui.base.executor import DatabaseExecutor
 from desktop.ui.base.operation import DatabaseOp
 from desktop.ui.base.settings import setting
+from desktop.ui.upkeep.labels import backup_reason, shown_time
 
 if TYPE_CHECKING:
     from desktop.core.storage.backup import BackupInfo, RestoreResult
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 BACKUP_EVERY_MS = 30 * 60 * 1000
+translate = QCoreApplication.translate
 
 
 class Maintenance(QObject):
@@ -79,7 +81,7 @@ class Maintenance(QObject):
             back_up,
             lambda info: self.backed_up.emit(str(info.path) if info else ""),
             lambda error: dialogs.show_error(
-                self.window, "The automatic backup failed", str(error)
+                self.window, self.tr("The automatic backup failed"), str(error)
             ),
         )
 
@@ -92,11 +94,15 @@ class Maintenance(QObject):
             return maintenance.back_up(path, reason="manual", keep=keep)
 
         def made(info: BackupInfo) -> None:
-            dialogs.show_info(self.window, "Backup", f"Backed up to {info.path}")
+            dialogs.show_info(
+                self.window,
+                self.tr("Backup"),
+                self.tr("Backed up to {path}").format(path=info.path),
+            )
             self.backed_up.emit(str(info.path))
 
         DatabaseOp(self, back_up).success(made).failure(
-            lambda error: dialogs.show_error(self.window, "Backup failed", str(error))
+            lambda error: dialogs.show_error(self.window, self.tr("Backup failed"), str(error))
         ).run(self.worker)
 
     def check(self) -> None:
@@ -107,9 +113,10 @@ class Maintenance(QObject):
 
             return maintenance.check(path)
 
-        DatabaseOp(self, check, title="Database check").success(
+        title = self.tr("Database check")
+        DatabaseOp(self, check, title=title).success(
             lambda report: (dialogs.show_info if report.ok else dialogs.show_error)(
-                self.window, "Database check", report.text()
+                self.window, title, report.text()
             )
         ).run(self.worker)
 
@@ -121,24 +128,30 @@ class Maintenance(QObject):
 
             return list_backups(path)
 
-        DatabaseOp(self, backups, title="Restore").success(self._choose).run(self.worker)
+        DatabaseOp(self, backups, title=self.tr("Restore")).success(self._choose).run(self.worker)
 
     def _choose(self, backups: list[BackupInfo]) -> None:
         if not backups:
-            dialogs.show_info(self.window, "Restore", "There are no backups of this database yet.")
+            dialogs.show_info(
+                self.window,
+                self.tr("Restore"),
+                self.tr("There are no backups of this database yet."),
+            )
             return
         chosen = choose_backup(self.window, backups)
         if chosen is None or not dialogs.confirm(
             self.window,
-            "Restore backup",
-            f"Replace the current data with the backup of {chosen.taken_at:%Y-%m-%d %H:%M}? "
-            "The current file is kept aside, not deleted.",
+            self.tr("Restore backup"),
+            self.tr(
+                "Replace the current data with the backup of {when}? "
+                "The current file is kept aside, not deleted."
+            ).format(when=shown_time(chosen.taken_at)),
         ):
             return
         self.restore_with(
             _restoring(self.db_path, chosen.path),
             self._after_restore,
-            lambda error: dialogs.show_error(self.window, "Restore failed", str(error)),
+            lambda error: dialogs.show_error(self.window, self.tr("Restore failed"), str(error)),
         )
 
     def restore_with(
@@ -159,16 +172,21 @@ class Maintenance(QObject):
 
     def _after_restore(self, result: RestoreResult) -> None:
         kept = (
-            f" The data it replaced was kept as {result.previous.name} in {result.previous.parent}."
+            " "
+            + self.tr("The data it replaced was kept as {name} in {folder}.").format(
+                name=result.previous.name, folder=result.previous.parent
+            )
             if result.previous
             else ""
         )
         self.replaced_by_hand.emit()
         dialogs.show_info(
             self.window,
-            "Restored",
-            f"Restored from the backup {result.source.name}.{kept} Edits made before the "
-            "restore can no longer be undone.",
+            self.tr("Restored"),
+            self.tr("Restored from the backup {name}.").format(name=result.source.name)
+            + kept
+            + " "
+            + self.tr("Edits made before the restore can no longer be undone."),
         )
 
 
@@ -187,15 +205,22 @@ def offer_latest_backup(maintenance: Maintenance, problem: str) -> None:
             return
         if dialogs.confirm(
             maintenance.window,
-            "Restore the latest good backup?",
-            f"{problem}\n\nA backup from {info.taken_at:%Y-%m-%d %H:%M} passes its check. "
-            "Restore it? The damaged file is kept aside.",
+            translate("Maintenance", "Restore the latest good backup?"),
+            problem
+            + "\n\n"
+            + translate(
+                "Maintenance",
+                "A backup from {when} passes its check. Restore it? "
+                "The damaged file is kept aside.",
+            ).format(when=shown_time(info.taken_at)),
         ):
             maintenance.backup_offered = False  # after the restore, new damage is offered again
             maintenance.restore_with(
                 _restoring(path, info.path),
                 maintenance._after_restore,
-                lambda error: dialogs.show_error(maintenance.window, "Restore failed", str(error)),
+                lambda error: dialogs.show_error(
+                    maintenance.window, translate("Maintenance", "Restore failed"), str(error)
+                ),
             )
 
     def latest() -> BackupInfo | None:
@@ -220,10 +245,17 @@ def _restoring(db_path: Path, source: Path) -> Callable[[], RestoreResult]:
 def choose_backup(parent: QWidget | None, backups: list[BackupInfo]) -> BackupInfo | None:
     """Pick one backup from a list (newest first); None when cancelled. Tests patch this."""
     labels = [
-        f"{info.taken_at:%Y-%m-%d %H:%M}  {info.reason or ''}  ({info.path.name})"
+        f"{shown_time(info.taken_at)}  {backup_reason(info.reason)}  ({info.path.name})"
         for info in backups
     ]
-    label, ok = QInputDialog.getItem(parent, "Restore a backup", "Backup:", labels, 0, False)
+    label, ok = QInputDialog.getItem(
+        parent,
+        translate("Maintenance", "Restore a backup"),
+        translate("Maintenance", "Backup:"),
+        labels,
+        0,
+        False,
+    )
     return backups[labels.index(label)] if ok and label in labels else None
 
 

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
+
 from desktop.app import records
 from desktop.app.changes import DataChange, Topic, change
 from desktop.app.records import RecordForms
@@ -20,15 +22,13 @@ from desktop.core.kb import taxonomy, validation
 from desktop.core.upkeep.records import ContactRecord, FactRecord, RelationRecord, SpaceRecord
 from desktop.core.upkeep.sources import SourceRecord
 from desktop.ui.base.operation import DatabaseOp
+from desktop.ui.upkeep import labels
 from desktop.ui.upkeep.steps import Edit, EditSteps, StoreStep, who
 from desktop.ui.widgets import record_form
 from desktop.ui.widgets.record_form import FieldSpec
 
 Form = Callable[[str, str, RecordForms], None]  # (entity slug, key of the part, forms' data)
-
-
-def _choices(vocabulary: dict[str, taxonomy.Term]) -> list[tuple[str, str]]:
-    return [(term.en, term.code) for term in vocabulary.values()]
+translate = QCoreApplication.translate
 
 
 class RecordEdits:
@@ -75,56 +75,62 @@ class RecordEdits:
         )
         values = record_form.ask(
             self.steps.window,
-            "Edit figure" if before else "New figure",
+            translate("RecordEdits", "Edit figure")
+            if before
+            else translate("RecordEdits", "New figure"),
             [
                 FieldSpec(
                     "label",
-                    "Figure",
+                    translate("RecordEdits", "Figure"),
                     value=base.label,
-                    check=lambda v: validation.required(v, "The label"),
+                    check=labels.required(translate("RecordEdits", "The label is required.")),
                 ),
                 FieldSpec(
                     "value",
-                    "Value",
-                    value=f"{base.value:g}" if before else "",
-                    check=validation.number,
+                    translate("RecordEdits", "Value"),
+                    value=labels.shown_number(base.value) if before else "",
+                    check=labels.check_figure,
                 ),
                 FieldSpec(
                     "qualifier",
-                    "Qualifier",
+                    translate("RecordEdits", "Qualifier"),
                     "choice",
                     base.qualifier,
-                    [(t.en or "exactly", t.code) for t in taxonomy.QUALIFIERS.values()],
+                    labels.term_choices(taxonomy.QUALIFIERS),
                 ),
                 FieldSpec(
                     "unit",
-                    "Unit",
+                    translate("RecordEdits", "Unit"),
                     value=base.unit,
-                    check=lambda v: validation.required(v, "The unit"),
+                    check=labels.required(translate("RecordEdits", "The unit is required.")),
                 ),
-                FieldSpec("period", "Period", value=base.period),
+                FieldSpec("period", translate("RecordEdits", "Period"), value=base.period),
                 FieldSpec(
                     "as_of",
-                    "As of",
+                    translate("RecordEdits", "As of"),
                     value=base.as_of,
                     check=lambda v: validation.as_of(v, today=date.today()),
                 ),
                 FieldSpec(
                     "source",
-                    "Source",
+                    translate("RecordEdits", "Source"),
                     "choice",
                     base.source,
-                    [(title, k) for k, title in data.sources.items()],
+                    labels.name_choices(data.sources),
                 ),
-                FieldSpec("quote", "Quote from the source", "multiline", base.quote),
+                FieldSpec(
+                    "quote",
+                    translate("RecordEdits", "Quote from the source"),
+                    "multiline",
+                    base.quote,
+                ),
             ],
         )
         if values is None:
             return
         new_key = before.key if before else validation.slug_from(f"{slug}-{values['label']}")[:60]
-        after = replace(
-            base, key=new_key, value=float(str(values.pop("value")).replace(",", "")), **values
-        )
+        value = labels.parse_number(str(values.pop("value")))
+        after = replace(base, key=new_key, value=value or 0.0, **values)
         original = before.key if before else None
 
         def forward(store: Store, name: str) -> object:
@@ -135,12 +141,13 @@ class RecordEdits:
                 return records.delete_fact(store, key=after.key, who=name)
             return records.save_fact(store, record=before, original_key=after.key, who=name)
 
-        self._push(f"Figure {after.label}", slug, forward, backward, figures=True)
+        text = translate("RecordEdits", "Figure {label}").format(label=after.label)
+        self._push(text, slug, forward, backward, figures=True)
 
     def delete_fact(self, slug: str, key: str, data: RecordForms) -> None:
         before = data.facts[key]
         self._push(
-            f"Delete figure {before.label}",
+            translate("RecordEdits", "Delete figure {label}").format(label=before.label),
             slug,
             lambda store, name: records.delete_fact(store, key=key, who=name),
             lambda store, name: records.save_fact(
@@ -154,30 +161,30 @@ class RecordEdits:
     def add_relation(self, slug: str, _key: str, data: RecordForms) -> None:
         values = record_form.ask(
             self.steps.window,
-            "New relation",
+            translate("RecordEdits", "New relation"),
             [
                 FieldSpec(
                     "relation_type",
-                    "Relation",
+                    translate("RecordEdits", "Relation"),
                     "choice",
                     "partner-of",
-                    _choices(taxonomy.RELATION_TYPES),
+                    labels.term_choices(taxonomy.RELATION_TYPES),
                 ),
                 FieldSpec(
                     "object",
-                    "Related entity",
+                    translate("RecordEdits", "Related entity"),
                     "choice",
                     None,
-                    [(n, s) for s, n in data.names.items() if s != slug],
+                    labels.name_choices(data.names, skip=slug),
                 ),
-                FieldSpec("note", "Note", "multiline"),
+                FieldSpec("note", translate("RecordEdits", "Note"), "multiline"),
             ],
         )
         if values is None:
             return
         record = RelationRecord(subject=slug, **values)
         self._push(
-            "New relation",
+            translate("RecordEdits", "New relation"),
             slug,
             lambda store, name: records.add_relation(store, record=record, who=name),
             lambda store, name: records.remove_relation(store, record=record, who=name),
@@ -192,7 +199,7 @@ class RecordEdits:
         )
         record = RelationRecord(subject, relation.relation_type, obj, relation.note)
         self._push(
-            "Remove relation",
+            translate("RecordEdits", "Remove relation"),
             slug,
             lambda store, name: records.remove_relation(store, record=record, who=name),
             lambda store, name: records.add_relation(store, record=record, who=name),
@@ -204,20 +211,33 @@ class RecordEdits:
         current = next((s for s in data.detail.space if s.space_type == key), None)
         values = record_form.ask(
             self.steps.window,
-            "Space offered",
+            translate("RecordEdits", "Space offered"),
             [
                 FieldSpec(
-                    "space_type", "Space", "choice", key or "office", _choices(taxonomy.SPACE_TYPES)
+                    "space_type",
+                    translate("RecordEdits", "Space"),
+                    "choice",
+                    key or "office",
+                    labels.term_choices(taxonomy.SPACE_TYPES),
                 ),
                 FieldSpec(
                     "availability",
-                    "Availability",
+                    translate("RecordEdits", "Availability"),
                     "choice",
                     current.availability if current else "unknown",
-                    _choices(taxonomy.AVAILABILITY),
+                    labels.term_choices(taxonomy.AVAILABILITY),
                 ),
-                FieldSpec("since", "From (date)", value=current.since if current else None),
-                FieldSpec("note", "Note", "multiline", current.note if current else None),
+                FieldSpec(
+                    "since",
+                    translate("RecordEdits", "From (date)"),
+                    value=current.since if current else None,
+                ),
+                FieldSpec(
+                    "note",
+                    translate("RecordEdits", "Note"),
+                    "multiline",
+                    current.note if current else None,
+                ),
             ],
         )
         if values is None:
@@ -235,7 +255,7 @@ class RecordEdits:
             return records.set_space(store, record=before, who=name)
 
         self._push(
-            "Space offered",
+            translate("RecordEdits", "Space offered"),
             slug,
             lambda store, name: records.set_space(store, record=after, who=name),
             backward,
@@ -247,7 +267,7 @@ class RecordEdits:
             slug, current.space_type, current.availability, current.since, current.note
         )
         self._push(
-            "Remove space",
+            translate("RecordEdits", "Remove space"),
             slug,
             lambda store, name: records.remove_space(store, site=slug, space_type=key, who=name),
             lambda store, name: records.set_space(store, record=before, who=name),
@@ -272,20 +292,33 @@ class RecordEdits:
         base = before or ContactRecord(slug)
         values = record_form.ask(
             self.steps.window,
-            "Contact details",
+            translate("RecordEdits", "Contact details"),
             [
-                FieldSpec("role", "Role", value=base.role),
+                FieldSpec("role", translate("RecordEdits", "Role"), value=base.role),
                 FieldSpec(
                     "organisation",
-                    "Organisation",
+                    translate("RecordEdits", "Organisation"),
                     "choice",
                     base.organisation,
-                    [("—", None), *((n, s) for s, n in data.names.items())],
+                    [("—", None), *labels.name_choices(data.names)],
                 ),
-                FieldSpec("phone", "Phone", value=base.phone, check=validation.phone),
-                FieldSpec("email", "E-mail", value=base.email, check=validation.email),
                 FieldSpec(
-                    "public", "Shareable in dossiers (published contact)", "check", base.public
+                    "phone",
+                    translate("RecordEdits", "Phone"),
+                    value=base.phone,
+                    check=validation.phone,
+                ),
+                FieldSpec(
+                    "email",
+                    translate("RecordEdits", "E-mail"),
+                    value=base.email,
+                    check=validation.email,
+                ),
+                FieldSpec(
+                    "public",
+                    translate("RecordEdits", "Shareable in dossiers (published contact)"),
+                    "check",
+                    base.public,
                 ),
             ],
         )
@@ -294,7 +327,7 @@ class RecordEdits:
         after = ContactRecord(person=slug, **values)
         undone = before or ContactRecord(slug)
         self._push(
-            "Contact details",
+            translate("RecordEdits", "Contact details"),
             slug,
             lambda store, name: records.save_contact(store, record=after, who=name),
             lambda store, name: records.save_contact(store, record=undone, who=name),
@@ -308,29 +341,40 @@ class RecordEdits:
         base = before or SourceRecord(key="", title="", accessed_on=today.isoformat())
         values = record_form.ask(
             self.steps.window,
-            "Edit source" if before else "New source",
+            translate("RecordEdits", "Edit source")
+            if before
+            else translate("RecordEdits", "New source"),
             [
                 FieldSpec(
                     "title",
-                    "Title",
+                    translate("RecordEdits", "Title"),
                     value=base.title,
-                    check=lambda v: validation.required(v, "The title"),
+                    check=labels.required(translate("RecordEdits", "The title is required.")),
                 ),
-                FieldSpec("publisher", "Publisher or person", value=base.publisher),
+                FieldSpec(
+                    "publisher",
+                    translate("RecordEdits", "Publisher or person"),
+                    value=base.publisher,
+                ),
                 FieldSpec(
                     "published",
-                    "Published (YYYY or YYYY-MM-DD)",
+                    translate("RecordEdits", "Published (YYYY or YYYY-MM-DD)"),
                     value=base.published,
                     check=lambda v: validation.as_of(v, today=today),
                 ),
                 FieldSpec(
                     "accessed_on",
-                    "Accessed on (YYYY-MM-DD)",
+                    translate("RecordEdits", "Accessed on (YYYY-MM-DD)"),
                     value=base.accessed_on,
                     check=lambda v: validation.as_of(v, today=today),
                 ),
-                FieldSpec("url", "Web address", value=base.url, check=validation.url),
-                FieldSpec("file_name", "File name", value=base.file_name),
+                FieldSpec(
+                    "url",
+                    translate("RecordEdits", "Web address"),
+                    value=base.url,
+                    check=validation.url,
+                ),
+                FieldSpec("file_name", translate("RecordEdits", "File name"), value=base.file_name),
             ],
         )
         if values is None:

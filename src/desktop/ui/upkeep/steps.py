@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -27,7 +27,11 @@ if TYPE_CHECKING:
     from desktop.ui.base.executor import DatabaseExecutor
 
 T = TypeVar("T")
-NOT_SAVED = "The change was not saved"
+
+
+def not_saved() -> str:
+    """The title of every refused change (translated when shown, not at import)."""
+    return QCoreApplication.translate("EditSteps", "The change was not saved")
 
 
 def who() -> str:
@@ -88,7 +92,7 @@ class EditSteps(QObject):
             self.entity_failed(error)
 
         self.queued_changes += 1
-        DatabaseOp(self, work, title=NOT_SAVED).announces(announced).failure(refused).run(
+        DatabaseOp(self, work, title=not_saved()).announces(announced).failure(refused).run(
             self.executor
         )
 
@@ -97,16 +101,16 @@ class EditSteps(QObject):
         from desktop.core.errors import NotFoundError
 
         if isinstance(error, NotFoundError):
-            dialogs.show_error(self.window, NOT_SAVED, entity_gone())
+            dialogs.show_error(self.window, not_saved(), entity_gone())
         else:
             self.failed(error)
 
     def failed(self, error: BaseException) -> None:
         """A refused change is a sentence (core's ValueError says which field and why)."""
         if isinstance(error, ValueError):
-            dialogs.show_error(self.window, NOT_SAVED, str(error))
+            dialogs.show_error(self.window, not_saved(), str(error))
         else:
-            report_error(self.window, NOT_SAVED, error)
+            report_error(self.window, not_saved(), error)
 
 
 Edit = Callable[["Store", str], object]  # (store, who) → what the application function returns

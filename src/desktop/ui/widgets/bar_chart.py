@@ -25,7 +25,7 @@ class BarChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("figuresChart")
-        self.setAccessibleName("Bar chart of comparable key figures")
+        self.setAccessibleName(self.tr("Bar chart of comparable key figures"))
         self._title = ""
         self._bars: list[Bar] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)

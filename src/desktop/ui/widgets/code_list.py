@@ -1,4 +1,7 @@
-"""A checkable list of vocabulary codes (sectors, activities, requirements …), shown by label."""
+"""A checkable list of vocabulary codes (sectors, activities, requirements …), shown by label.
+
+Each code shows its label in the window's language, with the other language as its tooltip
+(the vocabularies carry both; a consultant may know a term by its other name)."""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from desktop.core.kb import taxonomy
+from desktop.ui.base.translation import current_language
 
 
 class CodeList(QListWidget):
@@ -15,10 +19,12 @@ class CodeList(QListWidget):
         super().__init__(parent)
         self.setObjectName(name)
         self.setAccessibleName(name)
+        language = current_language()
+        other = "en" if language == "de" else "de"
         for term in vocabulary.values():
-            item = QListWidgetItem(term.en, self)
+            item = QListWidgetItem(term.label(language), self)
             item.setData(Qt.ItemDataRole.UserRole, term.code)
-            item.setToolTip(term.de)
+            item.setToolTip(term.label(other))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
         self.setMinimumHeight(150)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCollator, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop.ui.widgets.list_model import ListTableModel, ModelIndex
@@ -59,12 +59,20 @@ class RecordTableModel(ListTableModel[T]):
 class RecordFilterProxy(QSortFilterProxyModel):
     """Sorts by role and keeps rows that pass every filter set with :meth:`set_filter`.
 
-    Each filter is a predicate on the record, so several (a status and a text) combine.
+    Each filter is a predicate on the record, so several (a status and a text) combine. Texts
+    sort as the window's language does (QCollator: "Ärzteverband" with A, not after Z).
     """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._filters: dict[str, Any] = {}
+        self._collator = QCollator()  # QLocale's default: the window's language
+
+    def lessThan(self, left: ModelIndex, right: ModelIndex) -> bool:
+        first, second = left.data(self.sortRole()), right.data(self.sortRole())
+        if isinstance(first, str) and isinstance(second, str):
+            return self._collator.compare(first, second) < 0
+        return super().lessThan(left, right)
 
     def set_filter(self, name: str, predicate: Any) -> None:
         """Set (or, with None or an empty value, drop) the filter ``name``."""

@@ -1,0 +1,295 @@
+"""Words and formats the upkeep windows share, in the window's language.
+
+Counts, dates, times and figures go through ``QLocale()`` (its default is the window's
+language), so a German window reads "1.500" and "01.05.2024" where the English one reads
+"1,500" and keeps ISO dates, "2024-05-01". The journal and the import speak of codes
+(actions, record types, field names, backup reasons); these turn them into words.
+Every text is translated when it is asked for, never at import time: the translator is
+installed after the modules are imported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+from PySide6.QtCore import QCollator, QCoreApplication, QDate, QDateTime, QLocale, QTime
+
+from desktop.core.kb import taxonomy, validation
+from desktop.ui.base.translation import current_language
+from desktop.ui.base.wording import code_label
+
+translate = QCoreApplication.translate
+_SHORT = QLocale.FormatType.ShortFormat
+
+
+def counted(count: int, one: str, many: str) -> str:
+    """``one`` for a single thing, else ``many`` with ``{count}`` in the window's number format.
+
+    German counts as English does (1 is singular, everything else plural), and a Qt plural
+    form (``%n``) would read "1 rows" in the English window, which has no translator.
+    """
+    return one if count == 1 else many.format(count=QLocale().toString(count))
+
+
+def _with_long_year(pattern: str) -> str:
+    """Widen "dd.MM.yy" to "dd.MM.yyyy": an as-of year or a backup's must not be ambiguous."""
+    return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
+
+
+def shown_date(text: str | None, empty: str = "") -> str:
+    """A stored ISO date ("2024-05-01", "2024-05", "2024") as the window writes it: the English
+    window keeps ISO (as ``desktop.ui.browse.formats`` does), German reads "01.05.2024" and
+    "Mai 2024"; anything that is not such a date is shown as stored."""
+    if not text:
+        return empty
+    parts = text.split("-")
+    if current_language() == "en" or not all(part.isdigit() for part in parts):
+        return text
+    locale = QLocale()
+    if len(parts) == 3:
+        day = QDate(int(parts[0]), int(parts[1]), int(parts[2]))
+        if day.isValid():
+            return locale.toString(day, _with_long_year(locale.dateFormat(_SHORT)))
+    if len(parts) == 2 and 1 <= int(parts[1]) <= 12:
+        return f"{locale.standaloneMonthName(int(parts[1]))} {parts[0]}"
+    return text
+
+
+def shown_time(moment: datetime) -> str:
+    """A local date and time as the window writes them: "2024-05-01 14:30" in English,
+    "01.05.2024 14:30" in German."""
+    if current_language() == "en":
+        return f"{moment:%Y-%m-%d %H:%M}"
+    when = QDateTime(
+        QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
+    )
+    locale = QLocale()
+    return locale.toString(when, _with_long_year(locale.dateTimeFormat(_SHORT)))
+
+
+def shown_stamp(text: str) -> str:
+    """The journal's "YYYY-MM-DD HH:MM" as the window writes a date and time."""
+    try:
+        return shown_time(datetime.strptime(text, "%Y-%m-%d %H:%M"))
+    except ValueError:
+        return text
+
+
+def shown_number(value: float) -> str:
+    """A figure in the window's number format: 1500.0 → "1.500", 2.5 → "2,5" in German."""
+    if float(value).is_integer():
+        return QLocale().toString(int(value))
+    return QLocale().toString(float(value), "g", 15)
+
+
+def parse_number(text: str) -> float | None:
+    """A figure typed in the window's format ("1.500,5" in German), or as a program writes
+    it ("2.5"); None when it is not a number."""
+    text = text.strip()
+    value, ok = QLocale().toDouble(text)
+    if ok:
+        return value
+    plain = text.replace(",", "") if QLocale().decimalPoint() == "." else text
+    try:
+        return float(plain)
+    except ValueError:
+        return None
+
+
+def sorted_names(pairs: list[tuple[str, object]]) -> list[tuple[str, object]]:
+    """(label, value) pairs in the window's alphabetical order (Ä sorts with A in German)."""
+    collator = QCollator(QLocale())
+    collator.setNumericMode(True)
+    return sorted(pairs, key=lambda pair: collator.sortKey(pair[0]))
+
+
+def name_choices(names: dict[str, str], skip: str | None = None) -> list[tuple[str, object]]:
+    """(name, key) choices for a form, in the window's alphabetical order."""
+    return sorted_names([(name, key) for key, name in names.items() if key != skip])
+
+
+def term_choices(vocabulary: dict[str, taxonomy.Term]) -> list[tuple[str, str]]:
+    """(label, code) choices for a form: a vocabulary in its order, in the window's language
+    (the qualifier without a word, "exact", reads "exactly")."""
+    language = current_language()
+    exactly = translate("UpkeepLabels", "exactly")
+    return [(term.label(language) or exactly, term.code) for term in vocabulary.values()]
+
+
+def required(said: str) -> Callable[[str], str | None]:
+    """A form check: the field must be filled (core's rule), and ``said`` says so."""
+    return lambda value: said if validation.required(value, "") else None
+
+
+def check_figure(text: str) -> str | None:
+    """What is wrong with a typed figure, if anything: it may be written as the window writes
+    numbers ("1.500,5" in German) or as a program does (2.5)."""
+    if parse_number(text) is not None:
+        return None
+    return validation.number(text) or translate(
+        "UpkeepLabels", "The value must be a number, e.g. 1500 or 2.5."
+    )
+
+
+def term_label(vocabulary: dict[str, taxonomy.Term], code: str | None) -> str:
+    """A vocabulary code's label in the window's language (the code itself when unknown; the
+    qualifier without a word, "exact", reads "exactly")."""
+    term = vocabulary.get(code or "")
+    if term is None:
+        return code or ""
+    return term.label(current_language()) or translate("UpkeepLabels", "exactly")
+
+
+DATES = frozenset({"as_of", "since", "published", "accessed", "accessed_on", "verified_on"})
+LISTS = frozenset({"sectors", "tags"})  # the journal keeps a list as "a, b"
+
+
+def _vocabulary(field: str) -> dict[str, taxonomy.Term] | None:
+    return {
+        "kind": taxonomy.KINDS,
+        "sectors": taxonomy.SECTORS,
+        "relation_type": taxonomy.RELATION_TYPES,
+        "space_type": taxonomy.SPACE_TYPES,
+        "type": {**taxonomy.RELATION_TYPES, **taxonomy.SPACE_TYPES},  # as an import names them
+        "availability": taxonomy.AVAILABILITY,
+        "qualifier": taxonomy.QUALIFIERS,
+    }.get(field)
+
+
+def shown_value(field: str, value: object, tags: dict[str, str] | None = None) -> str:
+    """A field's value as a person reads it: vocabulary labels and tag names instead of codes,
+    dates, figures and yes/no in the window's language, "—" for nothing. ``value`` is what a
+    record holds (the import) or its text in the journal ("True", "a, b", "1500.0")."""
+    if value is None or value == "" or value == ():
+        return "—"
+    if isinstance(value, (tuple, list)):
+        return ", ".join(shown_value(field, item, tags) for item in value)
+    if isinstance(value, bool) or (field == "public" and value in ("True", "False")):
+        yes = value is True or value == "True"
+        return translate("UpkeepLabels", "yes") if yes else translate("UpkeepLabels", "no")
+    if isinstance(value, date):
+        return shown_date(value.isoformat())
+    text = str(value)
+    if field in LISTS and ", " in text:
+        return shown_value(field, text.split(", "), tags)
+    if (vocabulary := _vocabulary(field)) is not None:
+        return term_label(vocabulary, text)
+    if field == "tags" and tags:
+        return tags.get(text, text)
+    if field in DATES:
+        return shown_date(text)
+    if field == "value":
+        try:
+            return shown_number(float(text))  # written by the program: "1500.0", "2.125"
+        except ValueError:
+            return text
+    return text
+
+
+def action_word(code: str) -> str:
+    """What the journal says was done: "verify" → "Verified"."""
+    words = {
+        "create": translate("UpkeepLabels", "Created"),
+        "update": translate("UpkeepLabels", "Changed"),
+        "delete": translate("UpkeepLabels", "Deleted"),
+        "verify": translate("UpkeepLabels", "Verified"),
+        "import": translate("UpkeepLabels", "Imported"),
+        "restore": translate("UpkeepLabels", "Restored"),
+    }
+    return words.get(code) or code_label(code)
+
+
+def record_type_word(code: str) -> str:
+    """What kind of record a journal line is about: "fact" → "Key figure"."""
+    words = {
+        "entity": translate("UpkeepLabels", "Entity"),
+        "fact": translate("UpkeepLabels", "Key figure"),
+        "relation": translate("UpkeepLabels", "Relation"),
+        "space": translate("UpkeepLabels", "Space offer"),
+        "contact": translate("UpkeepLabels", "Contact"),
+        "source": translate("UpkeepLabels", "Source"),
+        "tag": translate("UpkeepLabels", "Tag"),
+        "prospect": translate("UpkeepLabels", "Prospect"),  # a colleague's, through team sync
+        "brief": translate("UpkeepLabels", "Brief"),
+        "brief item": translate("UpkeepLabels", "Brief item"),
+        "sent dossier": translate("UpkeepLabels", "Sent dossier"),
+    }
+    return words.get(code) or code_label(code)
+
+
+def field_word(code: str) -> str:
+    """A field of a record (as the journal and the import files name it) in words."""
+    return _fields().get(code) or code_label(code)
+
+
+def _fields() -> dict[str, str]:
+    return {
+        "accessed": translate("UpkeepLabels", "Accessed on"),
+        "accessed_on": translate("UpkeepLabels", "Accessed on"),
+        "as_of": translate("UpkeepLabels", "As of"),
+        "availability": translate("UpkeepLabels", "Availability"),
+        "category": translate("UpkeepLabels", "Category"),
+        "code": translate("UpkeepLabels", "Code"),
+        "comparable": translate("UpkeepLabels", "Comparison group"),
+        "description": translate("UpkeepLabels", "Description"),
+        "email": translate("UpkeepLabels", "E-mail"),
+        "file": translate("UpkeepLabels", "File name"),
+        "file_name": translate("UpkeepLabels", "File name"),
+        "founded": translate("UpkeepLabels", "Founded"),
+        "founded_year": translate("UpkeepLabels", "Founded"),
+        "from": translate("UpkeepLabels", "From entity"),
+        "key": translate("UpkeepLabels", "Key"),
+        "kind": translate("UpkeepLabels", "Kind"),
+        "label": translate("UpkeepLabels", "Label"),
+        "location": translate("UpkeepLabels", "Location"),
+        "name": translate("UpkeepLabels", "Name"),
+        "note": translate("UpkeepLabels", "Note"),
+        "object": translate("UpkeepLabels", "Related entity"),
+        "organisation": translate("UpkeepLabels", "Organisation"),
+        "period": translate("UpkeepLabels", "Period"),
+        "person": translate("UpkeepLabels", "Person"),
+        "phone": translate("UpkeepLabels", "Phone"),
+        "public": translate("UpkeepLabels", "Shareable"),
+        "published": translate("UpkeepLabels", "Published"),
+        "publisher": translate("UpkeepLabels", "Publisher"),
+        "qualifier": translate("UpkeepLabels", "Qualifier"),
+        "quote": translate("UpkeepLabels", "Quote"),
+        "relation_type": translate("UpkeepLabels", "Relation"),
+        "role": translate("UpkeepLabels", "Role"),
+        "scope": translate("UpkeepLabels", "Scope"),
+        "sectors": translate("UpkeepLabels", "Sectors"),
+        "short_name": translate("UpkeepLabels", "Short name"),
+        "since": translate("UpkeepLabels", "From (date)"),
+        "site": translate("UpkeepLabels", "Site"),
+        "slug": translate("UpkeepLabels", "Identifier"),
+        "source": translate("UpkeepLabels", "Source"),
+        "space_type": translate("UpkeepLabels", "Space"),
+        "subject": translate("UpkeepLabels", "Entity"),
+        "tags": translate("UpkeepLabels", "Tags"),
+        "title": translate("UpkeepLabels", "Title"),
+        "to": translate("UpkeepLabels", "To entity"),
+        "topics": translate("UpkeepLabels", "Topics"),
+        "type": translate("UpkeepLabels", "Type"),
+        "unit": translate("UpkeepLabels", "Unit"),
+        "url": translate("UpkeepLabels", "Web address"),
+        "value": translate("UpkeepLabels", "Value"),
+        "verified_by": translate("UpkeepLabels", "Verified by"),
+        "verified_on": translate("UpkeepLabels", "Verified on"),
+        "website": translate("UpkeepLabels", "Website"),
+    }
+
+
+def backup_reason(code: str | None) -> str:
+    """Why a backup was taken, in words ("periodic" → "automatic, while working")."""
+    if not code:
+        return ""
+    words = {
+        "manual": translate("UpkeepLabels", "taken by hand"),
+        "start": translate("UpkeepLabels", "at start"),
+        "periodic": translate("UpkeepLabels", "automatic, while working"),
+        "import": translate("UpkeepLabels", "before an import"),
+        "migration": translate("UpkeepLabels", "before an update of the file"),
+        "before-joining-a-team": translate("UpkeepLabels", "before joining a team"),
+    }
+    return words.get(code, code.replace("-", " "))
