@@ -60,6 +60,7 @@ class RelationView:
     slug: str
     name: str
     note: str | None
+    texts: str | None = None  # the note in other languages (kb/texts.py)
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class FactView:
     comparable: str | None
     verified_on: str | None
     topics: tuple[str, ...] = ()
+    texts: str | None = None  # label, unit, period in other languages (kb/texts.py)
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,7 @@ class SpaceView:
     availability: str
     since: str | None
     note: str | None
+    texts: str | None = None  # the note in other languages (kb/texts.py)
 
 
 @dataclass(frozen=True)
@@ -120,13 +123,14 @@ class EntityDetail(EntitySummary):
     space: list[SpaceView] = field(default_factory=list)
     contact: ContactView | None = None
     contacts: list[PersonContact] = field(default_factory=list)  # persons of an organisation
+    texts: str | None = None  # the description in other languages (kb/texts.py)
 
 
 @dataclass(frozen=True)
 class SectorCount:
     code: str
     label_en: str
-    label_de: str
+    labels: dict[str, str]  # language → label
     entities: int
 
 
@@ -179,6 +183,7 @@ def entity_detail(session: Session, slug: str) -> EntityDetail:
                 availability=offer.availability,
                 since=offer.since,
                 note=offer.note,
+                texts=offer.texts,
             )
             for offer in session.exec(
                 select(SpaceOffer).where(SpaceOffer.site_id == entity.id).order_by(SpaceOffer.id)
@@ -194,6 +199,7 @@ def entity_detail(session: Session, slug: str) -> EntityDetail:
                 .order_by(Entity.name)
             )
         ],
+        texts=entity.texts,
     )
 
 
@@ -227,6 +233,7 @@ def list_facts(session: Session, *, scope_id: int | None = None) -> list[FactVie
             comparable=fact.comparable,
             verified_on=_iso(fact.verified_on),
             topics=tuple((fact.topics or "").split()),
+            texts=fact.texts,
         )
         for fact in facts
     ]
@@ -240,7 +247,7 @@ def sector_counts(session: Session) -> list[SectorCount]:
         ).all()
     )
     return [
-        SectorCount(term.code, term.en, term.de, counts.get(term.code, 0))
+        SectorCount(term.code, term.en, term.labels(), counts.get(term.code, 0))
         for term in taxonomy.SECTORS.values()
     ]
 
@@ -307,6 +314,7 @@ def _relations(session: Session, entity: Entity) -> list[RelationView]:
             other.slug,
             other.name,
             relation.note,
+            relation.texts,
         )
         for relation, other in outgoing
     ]
@@ -318,6 +326,7 @@ def _relations(session: Session, entity: Entity) -> list[RelationView]:
             other.slug,
             other.name,
             relation.note,
+            relation.texts,
         )
         for relation, other in incoming
     ]

@@ -23,6 +23,10 @@ class Term:
     def label(self, language: str = "en") -> str:
         return self.de if language == "de" else self.en
 
+    def labels(self) -> dict[str, str]:
+        """Its label in every language we hold, English first."""
+        return {"en": self.en, "de": self.de}
+
 
 def index_terms(*terms: Term) -> dict[str, Term]:
     return {term.code: term for term in terms}
@@ -91,6 +95,20 @@ def neighbours(codes: Iterable[str]) -> frozenset[str]:
     """The sectors bordering on any of ``codes`` (not the codes themselves)."""
     codes = set(codes)
     return frozenset(n for code in codes for n in NEIGHBOUR_SECTORS.get(code, ())) - codes
+
+
+def sector_rows() -> list[dict[str, object]]:
+    """The ``sector`` table's rows: code, English label, its label in every language (what the
+    search index holds, so "Zelltherapie" finds cell therapy) and position."""
+    return [
+        {
+            "code": term.code,
+            "label_en": term.en,
+            "labels": " ".join(dict.fromkeys(term.labels().values())),
+            "position": position,
+        }
+        for position, term in enumerate(SECTORS.values())
+    ]
 
 
 RELATION_TYPES: dict[str, Term] = index_terms(

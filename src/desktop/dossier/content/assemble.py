@@ -22,6 +22,7 @@ from desktop.core.kb.catalogue import FactView, SourceRef
 from desktop.core.kb.models import Contact, Entity
 from desktop.core.suggestions.matching import SECTIONS, EntitySuggestion, Interest, Suggestions
 from desktop.dossier.content.checks import Finding, findings, snapshot
+from desktop.dossier.content.localise import Localiser
 from desktop.dossier.content.model import (
     ChartBar,
     ContactCard,
@@ -104,8 +105,11 @@ def assemble(
     slugs = {
         e.id: e.slug for e in session.exec(select(Entity).where(col(Entity.id).in_(included_ids)))
     }
+    localise = Localiser(language)
     details = {
-        eid: catalogue.entity_detail(session, slugs[eid]) for eid in included_ids if eid in slugs
+        eid: localise.detail(catalogue.entity_detail(session, slugs[eid]))
+        for eid in included_ids
+        if eid in slugs
     }
     sources: dict[str, SourceNote] = {}
     shown_facts: list[FactView] = []
@@ -139,7 +143,8 @@ def assemble(
 
     in_cards = {fact.key for fact in shown_facts}
     all_facts = {
-        fact.fact_id: fact for fact in _fact_views(session, [f for f, _ in selection.facts])
+        fact.fact_id: localise.fact(fact)
+        for fact in _fact_views(session, [f for f, _ in selection.facts])
     }
     key_facts = []
     for fact_id, _note in selection.facts:
@@ -178,7 +183,9 @@ def assemble(
             else ""
         ),
     )
-    found = findings(data, details.values(), shown_facts, today, stale_after_months)
+    found = findings(
+        data, details.values(), shown_facts, today, stale_after_months, localise.missing
+    )
     return Assembled(data, found, snapshot(details.values(), shown_facts))
 
 

@@ -6,20 +6,25 @@ changes the dossier.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from desktop.core.kb.catalogue import FactView
 from desktop.core.kb.values import freshness
+from desktop.core.kb.vocabulary import LANGUAGES
 from desktop.dossier.content.model import DossierData
+
+MAX_NAMED = 8  # texts named in one finding; the rest are counted
 
 
 @dataclass(frozen=True)
 class Finding:
     """One point of the pre-export check; the consultant may proceed regardless."""
 
-    kind: str  # "stale-fact", "undated-facts", "never-verified", "no-contact", "no-evidence"
+    # "stale-fact", "undated-facts", "never-verified", "no-contact", "no-evidence", "untranslated"
+    kind: str
     message: str
 
 
@@ -29,8 +34,20 @@ def findings(
     facts: list[FactView],
     today: date,
     stale_after_months: int,
+    untranslated: Sequence[str] = (),
 ) -> list[Finding]:
     findings = []
+    if untranslated:
+        language = LANGUAGES[data.language].en if data.language in LANGUAGES else data.language
+        shown = ", ".join(untranslated[:MAX_NAMED])
+        more = f" and {len(untranslated) - MAX_NAMED} more" if len(untranslated) > MAX_NAMED else ""
+        findings.append(
+            Finding(
+                "untranslated",
+                f"No {language} text yet for {len(untranslated)}: {shown}{more} — printed in "
+                "English. Write them in the entity editor, or import them.",
+            )
+        )
     undated = 0
     for fact in facts:
         status = freshness(fact.as_of, today=today, stale_after_months=stale_after_months)

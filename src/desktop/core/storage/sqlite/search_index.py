@@ -37,11 +37,13 @@ SELECT e.id AS id,
        coalesce((SELECT group_concat(t.label, ' ')
                    FROM entity_tag et JOIN tag t ON t.code = et.tag_code
                   WHERE et.entity_id = e.id), '') AS tags,
-       coalesce((SELECT group_concat(s.label_en || ' ' || s.label_de, ' ')
+       coalesce((SELECT group_concat(s.labels, ' ')
                    FROM entity_sector es JOIN sector s ON s.code = es.sector_code
                   WHERE es.entity_id = e.id), '') AS sectors,
        coalesce(e.location, '') AS location,
-       coalesce(e.description, '') AS description
+       coalesce(e.description, '') || ' ' ||
+       coalesce((SELECT group_concat(value, ' ') FROM json_tree(e.texts)
+                  WHERE type = 'text'), '') AS description
   FROM entity e
 """
 
@@ -88,6 +90,7 @@ def install_search_index(connection: Connection) -> None:
     connection.exec_driver_sql(
         f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('rank', 'bm25({weights})')"
     )
+    connection.exec_driver_sql(f"DROP VIEW IF EXISTS {SEARCH_DOC_VIEW}")  # a newer definition
     connection.exec_driver_sql(_SEARCH_DOC_VIEW)
     connection.exec_driver_sql(
         f"CREATE INDEX IF NOT EXISTS {NAME_INDEX} ON entity (name COLLATE NOCASE)"
