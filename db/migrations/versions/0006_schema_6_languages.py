@@ -4,7 +4,7 @@ Revision ID: schema_6
 Revises: schema_5
 
 Entities, figures, space offers and relations get ``texts`` (JSON, language → field → text;
-see :mod:`desktop.core.kb.texts`), a shared field like any other: the capture triggers are
+see :mod:`desktop.core.language.texts`), a shared field like any other: the capture triggers are
 installed again so it travels with sync. A sector's German label column becomes ``labels`` —
 its label in every language, what the search index holds —, so a third language needs no
 migration. The search index is rebuilt with the new definition (translated descriptions are

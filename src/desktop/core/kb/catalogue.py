@@ -60,7 +60,7 @@ class RelationView:
     slug: str
     name: str
     note: str | None
-    texts: str | None = None  # the note in other languages (kb/texts.py)
+    texts: str | None = None  # the note in other languages (core/language/texts.py)
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ class FactView:
     comparable: str | None
     verified_on: str | None
     topics: tuple[str, ...] = ()
-    texts: str | None = None  # label, unit, period in other languages (kb/texts.py)
+    texts: str | None = None  # label, unit, period in other languages (core/language/texts.py)
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ class SpaceView:
     availability: str
     since: str | None
     note: str | None
-    texts: str | None = None  # the note in other languages (kb/texts.py)
+    texts: str | None = None  # the note in other languages (core/language/texts.py)
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ class EntityDetail(EntitySummary):
     space: list[SpaceView] = field(default_factory=list)
     contact: ContactView | None = None
     contacts: list[PersonContact] = field(default_factory=list)  # persons of an organisation
-    texts: str | None = None  # the description in other languages (kb/texts.py)
+    texts: str | None = None  # the description in other languages (core/language/texts.py)
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,7 @@ class Entity(SQLModel, table=True):
     updated_at: datetime
     # The record's name on every laptop and on the team server (see desktop.core.kb.identity).
     gid: str = Field(default_factory=new_gid, unique=True, index=True)
-    # The texts in other languages (JSON: {"de": {"description": "…"}}); see kb/texts.py.
+    # The texts in other languages (JSON: {"de": {"description": "…"}}); see core/language/texts.py.
     texts: str | None = None
 
 
@@ -108,7 +108,7 @@ class Relation(SQLModel, table=True):
     source_id: int | None = Field(default=None, foreign_key=SOURCE_FK, ondelete="SET NULL")
     # The record's name on every laptop and on the team server (see desktop.core.kb.identity).
     gid: str = Field(default_factory=new_gid, unique=True, index=True)
-    # The texts in other languages (JSON: {"de": {"description": "…"}}); see kb/texts.py.
+    # The texts in other languages (JSON: {"de": {"description": "…"}}); see core/language/texts.py.
     texts: str | None = None
 
 
@@ -126,7 +126,7 @@ class SpaceOffer(SQLModel, table=True):
     source_id: int | None = Field(default=None, foreign_key=SOURCE_FK, ondelete="SET NULL")
     # The record's name on every laptop and on the team server (see desktop.core.kb.identity).
     gid: str = Field(default_factory=new_gid, unique=True, index=True)
-    # The texts in other languages (JSON: {"de": {"description": "…"}}); see kb/texts.py.
+    # The texts in other languages (JSON: {"de": {"description": "…"}}); see core/language/texts.py.
     texts: str | None = None
 
 
@@ -154,7 +154,7 @@ class Fact(SQLModel, table=True):
     updated_at: datetime
     # The record's name on every laptop and on the team server (see desktop.core.kb.identity).
     gid: str = Field(default_factory=new_gid, unique=True, index=True)
-    # The texts in other languages (JSON: {"de": {"description": "…"}}); see kb/texts.py.
+    # The texts in other languages (JSON: {"de": {"description": "…"}}); see core/language/texts.py.
     texts: str | None = None
 
 

@@ -9,7 +9,7 @@ One file per language, one table per record, keyed by the record's stable key::
 
 :func:`attach_texts` checks every key against the seed (a text for a record that does not
 exist, or a field that is not translated, is an error naming it) and puts each record's texts
-in its ``texts`` value (:mod:`desktop.core.kb.texts`), which the loader inserts with the row.
+in its ``texts`` value (:mod:`desktop.core.language.texts`), which the loader inserts with the row.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.errors import SeedError
-from desktop.core.kb import texts
+from desktop.core.language import texts
 
 FOLDER = "translations"
 

@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 from desktop.core.kb import taxonomy
-from desktop.core.kb.texts import text_in
+from desktop.core.language.texts import text_in
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # Units whose values are calendar years: printed without a thousands separator.
@@ -69,7 +69,7 @@ def format_figure(
 ) -> str:
     """The figure as a sentence fragment: ``more than 4,000 blood products per month``, or in
     ``language`` with the unit and period from the record's ``texts`` (English where a
-    translation is missing: :func:`desktop.core.kb.texts.text_in` says so to those who ask)."""
+    translation is missing; :func:`desktop.core.language.texts.text_in` says so)."""
     words = taxonomy.QUALIFIERS.get(qualifier, taxonomy.QUALIFIERS["exact"]).label(language)
     parts = [words, format_number(value, unit, language)]
     if unit and unit not in YEAR_UNITS:

@@ -20,7 +20,9 @@ from desktop.core.kb import catalogue, taxonomy
 from desktop.core.kb import vocabulary as prospect_vocab
 from desktop.core.kb.catalogue import FactView, SourceRef
 from desktop.core.kb.models import Contact, Entity
+from desktop.core.language.catalogues import word
 from desktop.core.suggestions.matching import SECTIONS, EntitySuggestion, Interest, Suggestions
+from desktop.dossier.content import i18n
 from desktop.dossier.content.checks import Finding, findings, snapshot
 from desktop.dossier.content.localise import Localiser
 from desktop.dossier.content.model import (
@@ -134,11 +136,7 @@ def assemble(
         cards = [card for section in sections for card in section.entities]
         score = {d.slug: matched[eid].score for eid, d in details.items() if eid in matched}
         cards.sort(key=lambda card: -score.get(card.slug, 0.0))
-        title = (
-            "Ausgewählte Partner und Standorte"
-            if language == "de"
-            else "Selected partners and sites"
-        )
+        title = i18n.label("selected_partners", language)
         sections = [DossierSection("selected", title, None, cards)]
 
     in_cards = {fact.key for fact in shown_facts}
@@ -175,7 +173,7 @@ def assemble(
                 for c in selection.interest.requirements
             ),
         ],
-        subject=("Standortdossier" if language == "de" else "Location dossier")
+        subject=i18n.label("location_dossier", language)
         + (
             ": "
             + ", ".join(taxonomy.SECTORS[c].label(language) for c in selection.interest.sectors)
@@ -275,7 +273,9 @@ def _evidence(
             EvidenceRow(
                 requirement=prospect_vocab.REQUIREMENTS[code].label(language),
                 evidence=names + figures,
-                explanation=RULES[code].how if code in RULES and (names or figures) else None,
+                explanation=word("how", code, language, RULES[code].how)
+                if code in RULES and (names or figures)
+                else None,
             )
         )
     return rows
@@ -290,7 +290,7 @@ def _summary(
 ) -> list[str]:
     """Why Leipzig for this investor: each requirement met, by whom; then the lead figures."""
     points = []
-    more = "und {n} weitere" if language == "de" else "and {n} more"
+    more = i18n.label("and_more", language)
     for code in selection.interest.requirements:
         names = [
             d.name

@@ -1,7 +1,7 @@
 """The knowledge base's texts in the dossier's language, and a note of every gap.
 
 Descriptions, space notes and figure labels, units and periods are read from each record's
-texts in the dossier's language (:mod:`desktop.core.kb.texts`); where a record has none yet,
+texts in the dossier's language (:mod:`desktop.core.language.texts`); where a record has none yet,
 the English is printed and the record is named, so the pre-export check can say which texts
 are missing before the dossier goes out. Figures are re-worded with the language's qualifiers
 and number format ("mehr als 1.500 Unternehmen").
@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from desktop.core.kb.catalogue import EntityDetail, FactView
-from desktop.core.kb.texts import text_in
 from desktop.core.kb.values import format_figure
+from desktop.core.language.texts import text_in
 
 
 class Localiser:
