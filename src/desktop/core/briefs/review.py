@@ -132,7 +132,7 @@ def add_entity(session: Session, brief_id: int, entity_id: int) -> int:
         ).one()
         reason = ""
         if suggestion and suggestion.score > 0 and not suggestion.competitor:
-            reason = suggestion.explain(brief.language, tag_labels(session))
+            reason = suggestion.explain(brief.language, tag_labels(session, brief.language))
         item = BriefItem(
             brief_id=brief_id,
             section=section,
@@ -161,7 +161,7 @@ def _verdict(
     language: str,
     session: Session,
 ) -> Verdict:
-    labels = tag_labels(session)
+    labels = tag_labels(session, language)
     place = next(
         (n for n, s in enumerate(suggestions.substance, 1) if s.entity_id == entity_id), None
     )

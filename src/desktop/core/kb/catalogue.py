@@ -28,6 +28,7 @@ from desktop.core.kb.models import (
     Tag,
 )
 from desktop.core.kb.values import format_figure
+from desktop.core.language.catalogues import word
 
 
 @dataclass(frozen=True)
@@ -256,8 +257,13 @@ def kind_counts(session: Session) -> dict[str, int]:
     return dict(session.exec(select(Entity.kind, func.count()).group_by(Entity.kind)).all())
 
 
-def tag_labels(session: Session) -> dict[str, str]:
-    return {tag.code: tag.label for tag in session.exec(select(Tag).order_by(Tag.code))}
+def tag_labels(session: Session, language: str = "en") -> dict[str, str]:
+    """Every tag's label; in another language the catalogue's, where it has one (the seeded
+    tags), else the tag's own."""
+    return {
+        tag.code: word("tag", tag.code, language, tag.label)
+        for tag in session.exec(select(Tag).order_by(Tag.code))
+    }
 
 
 # --- internals -----------------------------------------------------------------------------

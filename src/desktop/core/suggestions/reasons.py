@@ -126,7 +126,8 @@ def label(code: str, language: str = "en") -> str:
 
 
 def _basis(basis: Basis, language: str, tag_labels: Mapping[str, str]) -> str:
-    said = list(basis.tag_labels) or [tag_labels.get(tag, tag) for tag in basis.tags]
+    known = dict(zip(basis.tags, basis.tag_labels, strict=False))  # as scored (English)
+    said = [tag_labels.get(tag) or known.get(tag) or tag for tag in basis.tags]
     said += [
         say("space", language).format(what=taxonomy.SPACE_TYPES[kind].label(language))
         for kind in basis.space

@@ -101,7 +101,7 @@ def assemble(
     stale_after_months: int = 24,
 ) -> Assembled:
     language = selection.language
-    tag_labels = catalogue.tag_labels(session)
+    tag_labels = catalogue.tag_labels(session, language)
     matched = {s.entity_id: s for s in suggestions.entities}
     included_ids = [item.entity_id for _, items in selection.sections for item in items]
     slugs = {

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from desktop.core.kb.catalogue import FactView
-from desktop.core.kb.values import freshness
+from desktop.core.kb.values import YEAR_UNITS, freshness
 from desktop.core.kb.vocabulary import LANGUAGES
 from desktop.dossier.content.model import DossierData
 
@@ -58,7 +58,7 @@ def findings(
                     f"{fact.label} is as of {fact.as_of}, older than {stale_after_months} months.",
                 )
             )
-        elif status == "undated":
+        elif status == "undated" and fact.unit not in YEAR_UNITS:  # a year is its own date
             undated += 1
     if undated:
         text = (
@@ -74,6 +74,20 @@ def findings(
         )
     if not data.consultant.name.strip():
         findings.append(Finding("no-contact", "No consultant is named for the contact page."))
+    card = data.consultant
+    lacking = [
+        what
+        for what, value in (("role", card.role), ("phone", card.phone), ("e-mail", card.email))
+        if not (value or "").strip()
+    ]
+    if lacking:
+        findings.append(
+            Finding(
+                "incomplete-contact",
+                f"The contact page lacks your {', '.join(lacking)}: add "
+                f"{'it' if len(lacking) == 1 else 'them'} under Briefs ▸ Your contact details.",
+            )
+        )
     for row in data.evidence:
         if not row.evidence:
             findings.append(

@@ -17,6 +17,7 @@ from desktop.dossier.content.model import SourceNote
 _LABELS: dict[str, str] = {
     # key: English (the source); other languages: domain "dossier" of their catalogue
     "location_dossier": "Location dossier",
+    "location_onepager": "Location one-pager",
     "prepared_for": "Prepared for",
     "date": "Date",
     "your_contact": "Your contact",
@@ -128,9 +129,14 @@ def dating_text(as_of: str | None, source: SourceNote | None, language: str) -> 
     return text
 
 
-def fact_source_line(source: SourceNote | None, as_of: str | None, language: str) -> str:
-    """``Source: Title, Publisher · as of 2024`` as printed under a figure (plain text)."""
+def fact_source_line(
+    source: SourceNote | None, as_of: str | None, language: str, *, is_a_date: bool = False
+) -> str:
+    """``Source: Title, Publisher · as of 2024`` as printed under a figure (plain text). A
+    figure that *is* a date (a founding year, an opening date) needs no "as of"."""
     prefix = "" if source is None else f"{label('source', language)}: "
+    if is_a_date:
+        return f"{prefix}{source_text(source, language)}"
     return f"{prefix}{source_text(source, language)} · {dating_text(as_of, source, language)}"
 
 
