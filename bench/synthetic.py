@@ -262,13 +262,7 @@ def build_synthetic_database(path: Path, count: int = 100_000, seed: int = 2026)
         sqlite_search.search_index_suspended(connection),
         changes_unrecorded(connection),  # a starting point like the seed, not local changes
     ):
-        connection.execute(
-            insert(models.Sector),
-            [
-                {"code": t.code, "label_en": t.en, "label_de": t.de, "position": i}
-                for i, t in enumerate(taxonomy.SECTORS.values())
-            ],
-        )
+        connection.execute(insert(models.Sector), taxonomy.sector_rows())
         connection.execute(
             insert(models.Tag),
             [{"code": c, "label": label, "category": "capability"} for c, label in TAGS],

@@ -108,7 +108,7 @@ def member_url(team: ServerAddress, name: str, password: str | None) -> URL:
 def test_init_builds_the_team_and_loads_the_first_data(team: ServerAddress) -> None:
     status = team_status(team.url())
     assert status.schema_version == migrations.revision_schema_version(
-        migrations.script_directory(), "schema_5"
+        migrations.script_directory(), "schema_6"
     )
     assert status.changes > 0 and status.records == status.changes
     assert status.open_conflicts == 0

@@ -168,7 +168,7 @@ def test_a_fresh_server_database_is_built_by_the_migrations_as_the_models_say(
         assert [d for d in differences if not _only_the_zone_differs(d)] == []
         assert backend_of(connection).sync_installed(connection)
         version = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    assert version == "schema_5"
+    assert version == "schema_6"
 
 
 def test_upgrading_again_changes_nothing(built: URL, engine: Engine) -> None:

@@ -76,7 +76,7 @@ def test_sectors_lists_the_taxonomy(db_path: Path) -> None:
     code, out = run("--db", str(db_path), "sectors", "--json")
     sectors = {s["code"]: s for s in json.loads(out)}
     assert code == 0 and sectors["cell-gene-therapy"]["entities"] >= 3
-    assert sectors["logistics"]["label_de"] == "Logistik"
+    assert sectors["logistics"]["labels"] == {"en": "Logistics", "de": "Logistik"}
 
 
 def test_unknown_slug_is_one_line_and_exit_1(

@@ -152,7 +152,7 @@ def test_german_onepager_from_flags(db_path: Path, tmp_path: Path) -> None:
     )
     reader = PdfReader(out)
     assert len(reader.pages) == 1
-    assert "Standortdossier" in pdf_text(out)
+    assert "Standortprofil auf einer Seite" in pdf_text(out)
 
 
 def test_hostile_investor_name_is_printed_literally(db_path: Path, tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from desktop.core.storage import backup, health, migrations
 from desktop.core.storage.database import SCHEMA_VERSION, Database, create_schema, make_engine
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "knowledge-v3.sqlite3"
-HEAD = "schema_5"
+HEAD = "schema_6"
 NEWER_TABLES = {2: ["audit_entry"], 1: ["audit_entry", "sent_dossier", "brief_item", "brief"]}
 NEWER_FACT_COLUMNS = {2: ["verified_by"], 1: ["verified_by", "topics"]}
 
@@ -47,12 +47,14 @@ def snapshot(path: Path, *, columns_from: Path | None = None) -> dict[str, tuple
 
 
 def content(snapshot: dict[str, tuple[int, str]]) -> dict[str, tuple[int, str]]:
-    """A snapshot without the schema version (checked on its own) and the full-text index's
-    internal pages (rebuilt by an upgrade: the same index, stored anew)."""
+    """A snapshot without the schema version (checked on its own), the full-text index's
+    internal pages (rebuilt by an upgrade: the same index, stored anew) and the sector table,
+    the taxonomy's mirror, whose German column became every language's labels in schema 6
+    (:func:`test_sector_labels_keep_every_language`)."""
     return {
         table: rows
         for table, rows in snapshot.items()
-        if table != "meta" and not table.startswith("entity_fts")
+        if table not in ("meta", "sector") and not table.startswith("entity_fts")
     }
 
 
@@ -200,6 +202,15 @@ def test_fixture_upgrades_to_head_with_every_row(v3_copy: Path, stamped: bool) -
     assert state(v3_copy) == (SCHEMA_VERSION, HEAD)
     assert health.check(v3_copy).ok
     assert result.backup.reason == "migration" and result.backup.path.is_file()
+
+
+def test_sector_labels_keep_every_language(v3_copy: Path) -> None:
+    with closing(sqlite3.connect(v3_copy)) as connection:
+        before = dict(connection.execute("SELECT code, label_en || ' ' || label_de FROM sector"))
+    migrations.upgrade(v3_copy, backups_folder=v3_copy.parent / "b")
+    with closing(sqlite3.connect(v3_copy)) as connection:
+        after = dict(connection.execute("SELECT code, labels FROM sector"))
+    assert after == before and after["logistics"] == "Logistics Logistik"
 
 
 def test_upgrade_names_every_shared_record_as_every_laptop_does(v3_copy: Path) -> None:

@@ -151,7 +151,7 @@ def _sectors(database: Any, args: argparse.Namespace, out: TextIO) -> int:
         return print_json(sectors, out)
     for sector in sectors:
         print(
-            f"{sector.code:<22} {sector.entities:>4}  {sector.label_en} / {sector.label_de}",
+            f"{sector.code:<22} {sector.entities:>4}  {' / '.join(sector.labels.values())}",
             file=out,
         )
     return EXIT_OK

@@ -62,7 +62,8 @@ def _metadata_title(data: DossierData, language: str) -> str:
     from desktop.dossier.brand import markup
     from desktop.dossier.content import i18n
 
-    return f"{i18n.label('location_dossier', language)} — {markup.one_line(data.prepared_for)}"
+    title = "location_onepager" if data.template == "onepager" else "location_dossier"
+    return f"{i18n.label(title, language)} — {markup.one_line(data.prepared_for)}"
 
 
 def _build(
@@ -77,10 +78,11 @@ def _build(
 
     if data.template not in TEMPLATES:
         raise ValueError(f"unknown dossier template {data.template!r}; expected one of {TEMPLATES}")
+    from desktop.core.language.catalogues import languages
     from desktop.dossier.layout.bounds import bounded
 
     data = bounded(data)  # no value longer than a page can hold, metadata included
-    language = data.language if data.language in ("en", "de") else "en"
+    language = data.language if data.language in languages() else "en"  # one with a catalogue
     progress.stage(5, "Preparing fonts and styles")
     kit = make_kit(theme, language)
     progress.stage(12, "Composing the dossier")

@@ -26,7 +26,7 @@ from desktop.core.briefs.prospects import (
 )
 from desktop.core.kb import taxonomy
 from desktop.core.kb import vocabulary as prospect_vocab
-from desktop.core.kb.models import Brief, BriefItem, Entity, Fact, Prospect, Tag
+from desktop.core.kb.models import Brief, BriefItem, Entity, Fact, Prospect
 from desktop.core.suggestions import choices
 from desktop.core.suggestions.matching import SECTIONS, Interest, Suggestions
 from desktop.core.suggestions.suggest import suggest
@@ -113,7 +113,7 @@ def _fill(session: Session, brief_id: int, suggestions: Suggestions, language: s
     """The suggestions as items: the shortlist (its size set by the scores, see
     :func:`desktop.core.suggestions.matching.shortlist`) and the contacts included, the rest
     listed as alternatives; each reason in the brief's language."""
-    labels = tag_labels(session)
+    labels = tag_labels(session, language)
     positions: dict[str, int] = {}
     for entity in suggestions.entities:
         position = positions.get(entity.section, 0)
@@ -373,8 +373,10 @@ def brief_interest(session: Session, brief_id: int) -> Interest:
     return interest_of(get_record(session, Prospect, brief.prospect_id, "prospect"))
 
 
-def tag_labels(session: Session) -> dict[str, str]:
-    return {tag.code: tag.label for tag in session.exec(select(Tag))}
+def tag_labels(session: Session, language: str = "en") -> dict[str, str]:
+    from desktop.core.kb.catalogue import tag_labels as labels
+
+    return labels(session, language)
 
 
 def touch(session: Session, brief_id: int) -> None:

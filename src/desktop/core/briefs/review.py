@@ -27,7 +27,7 @@ from desktop.core.kb.models import Brief, BriefItem, Entity
 from desktop.core.search.service import SearchFilters, search
 from desktop.core.suggestions import choices
 from desktop.core.suggestions.matching import SECTION_OF_KIND, EntitySuggestion, Suggestions
-from desktop.core.suggestions.reasons import Part, label, line
+from desktop.core.suggestions.reasons import Part, label, line, say
 from desktop.core.suggestions.suggest import suggest
 
 LOOK_UP_LIMIT = 20
@@ -75,7 +75,7 @@ def alternatives(session: Session, brief_id: int) -> list[Alternatives]:
         served = (*suggestion.requirements, *suggestion.loose) if suggestion else ()
         key = next((code for code in interest.requirements if code in served), OTHERS)
         groups[key].append(item)
-    others_label = "Weitere Vorschläge" if view.language == "de" else "Further suggestions"
+    others_label = say("further-suggestions", view.language)
     return [
         Alternatives(
             code,
@@ -132,7 +132,7 @@ def add_entity(session: Session, brief_id: int, entity_id: int) -> int:
         ).one()
         reason = ""
         if suggestion and suggestion.score > 0 and not suggestion.competitor:
-            reason = suggestion.explain(brief.language, tag_labels(session))
+            reason = suggestion.explain(brief.language, tag_labels(session, brief.language))
         item = BriefItem(
             brief_id=brief_id,
             section=section,
@@ -161,7 +161,7 @@ def _verdict(
     language: str,
     session: Session,
 ) -> Verdict:
-    labels = tag_labels(session)
+    labels = tag_labels(session, language)
     place = next(
         (n for n, s in enumerate(suggestions.substance, 1) if s.entity_id == entity_id), None
     )
@@ -201,7 +201,7 @@ def _why_not(
     if item is not None and place is not None and not suggestion.shortlisted:
         return line([Part("below", 0.0, count=place)], language)
     if item is not None:
-        return "In diesem Briefing weggelassen" if language == "de" else "Left out of this brief"
+        return say("left-out", language)
     if place is not None:
         return line([Part("below", 0.0, count=place)], language)
     return line([Part("nothing", 0.0)], language)
@@ -215,4 +215,4 @@ def _find(suggestions: Suggestions, entity_id: int) -> EntitySuggestion | None:
 
 
 def _added(language: str) -> str:
-    return "Vom Berater hinzugefügt" if language == "de" else "Added by the consultant"
+    return say("added", language)

@@ -10,6 +10,7 @@ the value, or None for an empty cell.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import unicodedata
@@ -102,6 +103,23 @@ def checking(check: Callable[[str], str | None]) -> Converter:
     return convert
 
 
+def translations(value: Any, typed: bool) -> str | None:
+    """A record's texts in other languages, as exported: JSON ``{"de": {"description": …}}``
+    (:mod:`desktop.core.language.texts`); anything else is an error naming the shape."""
+    from desktop.core.language import texts as record_texts
+
+    result = text(value, typed)
+    if result is None:
+        return None
+    try:
+        data = json.loads(result)
+    except ValueError:
+        raise CellError('expected texts in other languages as {"de": {"field": "text"}}') from None
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise CellError('expected texts in other languages as {"de": {"field": "text"}}')
+    return record_texts.dump(record_texts.parse(result))
+
+
 def key(value: Any, typed: bool) -> str | None:
     """A stable identifier: lower-case letters, digits and - _ . (slugs, fact and source keys)."""
     result = text(value, typed)
@@ -149,11 +167,13 @@ def tag_code(value: Any, typed: bool) -> str | None:
 
 
 def from_vocabulary(terms: dict[str, taxonomy.Term] | dict[str, Any], what: str) -> Converter:
-    """A code, or its English or German label, in any case (``Medizintechnik`` → medtech)."""
+    """A code, or its label in any language we hold, in any case (``Medizintechnik`` →
+    medtech)."""
     lookup: dict[str, str] = {}
     for code, term in terms.items():
         lookup[fold(code)] = code
-        for label in (getattr(term, "en", None), getattr(term, "de", None)):
+        labels = term.labels().values() if hasattr(term, "labels") else ()
+        for label in (getattr(term, "en", None), *labels):
             if label:
                 lookup.setdefault(fold(label), code)
     valid = ", ".join(sorted(terms))

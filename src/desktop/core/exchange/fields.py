@@ -25,6 +25,7 @@ from desktop.core.exchange.convert import (
     planned_date,
     tag_code,
     text,
+    translations,
     year,
 )
 from desktop.core.kb import taxonomy, validation
@@ -130,6 +131,7 @@ ENTITIES = RecordSpec(
         ),
         FieldSpec("location", _line, ("ort", "standort", "stadt", "city", "sitz", "adresse")),
         FieldSpec("description", _long, ("beschreibung", "profil", "text", "kurzprofil")),
+        FieldSpec("texts", translations, ("translations", "uebersetzungen", "übersetzungen")),
         FieldSpec(
             "website",
             checking(validation.url),
@@ -160,6 +162,7 @@ RELATIONS = RecordSpec(
         FieldSpec("to", key, ("object", "zu", "nach", "objekt"), required=True, ref="entity"),
         FieldSpec("note", _long, ("notiz", "anmerkung", "bemerkung")),
         FieldSpec("source", key, ("quelle",), required=True, ref="source"),
+        FieldSpec("texts", translations, ("translations", "uebersetzungen", "übersetzungen")),
     ),
 )
 SPACES = RecordSpec(
@@ -183,6 +186,7 @@ SPACES = RecordSpec(
         FieldSpec("since", planned_date, ("seit", "ab", "available from")),
         FieldSpec("note", _long, ("notiz", "anmerkung", "beschreibung")),
         FieldSpec("source", key, ("quelle",), ref="source"),
+        FieldSpec("texts", translations, ("translations", "uebersetzungen", "übersetzungen")),
     ),
 )
 FACTS = RecordSpec(
@@ -202,6 +206,7 @@ FACTS = RecordSpec(
         ),
         FieldSpec("unit", text, ("einheit", "masseinheit"), required=True),
         FieldSpec("period", text, ("zeitraum", "periode")),
+        FieldSpec("texts", translations, ("translations", "uebersetzungen", "übersetzungen")),
         FieldSpec("scope", key, ("bezug", "entity", "organisation", "slug"), ref="entity"),
         FieldSpec("as_of", partial_date, ("as of", "stand", "stichtag", "datum", "date")),
         FieldSpec("source", key, ("quelle",), required=True, ref="source"),

@@ -244,13 +244,7 @@ def create_empty_database(path: Path) -> Any:
     try:
         create_schema(engine)
         with engine.begin() as connection:
-            connection.execute(
-                insert(models.Sector),
-                [
-                    {"code": t.code, "label_en": t.en, "label_de": t.de, "position": position}
-                    for position, t in enumerate(taxonomy.SECTORS.values())
-                ],
-            )
+            connection.execute(insert(models.Sector), taxonomy.sector_rows())
     finally:
         engine.dispose()
     return Database.open(Path(path), create=False)

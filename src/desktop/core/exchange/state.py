@@ -237,6 +237,7 @@ def _entities(connection: Connection, keys: Sequence[str] | None) -> list[Record
             "source": sources.get(row["source_id"]),
             "verified_on": row["verified_on"],
             "verified_by": row["verified_by"],
+            "texts": row["texts"],
             "_id": row["id"],
         }
         for row in rows
@@ -266,6 +267,7 @@ def _facts(connection: Connection, keys: Sequence[str] | None) -> list[Record]:
             "topics": tuple((row["topics"] or "").split()),
             "verified_on": row["verified_on"],
             "verified_by": row["verified_by"],
+            "texts": row["texts"],
             "_id": row["id"],
         }
         for row in rows
@@ -345,6 +347,7 @@ def _relations(connection: Connection, _keys: Sequence[str] | None) -> list[Reco
             "to": row["to_slug"],
             "note": row["note"],
             "source": sources.get(row["source_id"]),
+            "texts": row["texts"],
             "_id": row["id"],
         }
         for row in connection.execute(statement).mappings()
@@ -366,6 +369,7 @@ def _spaces(connection: Connection, _keys: Sequence[str] | None) -> list[Record]
             "since": row["since"],
             "note": row["note"],
             "source": sources.get(row["source_id"]),
+            "texts": row["texts"],
             "_id": row["id"],
         }
         for row in connection.execute(statement).mappings()

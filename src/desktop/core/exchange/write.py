@@ -205,6 +205,7 @@ class Writer:
             "verified_by",
             "created_at",
             "updated_at",
+            "texts",
         )
         import_state.insert_many(
             self.connection,
@@ -250,6 +251,7 @@ class Writer:
             get("verified_by"),
             self.stamp,
             self.stamp,
+            get("texts"),
         )
 
     def relations(self, rows: list[RowPlan]) -> None:

@@ -4,6 +4,7 @@ Models (SQLModel tables), the taxonomy (kinds, sectors, relation and space codes
 vocabulary), value formatting and validation, the read services that return plain dataclasses
 (catalogue), countries, and the seed: the reviewed TOML files read, cross-checked and loaded.
 
-May import: ``desktop.core.errors``, ``desktop.paths``, SQLModel. Nothing engine-specific:
+May import: ``desktop.core.errors``, ``desktop.core.language``, ``desktop.paths``, SQLModel.
+Nothing engine-specific:
 the seed is loaded into whatever session :mod:`desktop.core.storage` hands it.
 """

@@ -28,6 +28,7 @@ from desktop.core.kb.models import (
     Tag,
 )
 from desktop.core.kb.values import format_figure
+from desktop.core.language.catalogues import word
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class RelationView:
     slug: str
     name: str
     note: str | None
+    texts: str | None = None  # the note in other languages (core/language/texts.py)
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ class FactView:
     comparable: str | None
     verified_on: str | None
     topics: tuple[str, ...] = ()
+    texts: str | None = None  # label, unit, period in other languages (core/language/texts.py)
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,7 @@ class SpaceView:
     availability: str
     since: str | None
     note: str | None
+    texts: str | None = None  # the note in other languages (core/language/texts.py)
 
 
 @dataclass(frozen=True)
@@ -120,13 +124,14 @@ class EntityDetail(EntitySummary):
     space: list[SpaceView] = field(default_factory=list)
     contact: ContactView | None = None
     contacts: list[PersonContact] = field(default_factory=list)  # persons of an organisation
+    texts: str | None = None  # the description in other languages (core/language/texts.py)
 
 
 @dataclass(frozen=True)
 class SectorCount:
     code: str
     label_en: str
-    label_de: str
+    labels: dict[str, str]  # language → label
     entities: int
 
 
@@ -179,6 +184,7 @@ def entity_detail(session: Session, slug: str) -> EntityDetail:
                 availability=offer.availability,
                 since=offer.since,
                 note=offer.note,
+                texts=offer.texts,
             )
             for offer in session.exec(
                 select(SpaceOffer).where(SpaceOffer.site_id == entity.id).order_by(SpaceOffer.id)
@@ -194,6 +200,7 @@ def entity_detail(session: Session, slug: str) -> EntityDetail:
                 .order_by(Entity.name)
             )
         ],
+        texts=entity.texts,
     )
 
 
@@ -227,6 +234,7 @@ def list_facts(session: Session, *, scope_id: int | None = None) -> list[FactVie
             comparable=fact.comparable,
             verified_on=_iso(fact.verified_on),
             topics=tuple((fact.topics or "").split()),
+            texts=fact.texts,
         )
         for fact in facts
     ]
@@ -240,7 +248,7 @@ def sector_counts(session: Session) -> list[SectorCount]:
         ).all()
     )
     return [
-        SectorCount(term.code, term.en, term.de, counts.get(term.code, 0))
+        SectorCount(term.code, term.en, term.labels(), counts.get(term.code, 0))
         for term in taxonomy.SECTORS.values()
     ]
 
@@ -249,8 +257,13 @@ def kind_counts(session: Session) -> dict[str, int]:
     return dict(session.exec(select(Entity.kind, func.count()).group_by(Entity.kind)).all())
 
 
-def tag_labels(session: Session) -> dict[str, str]:
-    return {tag.code: tag.label for tag in session.exec(select(Tag).order_by(Tag.code))}
+def tag_labels(session: Session, language: str = "en") -> dict[str, str]:
+    """Every tag's label; in another language the catalogue's, where it has one (the seeded
+    tags), else the tag's own."""
+    return {
+        tag.code: word("tag", tag.code, language, tag.label)
+        for tag in session.exec(select(Tag).order_by(Tag.code))
+    }
 
 
 # --- internals -----------------------------------------------------------------------------
@@ -307,6 +320,7 @@ def _relations(session: Session, entity: Entity) -> list[RelationView]:
             other.slug,
             other.name,
             relation.note,
+            relation.texts,
         )
         for relation, other in outgoing
     ]
@@ -318,6 +332,7 @@ def _relations(session: Session, entity: Entity) -> list[RelationView]:
             other.slug,
             other.name,
             relation.note,
+            relation.texts,
         )
         for relation, other in incoming
     ]

@@ -45,8 +45,9 @@ class Sector(SQLModel, table=True):
 
     code: str = Field(primary_key=True)
     label_en: str
-    label_de: str
     position: int = 0
+    # its label in every language, space-separated: what the search index holds
+    labels: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class Tag(SQLModel, table=True):
@@ -78,6 +79,8 @@ class Entity(SQLModel, table=True):
     updated_at: datetime
     # The record's name on every laptop and on the team server (see desktop.core.kb.identity).
     gid: str = Field(default_factory=new_gid, unique=True, index=True)
+    # The texts in other languages (JSON: {"de": {"description": "…"}}); see core/language/texts.py.
+    texts: str | None = None
 
 
 class EntitySector(SQLModel, table=True):
@@ -105,6 +108,8 @@ class Relation(SQLModel, table=True):
     source_id: int | None = Field(default=None, foreign_key=SOURCE_FK, ondelete="SET NULL")
     # The record's name on every laptop and on the team server (see desktop.core.kb.identity).
     gid: str = Field(default_factory=new_gid, unique=True, index=True)
+    # The texts in other languages (JSON: {"de": {"description": "…"}}); see core/language/texts.py.
+    texts: str | None = None
 
 
 class SpaceOffer(SQLModel, table=True):
@@ -121,6 +126,8 @@ class SpaceOffer(SQLModel, table=True):
     source_id: int | None = Field(default=None, foreign_key=SOURCE_FK, ondelete="SET NULL")
     # The record's name on every laptop and on the team server (see desktop.core.kb.identity).
     gid: str = Field(default_factory=new_gid, unique=True, index=True)
+    # The texts in other languages (JSON: {"de": {"description": "…"}}); see core/language/texts.py.
+    texts: str | None = None
 
 
 class Fact(SQLModel, table=True):
@@ -147,6 +154,8 @@ class Fact(SQLModel, table=True):
     updated_at: datetime
     # The record's name on every laptop and on the team server (see desktop.core.kb.identity).
     gid: str = Field(default_factory=new_gid, unique=True, index=True)
+    # The texts in other languages (JSON: {"de": {"description": "…"}}); see core/language/texts.py.
+    texts: str | None = None
 
 
 class Contact(SQLModel, table=True):

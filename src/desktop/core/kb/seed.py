@@ -37,13 +37,7 @@ def load_seed(connection: Connection, *, seed_dir: Path | None = None) -> SeedSu
     """
     data = read_seed(seed_dir)
     stamp = datetime.combine(data.seed_date, time(), tzinfo=UTC)
-    connection.execute(
-        insert(models.Sector),
-        [
-            {"code": t.code, "label_en": t.en, "label_de": t.de, "position": position}
-            for position, t in enumerate(taxonomy.SECTORS.values())
-        ],
-    )
+    connection.execute(insert(models.Sector), taxonomy.sector_rows())
     connection.execute(insert(models.Tag), data.tags)
     source_ids = _insert_sources(connection, data.sources)
     entity_ids = _insert_entities(connection, data.entities, source_ids, stamp)
@@ -93,6 +87,7 @@ def _insert_entities(
                 location=entity.get("location"),
                 founded_year=entity.get("founded"),
                 source_id=source_ids[entity["source"]],
+                texts=entity.get("texts"),
                 created_at=stamp,
                 updated_at=stamp,
             )
@@ -120,6 +115,7 @@ def _insert_entity_details(
                 "since": space.get("since"),
                 "note": space.get("note"),
                 "source_id": source_ids[entity["source"]],
+                "texts": space.get("texts"),
             }
             for space in entity.get("space", [])
         ]
@@ -159,6 +155,7 @@ def _insert_relations(
             "object_id": entity_ids[relation["to"]],
             "note": relation.get("note"),
             "source_id": source_ids[relation["source"]],
+            "texts": relation.get("texts"),
         }
         for relation in relations
     ]
@@ -187,6 +184,7 @@ def _insert_facts(
             "quote": fact.get("quote"),
             "comparable": fact.get("comparable") or None,
             "topics": " ".join(fact.get("topics", [])) or None,
+            "texts": fact.get("texts"),
             "created_at": stamp,
             "updated_at": stamp,
         }

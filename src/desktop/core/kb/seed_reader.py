@@ -16,6 +16,7 @@ from typing import Any
 from desktop.core.errors import SeedError
 from desktop.core.kb import taxonomy
 from desktop.core.kb import vocabulary as prospect_vocab
+from desktop.core.kb.seed_texts import attach_texts
 from desktop.core.kb.values import check_partial_date
 
 TOPICS = {*taxonomy.SECTORS, *prospect_vocab.REQUIREMENTS, *prospect_vocab.ACTIVITIES}
@@ -117,6 +118,7 @@ def read_seed(seed_dir: Path | None = None) -> SeedData:
     data.relations = _records(root / "relations.toml", "relation", RELATION_SPEC)
     data.facts = _records(root / "facts.toml", "fact", FACT_SPEC)
     _cross_check(data)
+    attach_texts(root, data.entities, data.facts, data.relations)
     return data
 
 

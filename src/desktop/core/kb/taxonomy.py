@@ -2,70 +2,78 @@
 
 They live in code rather than in the database because the dossier, the search index and the
 import validation all depend on the exact codes; a consultant can add tags, but a new sector or
-kind is a product decision and ships with a release. Every vocabulary has English and German
-labels because the dossier is produced in both languages.
+kind is a product decision and ships with a release. The labels are English here; every other
+language's are in its catalogue (:mod:`desktop.core.language.catalogues`), as data.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from desktop.core.language.catalogues import languages, word
 
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """One entry of a fixed vocabulary: a stable code and its labels."""
+    """One entry of a fixed vocabulary: a stable code, its English label (the source) and the
+    catalogue domain where other languages' labels are (:mod:`desktop.core.language.catalogues`)."""
 
     code: str
     en: str
-    de: str
+    domain: str = ""
 
     def label(self, language: str = "en") -> str:
-        return self.de if language == "de" else self.en
+        return word(self.domain, self.code, language, self.en)
+
+    def labels(self) -> dict[str, str]:
+        """Its label in every language with a catalogue, English first."""
+        return {language: self.label(language) for language in languages()}
 
 
-def index_terms(*terms: Term) -> dict[str, Term]:
-    return {term.code: term for term in terms}
+def index_terms(domain: str, *terms: Term) -> dict[str, Term]:
+    """A vocabulary by code, its labels in other languages under ``domain`` in each catalogue."""
+    return {term.code: replace(term, domain=domain) for term in terms}
 
 
 KINDS: dict[str, Term] = index_terms(
-    Term("research-institute", "Research institute", "Forschungsinstitut"),
-    Term("university-or-school", "University or school", "Hochschule oder Schule"),
+    "kind",
+    Term("research-institute", "Research institute"),
+    Term("university-or-school", "University or school"),
     Term(
         "hospital-or-clinical-service",
         "Hospital or clinical service",
-        "Klinik oder klinischer Dienst",
     ),
-    Term("biobank-or-blood-service", "Biobank or blood service", "Biobank oder Blutspendedienst"),
-    Term("company", "Company", "Unternehmen"),
-    Term("logistics-provider", "Logistics provider", "Logistikdienstleister"),
+    Term("biobank-or-blood-service", "Biobank or blood service"),
+    Term("company", "Company"),
+    Term("logistics-provider", "Logistics provider"),
     Term(
         "support-organisation",
         "Support organisation or network",
-        "Förderorganisation oder Netzwerk",
     ),
-    Term("public-authority", "Public authority", "Behörde oder Gebietskörperschaft"),
-    Term("project-or-initiative", "Project or initiative", "Projekt oder Initiative"),
-    Term("programme-or-accelerator", "Programme or accelerator", "Programm oder Accelerator"),
-    Term("site-or-facility", "Site or facility", "Standort oder Einrichtung"),
-    Term("person", "Person", "Person"),
+    Term("public-authority", "Public authority"),
+    Term("project-or-initiative", "Project or initiative"),
+    Term("programme-or-accelerator", "Programme or accelerator"),
+    Term("site-or-facility", "Site or facility"),
+    Term("person", "Person"),
 )
 
 SECTORS: dict[str, Term] = index_terms(
-    Term("cell-gene-therapy", "Cell & gene therapy", "Zell- und Gentherapie"),
-    Term("biotech-pharma", "Biotech & pharma", "Biotechnologie und Pharma"),
-    Term("medtech", "Medical technology", "Medizintechnik"),
-    Term("diagnostics", "Diagnostics", "Diagnostik"),
-    Term("surgery", "Surgery", "Chirurgie"),
-    Term("digital-health", "Digital health", "Digitale Gesundheit"),
-    Term("ai-data", "AI & data science", "KI und Datenwissenschaft"),
-    Term("clinical-research", "Clinical research", "Klinische Forschung"),
-    Term("biobanking-blood", "Biobanking & blood", "Biobanken und Blutspende"),
-    Term("education-talent", "Education & talent", "Bildung und Fachkräfte"),
-    Term("real-estate", "Real estate & sites", "Immobilien und Flächen"),
-    Term("logistics", "Logistics", "Logistik"),
-    Term("investment-support", "Investment support", "Ansiedlungsförderung"),
-    Term("basic-research", "Basic research", "Grundlagenforschung"),
+    "sector",
+    Term("cell-gene-therapy", "Cell & gene therapy"),
+    Term("biotech-pharma", "Biotech & pharma"),
+    Term("medtech", "Medical technology"),
+    Term("diagnostics", "Diagnostics"),
+    Term("surgery", "Surgery"),
+    Term("digital-health", "Digital health"),
+    Term("ai-data", "AI & data science"),
+    Term("clinical-research", "Clinical research"),
+    Term("biobanking-blood", "Biobanking & blood"),
+    Term("education-talent", "Education & talent"),
+    Term("real-estate", "Real estate & sites"),
+    Term("logistics", "Logistics"),
+    Term("investment-support", "Investment support"),
+    Term("basic-research", "Basic research"),
 )
 
 # Fields that border on each other: a cell-therapy firm is in biotech, its starting material
@@ -93,73 +101,93 @@ def neighbours(codes: Iterable[str]) -> frozenset[str]:
     return frozenset(n for code in codes for n in NEIGHBOUR_SECTORS.get(code, ())) - codes
 
 
+def sector_rows() -> list[dict[str, object]]:
+    """The ``sector`` table's rows: code, English label, its label in every language (what the
+    search index holds, so "Zelltherapie" finds cell therapy) and position."""
+    return [
+        {
+            "code": term.code,
+            "label_en": term.en,
+            "labels": " ".join(dict.fromkeys(term.labels().values())),
+            "position": position,
+        }
+        for position, term in enumerate(SECTORS.values())
+    ]
+
+
 RELATION_TYPES: dict[str, Term] = index_terms(
-    Term("part-of", "part of", "Teil von"),
-    Term("spin-off-of", "spin-off of", "Ausgründung von"),
-    Term("partner-of", "partner of", "Partner von"),
-    Term("cooperates-with", "cooperates with", "kooperiert mit"),
-    Term("located-at", "located at", "ansässig in"),
-    Term("operates", "operates", "betreibt"),
-    Term("member-of", "member of", "Mitglied von"),
-    Term("alumnus-of", "alumnus of", "Absolvent von"),
-    Term("licensed-by", "licensed by", "zugelassen durch"),
-    Term("founded-by", "founded by", "gegründet von"),
-    Term("supplies", "supplies", "versorgt"),
-    Term("serves", "provides services to", "erbringt Leistungen für"),
-    Term("manufactures-for", "manufactures for", "fertigt für"),
-    Term("offered-at", "offered at", "angeboten an"),
-    Term("works-at", "works at", "arbeitet bei"),
+    "relation",
+    Term("part-of", "part of"),
+    Term("spin-off-of", "spin-off of"),
+    Term("partner-of", "partner of"),
+    Term("cooperates-with", "cooperates with"),
+    Term("located-at", "located at"),
+    Term("operates", "operates"),
+    Term("member-of", "member of"),
+    Term("alumnus-of", "alumnus of"),
+    Term("licensed-by", "licensed by"),
+    Term("founded-by", "founded by"),
+    Term("supplies", "supplies"),
+    Term("serves", "provides services to"),
+    Term("manufactures-for", "manufactures for"),
+    Term("offered-at", "offered at"),
+    Term("works-at", "works at"),
 )
 
 # How an incoming relation reads from the object's side ("Next3D spin-off of X" → on X's page:
 # "has spin-off Next3D").
 INVERSE_RELATION_TYPES: dict[str, Term] = index_terms(
-    Term("part-of", "includes", "umfasst"),
-    Term("spin-off-of", "has spin-off", "hat Ausgründung"),
-    Term("partner-of", "partner of", "Partner von"),
-    Term("cooperates-with", "cooperates with", "kooperiert mit"),
-    Term("located-at", "hosts", "beherbergt"),
-    Term("operates", "operated by", "betrieben von"),
-    Term("member-of", "has member", "hat Mitglied"),
-    Term("alumnus-of", "has alumnus", "hat Absolvent"),
-    Term("licensed-by", "licenses", "erteilt Zulassung an"),
-    Term("founded-by", "founded", "gründete"),
-    Term("supplies", "supplied by", "versorgt von"),
-    Term("serves", "receives services from", "erhält Leistungen von"),
-    Term("manufactures-for", "has manufacturer", "hat Hersteller"),
-    Term("offered-at", "offers", "bietet an"),
-    Term("works-at", "has contact", "hat Ansprechpartner"),
+    "relation-inverse",
+    Term("part-of", "includes"),
+    Term("spin-off-of", "has spin-off"),
+    Term("partner-of", "partner of"),
+    Term("cooperates-with", "cooperates with"),
+    Term("located-at", "hosts"),
+    Term("operates", "operated by"),
+    Term("member-of", "has member"),
+    Term("alumnus-of", "has alumnus"),
+    Term("licensed-by", "licenses"),
+    Term("founded-by", "founded"),
+    Term("supplies", "supplied by"),
+    Term("serves", "receives services from"),
+    Term("manufactures-for", "has manufacturer"),
+    Term("offered-at", "offers"),
+    Term("works-at", "has contact"),
 )
 
 SPACE_TYPES: dict[str, Term] = index_terms(
-    Term("lab-s1", "S1 laboratory", "S1-Labor"),
-    Term("lab-s2", "S2 laboratory", "S2-Labor"),
-    Term("office", "Office", "Büro"),
-    Term("production", "Production", "Produktion"),
-    Term("storage", "Storage", "Lager"),
-    Term("cleanroom", "Cleanroom", "Reinraum"),
-    Term("land", "Land for development", "Entwicklungsfläche"),
+    "space",
+    Term("lab-s1", "S1 laboratory"),
+    Term("lab-s2", "S2 laboratory"),
+    Term("office", "Office"),
+    Term("production", "Production"),
+    Term("storage", "Storage"),
+    Term("cleanroom", "Cleanroom"),
+    Term("land", "Land for development"),
 )
 
 AVAILABILITY: dict[str, Term] = index_terms(
-    Term("available", "available", "verfügbar"),
-    Term("planned", "planned", "geplant"),
-    Term("under-construction", "under construction", "im Bau"),
-    Term("unknown", "unknown", "unbekannt"),
+    "availability",
+    Term("available", "available"),
+    Term("planned", "planned"),
+    Term("under-construction", "under construction"),
+    Term("unknown", "unknown"),
 )
 
 QUALIFIERS: dict[str, Term] = index_terms(
-    Term("exact", "", ""),
-    Term("more-than", "more than", "mehr als"),
-    Term("about", "about", "etwa"),
-    Term("up-to", "up to", "bis zu"),
+    "qualifier",
+    Term("exact", ""),
+    Term("more-than", "more than"),
+    Term("about", "about"),
+    Term("up-to", "up to"),
 )
 
 TAG_CATEGORIES: dict[str, Term] = index_terms(
-    Term("certification", "Certification or standard", "Zertifizierung oder Norm"),
-    Term("capability", "Capability", "Kompetenz"),
-    Term("technology", "Technology", "Technologie"),
-    Term("space", "Space", "Fläche"),
+    "tag-category",
+    Term("certification", "Certification or standard"),
+    Term("capability", "Capability"),
+    Term("technology", "Technology"),
+    Term("space", "Space"),
 )
 
 # Search synonyms: each group lists words or phrases that mean the same thing to a consultant

@@ -10,6 +10,7 @@ import re
 from datetime import date
 
 from desktop.core.kb import taxonomy
+from desktop.core.language.texts import text_in
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # Units whose values are calendar years: printed without a thousands separator.
@@ -40,22 +41,41 @@ def months_between(earlier: date, later: date) -> int:
     return (later.year - earlier.year) * 12 + later.month - earlier.month
 
 
-def format_number(value: float, unit: str = "") -> str:
-    """``1500.0`` → ``1,500``; years stay ``1997``; fractions keep up to two decimals."""
+# Thousands and decimal separators per language: "1,500.5" in English, "1.500,5" in German.
+SEPARATORS: dict[str, tuple[str, str]] = {"en": (",", "."), "de": (".", ",")}
+
+
+def format_number(value: float, unit: str = "", language: str = "en") -> str:
+    """``1500.0`` → ``1,500`` (``1.500`` in German); years stay ``1997``; fractions keep up to
+    two decimals."""
+    thousands, decimal = SEPARATORS.get(language, SEPARATORS["en"])
     if float(value).is_integer():
         number = int(value)
-        return str(number) if unit in YEAR_UNITS else f"{number:,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+        if unit in YEAR_UNITS:
+            return str(number)
+        text = f"{number:,}"
+    else:
+        text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.translate(str.maketrans({",": thousands, ".": decimal}))
 
 
-def format_figure(value: float, qualifier: str, unit: str, period: str | None = None) -> str:
-    """The figure as a sentence fragment: ``more than 4,000 blood products per month``."""
-    words = taxonomy.QUALIFIERS.get(qualifier, taxonomy.QUALIFIERS["exact"]).en
-    parts = [words, format_number(value, unit)]
+def format_figure(
+    value: float,
+    qualifier: str,
+    unit: str,
+    period: str | None = None,
+    language: str = "en",
+    texts: str | None = None,
+) -> str:
+    """The figure as a sentence fragment: ``more than 4,000 blood products per month``, or in
+    ``language`` with the unit and period from the record's ``texts`` (English where a
+    translation is missing; :func:`desktop.core.language.texts.text_in` says so)."""
+    words = taxonomy.QUALIFIERS.get(qualifier, taxonomy.QUALIFIERS["exact"]).label(language)
+    parts = [words, format_number(value, unit, language)]
     if unit and unit not in YEAR_UNITS:
-        parts.append(unit)
+        parts.append(text_in(unit, texts, "unit", language).text)
     if period:
-        parts.append(period)
+        parts.append(text_in(period, texts, "period", language).text)
     return " ".join(part for part in parts if part)
 
 

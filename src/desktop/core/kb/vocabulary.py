@@ -9,49 +9,54 @@ from __future__ import annotations
 from desktop.core.kb.taxonomy import Term, index_terms
 
 ACTIVITIES: dict[str, Term] = index_terms(
-    Term("rd", "Research & development", "Forschung und Entwicklung"),
-    Term("manufacturing", "Manufacturing", "Produktion"),
-    Term("sales-distribution", "Sales & distribution", "Vertrieb"),
-    Term("logistics", "Logistics", "Logistik"),
-    Term("headquarters", "Headquarters", "Unternehmenssitz"),
-    Term("clinical-trials", "Clinical trials", "Klinische Studien"),
+    "activity",
+    Term("rd", "Research & development"),
+    Term("manufacturing", "Manufacturing"),
+    Term("sales-distribution", "Sales & distribution"),
+    Term("logistics", "Logistics"),
+    Term("headquarters", "Headquarters"),
+    Term("clinical-trials", "Clinical trials"),
 )
 
 REQUIREMENTS: dict[str, Term] = index_terms(
-    Term("gmp-manufacturing", "GMP manufacturing", "GMP-Herstellung"),
-    Term("cleanroom", "Cleanroom", "Reinraum"),
-    Term("lab-space-s1", "S1 laboratory space", "S1-Laborflächen"),
-    Term("lab-space-s2", "S2 laboratory space", "S2-Laborflächen"),
-    Term("office-space", "Office space", "Büroflächen"),
-    Term("production-space", "Production space", "Produktionsflächen"),
-    Term("clinical-trials", "Clinical trials", "Klinische Studien"),
-    Term("biobank-access", "Biobank access", "Zugang zu Biobanken"),
-    Term("cold-chain-logistics", "Cold-chain logistics", "Kühlkettenlogistik"),
-    Term("air-freight", "Air freight", "Luftfracht"),
-    Term("talent-graduates", "Talent and graduates", "Fachkräfte und Absolventen"),
-    Term("research-partners", "Research partners", "Forschungspartner"),
-    Term("ai-data-partners", "AI and data partners", "KI- und Datenpartner"),
-    Term("regulatory-support", "Regulatory support", "Regulatorische Unterstützung"),
-    Term("funding-support", "Funding support", "Förderung"),
-    Term("incubator", "Incubator", "Inkubator"),
+    "requirement",
+    Term("gmp-manufacturing", "GMP manufacturing"),
+    Term("cleanroom", "Cleanroom"),
+    Term("lab-space-s1", "S1 laboratory space"),
+    Term("lab-space-s2", "S2 laboratory space"),
+    Term("office-space", "Office space"),
+    Term("production-space", "Production space"),
+    Term("clinical-trials", "Clinical trials"),
+    Term("biobank-access", "Biobank access"),
+    Term("cold-chain-logistics", "Cold-chain logistics"),
+    Term("air-freight", "Air freight"),
+    Term("talent-graduates", "Talent and graduates"),
+    Term("research-partners", "Research partners"),
+    Term("ai-data-partners", "AI and data partners"),
+    Term("regulatory-support", "Regulatory support"),
+    Term("funding-support", "Funding support"),
+    Term("incubator", "Incubator"),
 )
 
 STATUSES: dict[str, Term] = index_terms(
-    Term("lead", "Lead", "Lead"),
-    Term("active", "Active", "Aktiv"),
-    Term("proposal-sent", "Proposal sent", "Angebot versandt"),
-    Term("site-visit", "Site visit", "Standortbesuch"),
-    Term("won", "Won", "Gewonnen"),
-    Term("lost", "Lost", "Verloren"),
-    Term("on-hold", "On hold", "Pausiert"),
+    "status",
+    Term("lead", "Lead"),
+    Term("active", "Active"),
+    Term("proposal-sent", "Proposal sent"),
+    Term("site-visit", "Site visit"),
+    Term("won", "Won"),
+    Term("lost", "Lost"),
+    Term("on-hold", "On hold"),
 )
 
 TEMPLATES: dict[str, Term] = index_terms(
-    Term("full", "Full dossier", "Vollständiges Dossier"),
-    Term("onepager", "One-pager", "Kurzprofil"),
+    "template",
+    Term("full", "Full dossier"),
+    Term("onepager", "One-pager"),
 )
 
 LANGUAGES: dict[str, Term] = index_terms(
-    Term("en", "English", "Englisch"),
-    Term("de", "German", "Deutsch"),
+    "language",
+    Term("en", "English"),
+    Term("de", "German"),
 )

@@ -178,20 +178,28 @@ def with_synonyms(words: Sequence[str]) -> tuple[str, ...]:
 
 
 def relevance(
-    connection: Connection, phrases: Sequence[str], *, limit: int = 200, every_word: bool = False
+    connection: Connection,
+    phrases: Sequence[str],
+    *,
+    limit: int = 200,
+    every_word: bool = False,
+    translations: bool = True,
 ) -> dict[int, float]:
     """How well each entity's text matches any of ``phrases`` (an investor's sectors,
     requirements and keywords, in any language): bm25 over the index, relative to the best
     match (1.0), for the best ``limit`` entities. Any word may match, or with ``every_word``
-    all of them (a keyword such as "clean room"). Synonyms and compounds are expanded as in
-    :func:`search`; the words are data, never query syntax."""
+    all of them (a keyword such as "clean room"); without ``translations``, in the records' own
+    texts only. Synonyms and compounds are expanded as in :func:`search`; the words are data,
+    never query syntax."""
     tokens = words_of(phrases)
     if not tokens:
         return {}
     groups = list(query_expansion.expand(tokens))
     last = groups[-1]
     groups[-1] = (((query_expansion.Term((tokens[-1],)),),), *last[1:])  # whole words only
-    match = backend_of(connection).match_expression(groups, any_token=not every_word)
+    match = backend_of(connection).match_expression(
+        groups, any_token=not every_word, source_language=not translations
+    )
     rows = _fetch(
         connection,
         backend_of(connection).ranked_match_sql("e.id", NO_FILTER, highlight=HIGHLIGHT),

@@ -168,9 +168,12 @@ class StorageBackend(Protocol):
         """True for tables, views and indexes of the index that migrations must leave alone."""
         ...
 
-    def match_expression(self, groups: Sequence[Group], *, any_token: bool = False) -> str:
+    def match_expression(
+        self, groups: Sequence[Group], *, any_token: bool = False, source_language: bool = False
+    ) -> str:
         """The ``:match`` parameter for these token groups (ANDed, or ORed with
-        ``any_token``)."""
+        ``any_token``); ``source_language``: in the records' own texts only, not in their
+        translations."""
         ...
 
     def ranked_match_sql(self, columns: str, filter_sql: str, *, highlight: tuple[str, str]) -> str:

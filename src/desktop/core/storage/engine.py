@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 # 1: knowledge base. 2: prospects, briefs, the sent register, fact topics.
 # 3: audit journal, fact.verified_by. 4: global ids, the team's changes.
 # 5: the consultant's choices on suggestions (local).
-SCHEMA_VERSION = 5
+# 6: texts in other languages with their records, sector labels in every language.
+SCHEMA_VERSION = 6
 SCHEMA_VERSION_SQL = "SELECT value FROM meta WHERE key = 'schema_version'"
 
 

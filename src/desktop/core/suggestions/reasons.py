@@ -4,8 +4,9 @@ A suggestion's score is the sum of its :class:`Part` s, and each part is also a 
 line the consultant reads ("specialist in Cell & gene therapy · serves GMP manufacturing (GMP,
 CDMO; source: …) · hosts Fraunhofer IZI · mentions CAR-T"). Parts keep codes and names rather
 than finished text, so the same suggestion reads in English in the brief editor and in German in
-a German dossier. The phrases are one catalogue per language (:data:`PHRASES`); a language
-without a phrase falls back to English.
+a German dossier. The phrases are English here (:data:`PHRASES`) and in every other language
+in its catalogue's ``reason`` table (:mod:`desktop.core.language.catalogues`); a missing one
+is English.
 """
 
 from __future__ import annotations
@@ -15,57 +16,36 @@ from dataclasses import dataclass
 
 from desktop.core.kb import taxonomy
 from desktop.core.kb import vocabulary as prospect_vocab
+from desktop.core.language.catalogues import word
 
-FALLBACK = "en"
-PHRASES: dict[str, dict[str, str]] = {
-    "en": {
-        "serves": "serves {what} ({basis}; source: {source})",
-        "loose": "{kind} — {what} not stated in our sources",
-        "specialist": "specialist in {what}",
-        "sector": "works in {what}",
-        "neighbour": "works in a neighbouring field ({what})",
-        "other-field": "works in another field ({what})",
-        "activity": "for {what}",
-        "related": "{relation} {name}",
-        "mentions": "mentions {what}",
-        "text": "about {what}",
-        "text-same": "described in these terms",
-        "included": "included in {count} earlier briefs for {what} investors",
-        "included.one": "included in an earlier brief for {what} investors",
-        "excluded": "left out of {count} earlier briefs for {what} investors",
-        "excluded.one": "left out of an earlier brief for {what} investors",
-        "contact": "your contact for {what}",
-        "competitor": "same business as the investor ({what}) and no site in the region",
-        "nothing": "nothing in our sources links it to this investor's profile",
-        "below": "ranked {place}, below the shortlist's cut",
-        "space": "{what} space",
-        "fact": "{what}",
-        "record": "{what}",
-    },
-    "de": {
-        "serves": "erfüllt {what} ({basis}; Quelle: {source})",
-        "loose": "{kind} — {what} in unseren Quellen nicht belegt",
-        "specialist": "spezialisiert auf {what}",
-        "sector": "tätig in {what}",
-        "neighbour": "in einem Nachbarfeld tätig ({what})",
-        "other-field": "in einem anderen Feld tätig ({what})",
-        "activity": "für {what}",
-        "related": "{relation} {name}",
-        "mentions": "erwähnt {what}",
-        "text": "zum Thema {what}",
-        "text-same": "so auch beschrieben",
-        "included": "in {count} früheren Briefings für Investoren in {what} aufgenommen",
-        "included.one": "in einem früheren Briefing für Investoren in {what} aufgenommen",
-        "excluded": "in {count} früheren Briefings für Investoren in {what} weggelassen",
-        "excluded.one": "in einem früheren Briefing für Investoren in {what} weggelassen",
-        "contact": "Ihr Ansprechpartner für {what}",
-        "competitor": "gleiches Geschäft wie der Investor ({what}) und kein Standort in der Region",
-        "nothing": "nichts in unseren Quellen verbindet es mit dem Profil dieses Investors",
-        "below": "Platz {place}, unterhalb der Auswahlgrenze",
-        "space": "{what}-Fläche",
-        "fact": "{what}",
-        "record": "{what}",
-    },
+PHRASES: dict[str, str] = {  # English; other languages: the catalogue's "reason" table
+    "serves": "serves {what} ({basis}; source: {source})",
+    "loose": "{kind} — {what} not stated in our sources",
+    "specialist": "specialist in {what}",
+    "sector": "works in {what}",
+    "neighbour": "works in a neighbouring field ({what})",
+    "other-field": "works in another field ({what})",
+    "activity": "for {what}",
+    "related": "{relation} {name}",
+    "mentions": "mentions {what}",
+    "text": "about {what}",
+    "text-same": "described in these terms",
+    "included": "included in {count} earlier briefs for {what} investors",
+    "included.one": "included in an earlier brief for {what} investors",
+    "excluded": "left out of {count} earlier briefs for {what} investors",
+    "excluded.one": "left out of an earlier brief for {what} investors",
+    "contact": "your contact for {what}",
+    "competitor": "same business as the investor ({what}) and no site in the region",
+    "nothing": "nothing in our sources links it to this investor's profile",
+    "below": "ranked {place}, below the shortlist's cut",
+    "for-requirements": "For your requirements: ",
+    "for-activities": "For: ",
+    "further-suggestions": "Further suggestions",
+    "left-out": "Left out of this brief",
+    "added": "Added by the consultant",
+    "space": "{what} space",
+    "fact": "{what}",
+    "record": "{what}",
 }
 
 
@@ -113,9 +93,8 @@ def line(
 
 
 def phrase(part: Part, language: str = "en", tag_labels: Mapping[str, str] | None = None) -> str:
-    templates = PHRASES.get(language, PHRASES[FALLBACK])
-    key = f"{part.code}.one" if part.count == 1 and f"{part.code}.one" in templates else part.code
-    template = templates.get(key) or PHRASES[FALLBACK][part.code]
+    key = f"{part.code}.one" if part.count == 1 and f"{part.code}.one" in PHRASES else part.code
+    template = say(key, language)
     what = ", ".join(label(code, language) for code in part.codes) or ", ".join(part.names)
     relation = ""
     if part.relation:
@@ -133,20 +112,24 @@ def phrase(part: Part, language: str = "en", tag_labels: Mapping[str, str] | Non
     )
 
 
+def say(key: str, language: str) -> str:
+    """The phrase ``key`` in ``language`` (English where the catalogue has none)."""
+    return word("reason", key, language, PHRASES[key])
+
+
 def label(code: str, language: str = "en") -> str:
     """A requirement, sector or activity code's label; other codes are phrases or themselves."""
     for vocabulary in (prospect_vocab.REQUIREMENTS, taxonomy.SECTORS, prospect_vocab.ACTIVITIES):
         if code in vocabulary:
             return vocabulary[code].label(language)
-    templates = PHRASES.get(language, PHRASES[FALLBACK])
-    return templates.get(code) or PHRASES[FALLBACK].get(code, code)
+    return say(code, language) if code in PHRASES else code
 
 
 def _basis(basis: Basis, language: str, tag_labels: Mapping[str, str]) -> str:
-    templates = PHRASES.get(language, PHRASES[FALLBACK])
-    said = list(basis.tag_labels) or [tag_labels.get(tag, tag) for tag in basis.tags]
+    known = dict(zip(basis.tags, basis.tag_labels, strict=False))  # as scored (English)
+    said = [tag_labels.get(tag) or known.get(tag) or tag for tag in basis.tags]
     said += [
-        templates["space"].format(what=taxonomy.SPACE_TYPES[kind].label(language))
+        say("space", language).format(what=taxonomy.SPACE_TYPES[kind].label(language))
         for kind in basis.space
         if kind in taxonomy.SPACE_TYPES
     ]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from desktop.core.kb import taxonomy
 from desktop.core.kb import vocabulary as prospect_vocab
-from desktop.core.suggestions.reasons import Part, line
+from desktop.core.suggestions.reasons import Part, line, say
 
 CONTACTS_SECTION = "contacts"
 
@@ -67,8 +67,7 @@ class EntitySuggestion:
             served = ", ".join(
                 prospect_vocab.REQUIREMENTS[c].label(language) for c in self.requirements
             )
-            lead = "Für Ihre Anforderungen: " if language == "de" else "For your requirements: "
-            parts.append(lead + served)
+            parts.append(say("for-requirements", language) + served)
         said = {
             prospect_vocab.REQUIREMENTS[c].label(language).casefold() for c in self.requirements
         }
@@ -80,9 +79,9 @@ class EntitySuggestion:
         # an activity its looser match is about ("clinical trials" for any clinic) stays out
         activities = [code for code in self.activities if code not in self.loose]
         if activities and not self.requirements:
-            for_ = "Für: " if language == "de" else "For: "
             parts.append(
-                for_ + ", ".join(prospect_vocab.ACTIVITIES[c].label(language) for c in activities)
+                say("for-activities", language)
+                + ", ".join(prospect_vocab.ACTIVITIES[c].label(language) for c in activities)
             )
         return " · ".join(parts)
 
@@ -130,19 +129,16 @@ class Suggestions:
 
 # Dossier sections by entity kind, in their default order.
 SECTIONS: dict[str, taxonomy.Term] = taxonomy.index_terms(
-    taxonomy.Term("research", "Research partners", "Forschungspartner"),
-    taxonomy.Term("industry", "Companies", "Unternehmen"),
-    taxonomy.Term(
-        "clinical", "Clinical research and biobanks", "Klinische Forschung und Biobanken"
-    ),
-    taxonomy.Term("sites", "Sites and space", "Standorte und Flächen"),
-    taxonomy.Term("logistics", "Logistics", "Logistik"),
-    taxonomy.Term("talent", "Talent and education", "Fachkräfte und Ausbildung"),
-    taxonomy.Term(
-        "support", "Support, programmes and projects", "Unterstützung, Programme und Projekte"
-    ),
-    taxonomy.Term(CONTACTS_SECTION, "Your contacts in Leipzig", "Ihre Ansprechpartner in Leipzig"),
-    taxonomy.Term("figures", "Key figures", "Kennzahlen"),
+    "section",
+    taxonomy.Term("research", "Research partners"),
+    taxonomy.Term("industry", "Companies"),
+    taxonomy.Term("clinical", "Clinical research and biobanks"),
+    taxonomy.Term("sites", "Sites and space"),
+    taxonomy.Term("logistics", "Logistics"),
+    taxonomy.Term("talent", "Talent and education"),
+    taxonomy.Term("support", "Support, programmes and projects"),
+    taxonomy.Term(CONTACTS_SECTION, "Your contacts in Leipzig"),
+    taxonomy.Term("figures", "Key figures"),
 )
 SECTION_OF_KIND = {
     "research-institute": "research",

@@ -2,7 +2,8 @@
 
 A rule names tags, space types, sectors and kinds; every criterion it sets must hold
 (``also`` lists alternatives). ``exclude_sectors`` and ``relevant_only`` keep false friends
-out. The ``how`` text is what the evidence matrix prints.
+out. The ``how`` text is what the evidence matrix prints (English; other languages in their
+catalogue's ``how`` table, by requirement code).
 
 **No claim without evidence.** A rule that is a ``claim`` says "serves …" only on a basis the
 knowledge base keeps with its source: a tag of the entity's record, a space offer, a figure

@@ -66,7 +66,10 @@ def suggest(
         )
     ]
     phrases = investor_words(interest)
-    found_by_words = relevance(connection, phrases, limit=TEXT_RANKED)
+    # the investor's labels in every language, against the records' own texts: a sector's
+    # German label is already in the index's sector column, so German translations would
+    # count the same field twice (a keyword, typed by the consultant, may match any language)
+    found_by_words = relevance(connection, phrases, limit=TEXT_RANKED, translations=False)
     keyword_hits = {
         word: frozenset(relevance(connection, [word], limit=TEXT_RANKED, every_word=True))
         for word in interest.keywords
@@ -102,11 +105,11 @@ def investor_words(interest: Interest) -> list[str]:
     words = list(interest.keywords)
     for code in interest.sectors:
         if code in taxonomy.SECTORS:
-            words += [taxonomy.SECTORS[code].en, taxonomy.SECTORS[code].de]
+            words += taxonomy.SECTORS[code].labels().values()
     for code in interest.requirements:
         if code in prospect_vocab.REQUIREMENTS:
             term = prospect_vocab.REQUIREMENTS[code]
-            words += [term.en, term.de]
+            words += term.labels().values()
     return list(dict.fromkeys(words))
 
 

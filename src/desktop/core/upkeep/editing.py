@@ -81,6 +81,7 @@ class DeletedEntity:
     space: list[dict[str, Any]] = field(default_factory=list)
     contact: dict[str, Any] | None = None
     contacts_of: list[str] = field(default_factory=list)  # person slugs that pointed here
+    texts: str | None = None  # the entity's texts in other languages
 
 
 # --- entities ---------------------------------------------------------------------------------
@@ -199,6 +200,7 @@ def delete_entity(session: Session, slug: str, *, who: str, batch: str) -> Delet
             "object": slugs[r.object_id],
             "note": r.note,
             "source": sources.get(r.source_id),
+            "texts": r.texts,
         }
         for r in session.exec(
             select(Relation).where(
@@ -237,6 +239,7 @@ def delete_entity(session: Session, slug: str, *, who: str, batch: str) -> Delet
             slugs[c.entity_id]
             for c in session.exec(select(Contact).where(Contact.organisation_id == entity.id))
         ],
+        texts=entity.texts,
     )
     session.delete(entity)
     session.flush()
@@ -261,6 +264,7 @@ def restore_entity(
     entity.verified_on, entity.verified_by = deleted.verified_on, deleted.verified_by
     sources = {s.key: s.id for s in session.exec(select(Source))}
     entity.source_id = sources.get(deleted.source_key or "")
+    entity.texts = deleted.texts
     session.add(entity)
     ids = {e.slug: e.id for e in session.exec(select(Entity))}
     for relation in deleted.relations:
@@ -272,6 +276,7 @@ def restore_entity(
                     object_id=ids[relation["object"]],
                     note=relation["note"],
                     source_id=sources.get(relation["source"] or ""),
+                    texts=relation.get("texts"),
                 )
             )
     for fact in deleted.facts:

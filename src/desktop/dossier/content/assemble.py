@@ -20,8 +20,11 @@ from desktop.core.kb import catalogue, taxonomy
 from desktop.core.kb import vocabulary as prospect_vocab
 from desktop.core.kb.catalogue import FactView, SourceRef
 from desktop.core.kb.models import Contact, Entity
+from desktop.core.language.catalogues import word
 from desktop.core.suggestions.matching import SECTIONS, EntitySuggestion, Interest, Suggestions
+from desktop.dossier.content import i18n
 from desktop.dossier.content.checks import Finding, findings, snapshot
+from desktop.dossier.content.localise import Localiser
 from desktop.dossier.content.model import (
     ChartBar,
     ContactCard,
@@ -98,14 +101,17 @@ def assemble(
     stale_after_months: int = 24,
 ) -> Assembled:
     language = selection.language
-    tag_labels = catalogue.tag_labels(session)
+    tag_labels = catalogue.tag_labels(session, language)
     matched = {s.entity_id: s for s in suggestions.entities}
     included_ids = [item.entity_id for _, items in selection.sections for item in items]
     slugs = {
         e.id: e.slug for e in session.exec(select(Entity).where(col(Entity.id).in_(included_ids)))
     }
+    localise = Localiser(language)
     details = {
-        eid: catalogue.entity_detail(session, slugs[eid]) for eid in included_ids if eid in slugs
+        eid: localise.detail(catalogue.entity_detail(session, slugs[eid]))
+        for eid in included_ids
+        if eid in slugs
     }
     sources: dict[str, SourceNote] = {}
     shown_facts: list[FactView] = []
@@ -130,16 +136,13 @@ def assemble(
         cards = [card for section in sections for card in section.entities]
         score = {d.slug: matched[eid].score for eid, d in details.items() if eid in matched}
         cards.sort(key=lambda card: -score.get(card.slug, 0.0))
-        title = (
-            "Ausgewählte Partner und Standorte"
-            if language == "de"
-            else "Selected partners and sites"
-        )
+        title = i18n.label("selected_partners", language)
         sections = [DossierSection("selected", title, None, cards)]
 
     in_cards = {fact.key for fact in shown_facts}
     all_facts = {
-        fact.fact_id: fact for fact in _fact_views(session, [f for f, _ in selection.facts])
+        fact.fact_id: localise.fact(fact)
+        for fact in _fact_views(session, [f for f, _ in selection.facts])
     }
     key_facts = []
     for fact_id, _note in selection.facts:
@@ -170,7 +173,7 @@ def assemble(
                 for c in selection.interest.requirements
             ),
         ],
-        subject=("Standortdossier" if language == "de" else "Location dossier")
+        subject=i18n.label("location_dossier", language)
         + (
             ": "
             + ", ".join(taxonomy.SECTORS[c].label(language) for c in selection.interest.sectors)
@@ -178,7 +181,9 @@ def assemble(
             else ""
         ),
     )
-    found = findings(data, details.values(), shown_facts, today, stale_after_months)
+    found = findings(
+        data, details.values(), shown_facts, today, stale_after_months, localise.missing
+    )
     return Assembled(data, found, snapshot(details.values(), shown_facts))
 
 
@@ -268,7 +273,9 @@ def _evidence(
             EvidenceRow(
                 requirement=prospect_vocab.REQUIREMENTS[code].label(language),
                 evidence=names + figures,
-                explanation=RULES[code].how if code in RULES and (names or figures) else None,
+                explanation=word("how", code, language, RULES[code].how)
+                if code in RULES and (names or figures)
+                else None,
             )
         )
     return rows
@@ -283,7 +290,7 @@ def _summary(
 ) -> list[str]:
     """Why Leipzig for this investor: each requirement met, by whom; then the lead figures."""
     points = []
-    more = "und {n} weitere" if language == "de" else "and {n} more"
+    more = i18n.label("and_more", language)
     for code in selection.interest.requirements:
         names = [
             d.name

@@ -6,20 +6,25 @@ changes the dossier.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from desktop.core.kb.catalogue import FactView
-from desktop.core.kb.values import freshness
+from desktop.core.kb.values import YEAR_UNITS, freshness
+from desktop.core.kb.vocabulary import LANGUAGES
 from desktop.dossier.content.model import DossierData
+
+MAX_NAMED = 8  # texts named in one finding; the rest are counted
 
 
 @dataclass(frozen=True)
 class Finding:
     """One point of the pre-export check; the consultant may proceed regardless."""
 
-    kind: str  # "stale-fact", "undated-facts", "never-verified", "no-contact", "no-evidence"
+    # "stale-fact", "undated-facts", "never-verified", "no-contact", "no-evidence", "untranslated"
+    kind: str
     message: str
 
 
@@ -29,8 +34,20 @@ def findings(
     facts: list[FactView],
     today: date,
     stale_after_months: int,
+    untranslated: Sequence[str] = (),
 ) -> list[Finding]:
     findings = []
+    if untranslated:
+        language = LANGUAGES[data.language].en if data.language in LANGUAGES else data.language
+        shown = ", ".join(untranslated[:MAX_NAMED])
+        more = f" and {len(untranslated) - MAX_NAMED} more" if len(untranslated) > MAX_NAMED else ""
+        findings.append(
+            Finding(
+                "untranslated",
+                f"No {language} text yet for {len(untranslated)}: {shown}{more} — printed in "
+                "English. Write them in the entity editor, or import them.",
+            )
+        )
     undated = 0
     for fact in facts:
         status = freshness(fact.as_of, today=today, stale_after_months=stale_after_months)
@@ -41,7 +58,7 @@ def findings(
                     f"{fact.label} is as of {fact.as_of}, older than {stale_after_months} months.",
                 )
             )
-        elif status == "undated":
+        elif status == "undated" and fact.unit not in YEAR_UNITS:  # a year is its own date
             undated += 1
     if undated:
         text = (
@@ -57,6 +74,20 @@ def findings(
         )
     if not data.consultant.name.strip():
         findings.append(Finding("no-contact", "No consultant is named for the contact page."))
+    card = data.consultant
+    lacking = [
+        what
+        for what, value in (("role", card.role), ("phone", card.phone), ("e-mail", card.email))
+        if not (value or "").strip()
+    ]
+    if lacking:
+        findings.append(
+            Finding(
+                "incomplete-contact",
+                f"The contact page lacks your {', '.join(lacking)}: add "
+                f"{'it' if len(lacking) == 1 else 'them'} under Briefs ▸ Your contact details.",
+            )
+        )
     for row in data.evidence:
         if not row.evidence:
             findings.append(

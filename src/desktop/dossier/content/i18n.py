@@ -1,7 +1,9 @@
-"""Fixed wording of the dossier in English and German, and dates written per language.
+"""Fixed wording of the dossier, and dates written per language.
 
 The data arrives already in the dossier's language; only the renderer's own headings, labels
-and date formats live here, so a translation fix never touches layout code.
+and date formats live here (English; other languages in their catalogue's ``dossier``,
+``month`` and ``format`` tables, :mod:`desktop.core.language.catalogues`), so a translation
+fix never touches layout code.
 """
 
 from __future__ import annotations
@@ -9,102 +11,85 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from desktop.core.language.catalogues import word
 from desktop.dossier.content.model import SourceNote
 
-LANGUAGES = ("en", "de")
-
-_LABELS: dict[str, tuple[str, str]] = {
-    # key: (English, German)
-    "location_dossier": ("Location dossier", "Standortdossier"),
-    "prepared_for": ("Prepared for", "Erstellt für"),
-    "date": ("Date", "Datum"),
-    "your_contact": ("Your contact", "Ihr Ansprechpartner"),
-    "executive_summary": ("Executive summary", "Zusammenfassung"),
-    "contents": ("Contents", "Inhalt"),
-    "key_figures": ("Key figures", "Kennzahlen"),
-    "requirements_evidence": ("Requirements and evidence", "Anforderungen und Belege"),
-    "sources": ("Sources", "Quellen"),
-    "space_offered": ("Space offered", "Flächenangebot"),
-    "key_facts": ("Key facts", "Eckdaten"),
-    "as_of": ("as of", "Stand"),
-    "undated": ("undated in source", "im Quelltext undatiert"),
-    "accessed": ("accessed", "abgerufen"),
-    "published": ("published", "veröffentlicht"),
-    "source": ("Source", "Quelle"),
-    "no_source": ("Source not recorded", "Quelle nicht erfasst"),
-    "no_evidence": ("Not covered in this dossier", "In diesem Dossier nicht abgedeckt"),
-    "col_figure": ("Figure", "Kennzahl"),
-    "col_value": ("Value", "Wert"),
-    "col_as_of": ("As of", "Stand"),
-    "col_source": ("Source", "Quelle"),
-    "col_requirement": ("Requirement", "Anforderung"),
-    "col_evidence": ("Evidence", "Belege"),
-    "col_how": ("How it is met", "Wie sie erfüllt wird"),
-    "col_space": ("Space", "Fläche"),
-    "col_availability": ("Availability", "Verfügbarkeit"),
-    "col_since": ("Since", "Seit"),
-    "col_note": ("Note", "Hinweis"),
-    "consultant_note": ("Note from your consultant", "Hinweis aus der Beratung"),
-    "further_contacts": ("Further contacts", "Weitere Ansprechpartner"),
-    "phone": ("Phone", "Telefon"),
-    "email": ("Email", "E-Mail"),
-    "scan_to_save": ("Scan to save this contact", "Scannen, um den Kontakt zu speichern"),
-    "file": ("File", "Datei"),
-    "selected_partners": ("Selected partners and sites", "Ausgewählte Partner und Standorte"),
-    "more_in_full": (
-        "{count} more in the full dossier",
-        "{count} weitere im vollständigen Dossier",
-    ),
-    "page_of": ("Page {page} of {total}", "Seite {page} von {total}"),
-    "text_shortened": ("(shortened for this dossier)", "(für dieses Dossier gekürzt)"),
+_LABELS: dict[str, str] = {
+    # key: English (the source); other languages: domain "dossier" of their catalogue
+    "location_dossier": "Location dossier",
+    "location_onepager": "Location one-pager",
+    "prepared_for": "Prepared for",
+    "date": "Date",
+    "your_contact": "Your contact",
+    "executive_summary": "Executive summary",
+    "contents": "Contents",
+    "key_figures": "Key figures",
+    "requirements_evidence": "Requirements and evidence",
+    "sources": "Sources",
+    "space_offered": "Space offered",
+    "key_facts": "Key facts",
+    "as_of": "as of",
+    "undated": "undated in source",
+    "accessed": "accessed",
+    "published": "published",
+    "source": "Source",
+    "no_source": "Source not recorded",
+    "no_evidence": "Not covered in this dossier",
+    "col_figure": "Figure",
+    "col_value": "Value",
+    "col_as_of": "As of",
+    "col_source": "Source",
+    "col_requirement": "Requirement",
+    "col_evidence": "Evidence",
+    "col_how": "How it is met",
+    "col_space": "Space",
+    "col_availability": "Availability",
+    "col_since": "Since",
+    "col_note": "Note",
+    "consultant_note": "Note from your consultant",
+    "further_contacts": "Further contacts",
+    "phone": "Phone",
+    "email": "Email",
+    "scan_to_save": "Scan to save this contact",
+    "file": "File",
+    "selected_partners": "Selected partners and sites",
+    "more_in_full": "{count} more in the full dossier",
+    "page_of": "Page {page} of {total}",
+    "and_more": "and {n} more",
+    "text_shortened": "(shortened for this dossier)",
 }
 
-_MONTHS = {
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    "de": [
-        "Januar",
-        "Februar",
-        "März",
-        "April",
-        "Mai",
-        "Juni",
-        "Juli",
-        "August",
-        "September",
-        "Oktober",
-        "November",
-        "Dezember",
-    ],
-}
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 def label(key: str, language: str, **values: object) -> str:
-    """The fixed wording ``key`` in ``language`` (English when the language is unknown)."""
-    english, german = _LABELS[key]
-    text = german if language == "de" else english
+    """The fixed wording ``key`` in ``language`` (English where the catalogue has none)."""
+    text = word("dossier", key, language, _LABELS[key])
     return text.format(**values) if values else text
 
 
+def month_name(month: int, language: str) -> str:
+    return word("month", str(month), language, _MONTHS[month - 1])
+
+
 def format_date(day: date, language: str) -> str:
-    """``26 November 2026`` / ``26. November 2026``."""
-    month = _MONTHS["de" if language == "de" else "en"][day.month - 1]
-    if language == "de":
-        return f"{day.day}. {month} {day.year}"
-    return f"{day.day} {month} {day.year}"
+    """``26 November 2026`` / ``26. November 2026`` (the catalogue's ``format.date``)."""
+    pattern = word("format", "date", language, "{day} {month} {year}")
+    return pattern.format(day=day.day, month=month_name(day.month, language), year=day.year)
 
 
 def format_partial_date(value: str, language: str) -> str:
@@ -117,8 +102,8 @@ def format_partial_date(value: str, language: str) -> str:
         if day:
             return format_date(date(int(year), int(month), int(day)), language)
         if month:
-            name = _MONTHS["de" if language == "de" else "en"][int(month) - 1]
-            return f"{name} {year}"
+            pattern = word("format", "month_year", language, "{month} {year}")
+            return pattern.format(month=month_name(int(month), language), year=year)
     except (ValueError, IndexError):
         return value
     return year
@@ -144,9 +129,14 @@ def dating_text(as_of: str | None, source: SourceNote | None, language: str) -> 
     return text
 
 
-def fact_source_line(source: SourceNote | None, as_of: str | None, language: str) -> str:
-    """``Source: Title, Publisher · as of 2024`` as printed under a figure (plain text)."""
+def fact_source_line(
+    source: SourceNote | None, as_of: str | None, language: str, *, is_a_date: bool = False
+) -> str:
+    """``Source: Title, Publisher · as of 2024`` as printed under a figure (plain text). A
+    figure that *is* a date (a founding year, an opening date) needs no "as of"."""
     prefix = "" if source is None else f"{label('source', language)}: "
+    if is_a_date:
+        return f"{prefix}{source_text(source, language)}"
     return f"{prefix}{source_text(source, language)} · {dating_text(as_of, source, language)}"
 
 

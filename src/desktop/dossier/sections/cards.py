@@ -9,6 +9,7 @@ from __future__ import annotations
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from desktop.core.kb.values import YEAR_UNITS
 from desktop.dossier.brand import markup
 from desktop.dossier.brand.styles import Kit
 from desktop.dossier.content import i18n
@@ -74,7 +75,9 @@ def fact_lines(facts: list[DossierFact], kit: Kit) -> list[Flowable]:
     for fact in facts:
         label = f"<b>{markup.text(fact.label)}</b> — "
         out += paragraphs(fact.text, kit.style("fact"), prefix=label)
-        line = i18n.fact_source_line(fact.source, fact.as_of, kit.language)
+        line = i18n.fact_source_line(
+            fact.source, fact.as_of, kit.language, is_a_date=fact.unit in YEAR_UNITS
+        )
         source = Paragraph(markup.text(line), kit.style("source"))
         source.spaceAfter = 4
         out.append(source)

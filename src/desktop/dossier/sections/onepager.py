@@ -18,6 +18,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from desktop.core.kb.values import YEAR_UNITS
 from desktop.dossier.brand import markup
 from desktop.dossier.brand.styles import Kit
 from desktop.dossier.content import i18n
@@ -85,7 +86,14 @@ def _fact_tiles(facts: list[DossierFact], kit: Kit, width: float) -> Table:
                 Paragraph(markup.text(fact.label), kit.style("small")),
                 Spacer(1, 3),
                 Paragraph(
-                    markup.text(i18n.fact_source_line(fact.source, fact.as_of, kit.language)),
+                    markup.text(
+                        i18n.fact_source_line(
+                            fact.source,
+                            fact.as_of,
+                            kit.language,
+                            is_a_date=fact.unit in YEAR_UNITS,
+                        )
+                    ),
                     kit.style("source"),
                 ),
             ]
@@ -179,7 +187,7 @@ def onepager_story(data: DossierData, kit: Kit) -> list[Flowable]:
     banner = Pinned(
         [
             Paragraph(
-                markup.text(i18n.label("location_dossier", language)), kit.style("banner_title")
+                markup.text(i18n.label("location_onepager", language)), kit.style("banner_title")
             ),
             Paragraph(markup.text(prepared), kit.style("banner_meta")),
         ]

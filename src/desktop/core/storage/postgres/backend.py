@@ -126,7 +126,9 @@ class PostgresBackend:
     def owns_schema_object(self, name: str, type_: str) -> bool:
         return False
 
-    def match_expression(self, groups: Sequence[Any], *, any_token: bool = False) -> str:
+    def match_expression(
+        self, groups: Sequence[Any], *, any_token: bool = False, source_language: bool = False
+    ) -> str:
         raise NotImplementedError(f"No search query: {NOT_SEARCHED}.")
 
     def ranked_match_sql(self, columns: str, filter_sql: str, *, highlight: tuple[str, str]) -> str:

@@ -111,8 +111,11 @@ class SqliteBackend:
     def owns_schema_object(self, name: str, type_: str) -> bool:
         return search_index.owns_schema_object(name, type_)
 
-    def match_expression(self, groups: Sequence[Any], *, any_token: bool = False) -> str:
-        return queries.match_expression(groups, any_token=any_token)
+    def match_expression(
+        self, groups: Sequence[Any], *, any_token: bool = False, source_language: bool = False
+    ) -> str:
+        expression = queries.match_expression(groups, any_token=any_token)
+        return f"- {{translations}} : ({expression})" if source_language else expression
 
     def ranked_match_sql(self, columns: str, filter_sql: str, *, highlight: tuple[str, str]) -> str:
         return queries.ranked_match_sql(columns, filter_sql, highlight=highlight)

@@ -20,11 +20,13 @@ if TYPE_CHECKING:  # SQLAlchemy is imported only by the functions that use it
 
 FTS_TABLE = "entity_fts"
 # Column order matters: bm25 weights and highlight() refer to columns by position.
-FTS_COLUMNS = ("name", "short_name", "tags", "sectors", "location", "description")
+FTS_COLUMNS = ("name", "short_name", "tags", "sectors", "location", "description", "translations")
 # FTS5 sums weighted hits before bm25's saturation, so large weights all saturate and stop
 # discriminating; modest ones keep "name beats tags beats description" without drowning the
 # document-length term.
-BM25_WEIGHTS = (4.0, 3.0, 2.0, 0.5, 0.5, 1.0)
+# The texts in other languages count less than the English: a German word finds the entity,
+# but the record that *is* about the word (its name, its own description) comes first.
+BM25_WEIGHTS = (4.0, 3.0, 2.0, 0.5, 0.5, 1.0, 0.3)
 SEARCH_DOC_VIEW = "entity_search_doc"  # one row per entity: the text the index holds
 NAME_INDEX = "ix_entity_name_nocase"  # serves the case-blind name order of unfiltered lists
 BULK_CACHE_KIB = -65_536  # a 64 MB page cache while a bulk load runs (negative: KiB)
@@ -37,11 +39,13 @@ SELECT e.id AS id,
        coalesce((SELECT group_concat(t.label, ' ')
                    FROM entity_tag et JOIN tag t ON t.code = et.tag_code
                   WHERE et.entity_id = e.id), '') AS tags,
-       coalesce((SELECT group_concat(s.label_en || ' ' || s.label_de, ' ')
+       coalesce((SELECT group_concat(s.labels, ' ')
                    FROM entity_sector es JOIN sector s ON s.code = es.sector_code
                   WHERE es.entity_id = e.id), '') AS sectors,
        coalesce(e.location, '') AS location,
-       coalesce(e.description, '') AS description
+       coalesce(e.description, '') AS description,
+       coalesce((SELECT group_concat(value, ' ') FROM json_tree(e.texts)
+                  WHERE type = 'text'), '') AS translations
   FROM entity e
 """
 
@@ -79,7 +83,11 @@ _TRIGGERS = {
 
 
 def install_search_index(connection: Connection) -> None:
-    """Create the FTS5 table, its source view, triggers and the case-blind name index."""
+    """Create the FTS5 table, its source view, triggers and the case-blind name index. An
+    index of an older shape (other columns) is dropped and made anew; rebuild it after."""
+    found = [row[1] for row in connection.exec_driver_sql(f"PRAGMA table_info({FTS_TABLE})")]
+    if found and tuple(found) != FTS_COLUMNS:
+        connection.exec_driver_sql(f"DROP TABLE {FTS_TABLE}")
     connection.exec_driver_sql(
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
         f"{_COLUMN_LIST}, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4')"
@@ -88,10 +96,12 @@ def install_search_index(connection: Connection) -> None:
     connection.exec_driver_sql(
         f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('rank', 'bm25({weights})')"
     )
+    connection.exec_driver_sql(f"DROP VIEW IF EXISTS {SEARCH_DOC_VIEW}")  # a newer definition
     connection.exec_driver_sql(_SEARCH_DOC_VIEW)
     connection.exec_driver_sql(
         f"CREATE INDEX IF NOT EXISTS {NAME_INDEX} ON entity (name COLLATE NOCASE)"
     )
+    _drop_triggers(connection)  # their statements name the index's columns
     _create_triggers(connection)
 
 

@@ -1,0 +1,62 @@
+"""The knowledge base's texts in the dossier's language, and a note of every gap.
+
+Descriptions, space notes and figure labels, units and periods are read from each record's
+texts in the dossier's language (:mod:`desktop.core.language.texts`); where a record has none yet,
+the English is printed and the record is named, so the pre-export check can say which texts
+are missing before the dossier goes out. Figures are re-worded with the language's qualifiers
+and number format ("mehr als 1.500 Unternehmen").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from desktop.core.kb.catalogue import EntityDetail, FactView
+from desktop.core.kb.values import format_figure
+from desktop.core.language.texts import text_in
+
+
+class Localiser:
+    """Puts records into one language and remembers what it had to leave in English."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.missing: list[str] = []  # "Fraunhofer IZI (description)", in order, once each
+
+    def _text(self, source: str | None, texts: str | None, field: str, where: str) -> str:
+        found = text_in(source, texts, field, self.language)
+        if found.fallback and where not in self.missing:
+            self.missing.append(where)
+        return found.text
+
+    def fact(self, fact: FactView) -> FactView:
+        where = f"{fact.label} (figure)"
+        label = self._text(fact.label, fact.texts, "label", where)
+        if fact.unit:
+            self._text(fact.unit, fact.texts, "unit", where)
+        if fact.period:
+            self._text(fact.period, fact.texts, "period", where)
+        text = format_figure(
+            fact.value, fact.qualifier, fact.unit, fact.period, self.language, fact.texts
+        )
+        return replace(fact, label=label, text=text)
+
+    def detail(self, detail: EntityDetail) -> EntityDetail:
+        name = detail.short_name or detail.name
+        description = self._text(
+            detail.description, detail.texts, "description", f"{name} (description)"
+        )
+        space = [
+            replace(
+                offer,
+                note=self._text(offer.note, offer.texts, "note", f"{name} (space note)")
+                if offer.note
+                else None,
+            )
+            for offer in detail.space
+        ]
+        facts = [self.fact(fact) for fact in detail.facts]
+        location = self._text(detail.location, detail.texts, "location", f"{name} (location)")
+        return replace(
+            detail, description=description, location=location or None, space=space, facts=facts
+        )
