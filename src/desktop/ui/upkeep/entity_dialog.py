@@ -66,7 +66,7 @@ class EntityDialog(QDialog):
         self.sectors = CodeList(taxonomy.SECTORS, "Sectors", self)  # the object's name
         self.sectors.setAccessibleName(self.tr("Sectors"))
         tag_terms = {
-            str(code): taxonomy.Term(str(code), label, label)
+            str(code): taxonomy.Term(str(code), label, "tag")  # seeded tags: the catalogue
             for label, code in sorted_names([(label, code) for code, label in tag_labels.items()])
         }
         self.tags = CodeList(tag_terms, "Tags and certifications", self)
