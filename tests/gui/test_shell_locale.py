@@ -54,7 +54,7 @@ def test_vocabulary_lists_show_the_window_language_with_the_other_as_tooltip(
     qtbot.addWidget(parent)
     codes = CodeList(taxonomy.SECTORS, "sectors", parent)
     term = next(iter(taxonomy.SECTORS.values()))
-    assert codes.item(0).text() == term.de and codes.item(0).toolTip() == term.en
+    assert codes.item(0).text() == term.label("de") and codes.item(0).toolTip() == term.en
 
 
 @pytest.mark.usefixtures("german")

@@ -92,8 +92,11 @@ def test_a_real_brief_counts_in_good_english(editor: BriefEditor) -> None:
     ],
 )
 def test_undated_figures_are_counted_in_good_english(undated: int, expected: str) -> None:
-    data = SimpleNamespace(consultant=SimpleNamespace(name="Ada"), evidence=[])
-    facts = [SimpleNamespace(as_of=None, label=f"figure {n}") for n in range(undated)]
+    card = SimpleNamespace(name="Ada", role="Consultant", phone="+49 1", email="ada@example.org")
+    data = SimpleNamespace(consultant=card, evidence=[], language="en")
+    facts = [
+        SimpleNamespace(as_of=None, label=f"figure {n}", unit="companies") for n in range(undated)
+    ]
     found = checks.findings(data, [], facts, date(2026, 12, 1), 24)
     assert [f.message for f in found if f.kind == "undated-facts"] == [expected]
 

@@ -119,11 +119,13 @@ def file_name(assembled: Assembled) -> str:
     return f"Location dossier - {safe or 'investor'} - {data.template} - {data.language}.pdf"
 
 
-def findings_to_review(assembled: Assembled, *, empty_contact_confirmed: bool = False) -> list[str]:
-    """What to read before the dossier goes out; an empty contact page the consultant already
-    agreed to in its own question is not repeated among the rest."""
+def findings_to_review(
+    assembled: Assembled, *, empty_contact_confirmed: bool = False, language: str = "en"
+) -> list[str]:
+    """What to read before the dossier goes out, in ``language`` (the window's); an empty
+    contact page the consultant already agreed to in its own question is not repeated."""
     return [
-        finding.message
+        finding.text(language)
         for finding in assembled.findings
         if not (empty_contact_confirmed and finding.kind == NO_CONTACT)
     ]

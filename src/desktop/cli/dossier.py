@@ -111,6 +111,7 @@ def export_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
     """``export``: the same action as the window's Export PDF… (:mod:`desktop.app.export`)."""
     from desktop.app import export
     from desktop.app.consultant import read_consultant
+    from desktop.app.language import ui_language
     from desktop.app.store import Store
     from desktop.core.atomic_files import check_target
     from desktop.core.briefs.profile import load_profile
@@ -171,8 +172,9 @@ def export_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
             )
     finally:
         store.close()
+    language = ui_language()
     for finding in exported.assembled.findings:
-        print(f"dossier-desk: check: {finding.message}", file=sys.stderr)
+        print(f"dossier-desk: check: {finding.text(language)}", file=sys.stderr)
     print(f"Wrote {exported.path} ({exported.pages} pages, sha256 {exported.sha256})", file=out)
     print(f"Recorded in the sent register: {recorded}", file=out)
     return 0

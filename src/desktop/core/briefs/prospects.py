@@ -15,6 +15,7 @@ from desktop.core.errors import NotFoundError
 from desktop.core.kb import countries, taxonomy, validation
 from desktop.core.kb import vocabulary as prospect_vocab
 from desktop.core.kb.models import Prospect
+from desktop.core.language.catalogues import word
 from desktop.core.suggestions.matching import Interest
 
 
@@ -39,13 +40,21 @@ class ProspectInput:
     meeting_on: date | None = None
     internal_notes: str | None = None
 
-    def problems(self) -> list[str]:
-        """Every reason this input cannot be saved, as sentences for the form."""
+    def problems(self, language: str = "en") -> list[str]:
+        """Every reason this input cannot be saved, as sentences for the form (the two a
+        consultant meets while typing in ``language``, from its catalogue)."""
         found = []
         if not self.company_name.strip():
-            found.append("The company name is required.")
+            found.append(word("problem", "company-name", language, "The company name is required."))
         if self.use_code_name and not (self.code_name or "").strip():
-            found.append("A code name is required when the dossier uses it.")
+            found.append(
+                word(
+                    "problem",
+                    "code-name",
+                    language,
+                    "A code name is required when the dossier uses it.",
+                )
+            )
         for codes, vocabulary, what in (
             (self.sectors, taxonomy.SECTORS, "sector"),
             (self.activities, prospect_vocab.ACTIVITIES, "activity"),

@@ -12,20 +12,69 @@ from datetime import date
 from typing import Any
 
 from desktop.core.kb.catalogue import FactView
-from desktop.core.kb.values import YEAR_UNITS, freshness
+from desktop.core.kb.values import YEAR_UNITS, format_number, freshness
 from desktop.core.kb.vocabulary import LANGUAGES
+from desktop.core.language.catalogues import word
 from desktop.dossier.content.model import DossierData
 
 MAX_NAMED = 8  # texts named in one finding; the rest are counted
+# The check's sentences in English; other languages: the catalogue's "check" table.
+SENTENCES = {
+    "untranslated": "No {language} text yet for {count}: {names} — printed in English. Write "
+    "them in the entity editor, or import them.",
+    "stale-fact": "{label} is as of {as_of}, older than {months} months.",
+    "undated-facts.one": "1 figure is undated in its source.",
+    "undated-facts": "{count} figures are undated in their source.",
+    "never-verified": "Never verified ({count}): {names}.",
+    "no-contact": "No consultant is named for the contact page.",
+    "incomplete-contact": "The contact page lacks your {fields}: add them under Briefs ▸ Your "
+    "contact details.",
+    "no-evidence": "Nothing in this dossier serves: {requirement}. Include a provider from the "
+    "Alternatives, or tell the investor the region has none.",
+    "and-more": "{names} and {count} more",
+    "role": "role",
+    "phone": "phone",
+    "e-mail": "e-mail",
+}
 
 
 @dataclass(frozen=True)
 class Finding:
-    """One point of the pre-export check; the consultant may proceed regardless."""
+    """One point of the pre-export check; the consultant may proceed regardless. Read it in
+    the window's language with :meth:`text`; :attr:`message` is the English."""
 
-    # "stale-fact", "undated-facts", "never-verified", "no-contact", "no-evidence", "untranslated"
+    # "stale-fact", "undated-facts", "never-verified", "no-contact", "incomplete-contact",
+    # "no-evidence", "untranslated"
     kind: str
-    message: str
+    sentence: str  # key of SENTENCES
+    values: tuple[tuple[str, object], ...] = ()
+
+    def text(self, language: str = "en") -> str:
+        values = {}
+        for name, value in self.values:
+            if name == "fields":  # words of the sentence's own language
+                value = ", ".join(_say(str(field), language) for field in value)  # type: ignore[attr-defined]
+            elif name == "language":
+                value = LANGUAGES[str(value)].label(language) if value in LANGUAGES else value
+            elif isinstance(value, int):
+                value = format_number(value, language=language)
+            values[name] = value
+        return _say(self.sentence, language).format(**values)
+
+    @property
+    def message(self) -> str:
+        return self.text("en")
+
+
+def _say(key: str, language: str) -> str:
+    return word("check", key, language, SENTENCES[key])
+
+
+def _named(names: Sequence[str]) -> str:
+    shown = ", ".join(names[:MAX_NAMED])
+    if len(names) <= MAX_NAMED:
+        return shown
+    return SENTENCES["and-more"].format(names=shown, count=len(names) - MAX_NAMED)
 
 
 def findings(
@@ -36,68 +85,49 @@ def findings(
     stale_after_months: int,
     untranslated: Sequence[str] = (),
 ) -> list[Finding]:
-    findings = []
+    found = []
     if untranslated:
-        language = LANGUAGES[data.language].en if data.language in LANGUAGES else data.language
-        shown = ", ".join(untranslated[:MAX_NAMED])
-        more = f" and {len(untranslated) - MAX_NAMED} more" if len(untranslated) > MAX_NAMED else ""
-        findings.append(
+        found.append(
             Finding(
                 "untranslated",
-                f"No {language} text yet for {len(untranslated)}: {shown}{more} — printed in "
-                "English. Write them in the entity editor, or import them.",
+                "untranslated",
+                (
+                    ("language", data.language),
+                    ("count", len(untranslated)),
+                    ("names", _named(untranslated)),
+                ),
             )
         )
     undated = 0
     for fact in facts:
         status = freshness(fact.as_of, today=today, stale_after_months=stale_after_months)
         if status == "stale":
-            findings.append(
-                Finding(
-                    "stale-fact",
-                    f"{fact.label} is as of {fact.as_of}, older than {stale_after_months} months.",
-                )
-            )
+            values = (("label", fact.label), ("as_of", fact.as_of), ("months", stale_after_months))
+            found.append(Finding("stale-fact", "stale-fact", values))
         elif status == "undated" and fact.unit not in YEAR_UNITS:  # a year is its own date
             undated += 1
     if undated:
-        text = (
-            "1 figure is undated in its source."
-            if undated == 1
-            else f"{undated:,} figures are undated in their source."
-        )
-        findings.append(Finding("undated-facts", text))
+        key = "undated-facts.one" if undated == 1 else "undated-facts"
+        found.append(Finding("undated-facts", key, (("count", undated),)))
     never = sorted(d.name for d in details if not d.verified_on)
     if never:
-        findings.append(
-            Finding("never-verified", f"Never verified ({len(never)}): " + ", ".join(never) + ".")
-        )
+        values = (("count", len(never)), ("names", ", ".join(never)))
+        found.append(Finding("never-verified", "never-verified", values))
     if not data.consultant.name.strip():
-        findings.append(Finding("no-contact", "No consultant is named for the contact page."))
+        found.append(Finding("no-contact", "no-contact"))
     card = data.consultant
-    lacking = [
+    lacking = tuple(
         what
         for what, value in (("role", card.role), ("phone", card.phone), ("e-mail", card.email))
         if not (value or "").strip()
-    ]
+    )
     if lacking:
-        findings.append(
-            Finding(
-                "incomplete-contact",
-                f"The contact page lacks your {', '.join(lacking)}: add "
-                f"{'it' if len(lacking) == 1 else 'them'} under Briefs ▸ Your contact details.",
-            )
-        )
+        found.append(Finding("incomplete-contact", "incomplete-contact", (("fields", lacking),)))
     for row in data.evidence:
         if not row.evidence:
-            findings.append(
-                Finding(
-                    "no-evidence",
-                    f"Nothing in this dossier serves: {row.requirement}. Include a provider "
-                    "from the Alternatives, or tell the investor the region has none.",
-                )
-            )
-    return findings
+            values = (("requirement", row.requirement),)
+            found.append(Finding("no-evidence", "no-evidence", values))
+    return found
 
 
 def snapshot(details: Any, facts: list[FactView]) -> dict[str, Any]:

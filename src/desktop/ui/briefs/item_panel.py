@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from desktop.ui.base.translation import current_language
 from desktop.ui.dossier.formats import counted
 from desktop.ui.widgets.record_model import Column, RecordTableModel, record_table
 
@@ -144,7 +145,8 @@ class ItemPanel(QWidget):
             entities=counted(count, self.tr("1 entity"), self.tr("{count} entities")),
             figures=counted(facts, self.tr("1 key figure"), self.tr("{count} key figures")),
         )
-        # the findings come from the dossier's checks, in the brief's language
+        # the dossier's checks, read in the window's language
+        language = current_language()
         self.findings.setText(
-            printed + "".join(f"\n• {finding.message}" for finding in assembled.findings)
+            printed + "".join(f"\n• {finding.text(language)}" for finding in assembled.findings)
         )

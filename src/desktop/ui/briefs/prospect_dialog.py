@@ -175,7 +175,7 @@ class ProspectDialog(QDialog):
     def _validate(self) -> None:
         country_problem = self.country.problem()  # shown at the field itself, as the date's
         # the data's own problems are core's messages (English for now)
-        problems = [p for p in self.data().problems() if p != country_problem]
+        problems = [p for p in self.data().problems(current_language()) if p != country_problem]
         if not self.sectors.codes():
             problems.append(self.tr("Pick at least one sector, so suggestions can be ranked."))
         self.problems.setText("\n".join(problems))

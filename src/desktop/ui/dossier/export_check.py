@@ -18,7 +18,7 @@ class ExportChoice:
 
 def pre_export_check(parent: QWidget | None, findings: list[str]) -> ExportChoice | None:
     """Show what to know before the dossier leaves the agency; None when the consultant stops.
-    The findings are the dossier's checks, in the brief's language."""
+    The findings are the dossier's checks, in the window's language."""
     from PySide6.QtWidgets import (
         QDialog,
         QDialogButtonBox,

@@ -28,6 +28,7 @@ from desktop.app import export
 from desktop.app.changes import Topic, change
 from desktop.ui.base import dialogs, folders
 from desktop.ui.base.operation import DatabaseOp
+from desktop.ui.base.translation import current_language
 from desktop.ui.dossier import export_check, recent_dossiers
 from desktop.ui.dossier.formats import counted
 from desktop.ui.dossier.render_worker import RenderWorker, with_progress
@@ -144,7 +145,9 @@ def _ask_and_write(editor: Exporting, contact: Contact) -> None:
     if path is None:
         return
     findings = export.findings_to_review(
-        assembled, empty_contact_confirmed=contact is Contact.EMPTY_CONFIRMED
+        assembled,
+        empty_contact_confirmed=contact is Contact.EMPTY_CONFIRMED,
+        language=current_language(),
     )
     choice = export_check.pre_export_check(parent, findings)
     if choice is None:
