@@ -168,3 +168,22 @@ def test_the_everyday_dialogs_are_german(
         texts += list(shown_texts(editor))
     assert english_left(iter(texts), names) == []
     editor.close()
+
+
+def test_the_detail_pane_reads_the_knowledge_base_in_german(
+    german: None, open_window: object, db_path: Path, qtbot: QtBot
+) -> None:
+    """The window speaks German, so does what it shows of an entity where a German text
+    exists: description, space notes, figures with German numbers."""
+    from desktop.app import language
+
+    language.use("de")
+    try:
+        window = open_window(db_path)  # type: ignore[operator]
+        with qtbot.waitSignal(window.detail_shown, timeout=10_000):
+            window.show_entity("biocube-leipzig")
+        shown = window.detail.toPlainText()
+        assert "Geschoss" in shown and "Lager" in shown, shown[:300]  # German text and label
+        assert "Five-storey building" not in shown
+    finally:
+        language.use("en")

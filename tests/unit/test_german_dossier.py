@@ -125,3 +125,14 @@ def test_a_third_language_is_one_catalogue(database: Database, pseudo_language: 
     assert "xpecialist xn Xell & xene xherapy" in izi.explain(pseudo_language)
     text, _names = dossier_text(database, pseudo_language)
     assert "Xexecutive xummary" in text and "Xecember 2026" in text
+
+
+def test_a_new_brief_is_titled_in_the_consultants_language() -> None:
+    from desktop.core.briefs.curation import default_title
+
+    assert default_title("Project Aurora", date(2026, 12, 7), "de") == (
+        "Briefing für Project Aurora, 7. Dezember 2026"
+    )
+    assert default_title("Project Aurora", date(2026, 12, 7), "en") == (
+        "Brief for Project Aurora, 7 December 2026"
+    )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from desktop.app.language import current
 from desktop.app.store import Store
 from desktop.core.briefs import curation as briefs
 from desktop.core.briefs import review, sent_register
@@ -133,6 +134,7 @@ def create_brief(
             consultant=consultant,
             template=template,
             language=language,
+            title_language=current(),
         )
 
 

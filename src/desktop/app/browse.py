@@ -42,12 +42,17 @@ def facets(store: Store, *, query: str, filters: SearchFilters) -> Facets:
         return facet_counts(reader, query, filters=filters)
 
 
-def entity_detail(store: Store, *, slug: str) -> EntityDetail:
-    """One entity with its relations, figures, space and contact (NotFoundError if gone)."""
+def entity_detail(store: Store, *, slug: str, language: str | None = None) -> EntityDetail:
+    """One entity with its relations, figures, space and contact (NotFoundError if gone), its
+    texts in ``language`` (default: the one in use) where the knowledge base has them."""
+    from desktop.app.language import current
     from desktop.core.kb import catalogue
+    from desktop.dossier.content.localise import Localiser
 
+    language = language or current()
     with store.database.session() as session:
-        return catalogue.entity_detail(session, slug)
+        detail = catalogue.entity_detail(session, slug)
+    return Localiser(language).detail(detail) if language != "en" else detail
 
 
 def overview(store: Store) -> Overview:

@@ -52,6 +52,19 @@ def resolve(
     return code if code in SUPPORTED else DEFAULT
 
 
+_in_use: list[str] = []  # the language the window chose at start, once it has
+
+
+def use(language: str) -> None:
+    """Remember the language the window speaks, so the application layer answers in it."""
+    _in_use[:] = [language]
+
+
+def current() -> str:
+    """The language in use: the window's, or for the commands the saved or environment's."""
+    return _in_use[0] if _in_use else ui_language()
+
+
 def ui_language(system_locale: str | None = None) -> str:
     """The language of this program's messages, as saved or from the environment."""
     return resolve(chosen_language(), system_locale=system_locale)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlmodel import Session, col, select
 
@@ -27,6 +28,7 @@ from desktop.core.briefs.prospects import (
 from desktop.core.kb import taxonomy
 from desktop.core.kb import vocabulary as prospect_vocab
 from desktop.core.kb.models import Brief, BriefItem, Entity, Fact, Prospect
+from desktop.core.language.catalogues import long_date, word
 from desktop.core.suggestions import choices
 from desktop.core.suggestions.matching import SECTIONS, Interest, Suggestions
 from desktop.core.suggestions.suggest import suggest
@@ -86,15 +88,18 @@ def create_brief(
     language: str = "en",
     consultant: str | None = None,
     title: str | None = None,
+    title_language: str = "en",
 ) -> int:
-    """A new brief filled with the ranked suggestions for the prospect; returns its id."""
+    """A new brief filled with the ranked suggestions for the prospect; returns its id. Its
+    default title is in ``title_language`` (the consultant's, not the dossier's)."""
     prospect = get_prospect(session, prospect_id)
     taxonomy.require(prospect_vocab.TEMPLATES, template, "template")
     taxonomy.require(prospect_vocab.LANGUAGES, language, "language")
     stamp = now()
     brief = Brief(
         prospect_id=prospect_id,
-        title=title or f"Brief for {prospect.code_name or prospect.company_name}, {stamp:%d %b %Y}",
+        title=title
+        or default_title(prospect.code_name or prospect.company_name, stamp, title_language),
         template=template,
         language=language,
         consultant=consultant,
@@ -365,6 +370,12 @@ def duplicate_brief(session: Session, brief_id: int) -> int:
 def delete_brief(session: Session, brief_id: int) -> None:
     session.delete(get_record(session, Brief, brief_id, "brief"))
     session.flush()
+
+
+def default_title(name: str, day: date, language: str) -> str:
+    """ "Brief for Project Aurora, 7 December 2026" in ``language`` (its catalogue's words)."""
+    on = long_date(day.day, day.month, day.year, language)
+    return word("brief", "title", language, "Brief for {name}, {date}").format(name=name, date=on)
 
 
 def brief_interest(session: Session, brief_id: int) -> Interest:

@@ -60,3 +60,30 @@ def register(language: str, entries: Mapping[str, Mapping[str, str]]) -> None:
 
 def forget(language: str) -> None:
     _registered.pop(language, None)
+
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def month_name(month: int, language: str) -> str:
+    """The month's name in ``language`` (the catalogue's ``month`` table; English here)."""
+    return word("month", str(month), language, MONTHS[month - 1])
+
+
+def long_date(day: int, month: int, year: int, language: str) -> str:
+    """``7 December 2026`` / ``7. Dezember 2026`` (the catalogue's ``format.date``)."""
+    pattern = word("format", "date", language, "{day} {month} {year}")
+    return pattern.format(day=day, month=month_name(month, language), year=year)

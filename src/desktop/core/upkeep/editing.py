@@ -46,6 +46,7 @@ class EntityRecord:
     founded_year: int | None = None
     sectors: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    texts: str | None = None  # description and location in other languages (language.texts)
 
     def problems(self, *, today: date, known_tags: set[str]) -> dict[str, str]:
         """Field name → what is wrong with it."""
@@ -100,6 +101,7 @@ def entity_record(session: Session, slug: str) -> EntityRecord:
         founded_year=entity.founded_year,
         sectors=tuple(_codes(session, EntitySector, entity.id, "sector_code")),
         tags=tuple(_codes(session, EntityTag, entity.id, "tag_code")),
+        texts=entity.texts,
     )
 
 
@@ -143,12 +145,14 @@ def save_entity(
         "website",
         "location",
         "founded_year",
+        "texts",
     ):
         value = after[name]
         setattr(entity, name, value.strip() if isinstance(value, str) else value)
     entity.short_name = entity.short_name or None
     entity.website = entity.website or None
     entity.location = entity.location or None
+    entity.texts = entity.texts or None
     entity.updated_at = stamp
     session.add(entity)
     session.flush()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from desktop.core.language.catalogues import word
+from desktop.core.language.catalogues import long_date, month_name, word
 from desktop.dossier.content.model import SourceNote
 
 _LABELS: dict[str, str] = {
@@ -59,20 +59,6 @@ _LABELS: dict[str, str] = {
     "text_shortened": "(shortened for this dossier)",
 }
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -82,14 +68,9 @@ def label(key: str, language: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def month_name(month: int, language: str) -> str:
-    return word("month", str(month), language, _MONTHS[month - 1])
-
-
 def format_date(day: date, language: str) -> str:
     """``26 November 2026`` / ``26. November 2026`` (the catalogue's ``format.date``)."""
-    pattern = word("format", "date", language, "{day} {month} {year}")
-    return pattern.format(day=day.day, month=month_name(day.month, language), year=day.year)
+    return long_date(day.day, day.month, day.year, language)
 
 
 def format_partial_date(value: str, language: str) -> str:

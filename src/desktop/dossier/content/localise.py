@@ -57,6 +57,16 @@ class Localiser:
         ]
         facts = [self.fact(fact) for fact in detail.facts]
         location = self._text(detail.location, detail.texts, "location", f"{name} (location)")
+        # relation notes are not printed: translated where they can be, never reported
+        relations = [
+            replace(r, note=text_in(r.note, r.texts, "note", self.language).text or None)
+            for r in detail.relations
+        ]
         return replace(
-            detail, description=description, location=location or None, space=space, facts=facts
+            detail,
+            description=description,
+            location=location or None,
+            space=space,
+            facts=facts,
+            relations=relations,
         )

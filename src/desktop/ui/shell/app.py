@@ -47,11 +47,13 @@ def ensure_application(argv: Sequence[str] = ()) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(APP_ID)
     app.setStyle("Fusion")  # follows the system colour scheme (light/dark) on every platform
-    from desktop.app.language import ui_language
+    from desktop.app import language
     from desktop.ui.base.style import apply_style
     from desktop.ui.base.translation import install_translations
 
-    app.setProperty("translators", install_translations(app, ui_language(QLocale.system().name())))
+    chosen = language.ui_language(QLocale.system().name())
+    language.use(chosen)
+    app.setProperty("translators", install_translations(app, chosen))
     apply_style(app)
     return app
 

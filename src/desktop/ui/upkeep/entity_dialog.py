@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.kb import taxonomy, validation
+from desktop.core.kb.vocabulary import LANGUAGES
+from desktop.core.language import texts as record_texts
+from desktop.core.language.catalogues import languages
 from desktop.core.upkeep.editing import EntityRecord
 from desktop.ui.base.translation import current_language
 from desktop.ui.upkeep.labels import sorted_names
@@ -63,6 +66,14 @@ class EntityDialog(QDialog):
         self.description.setObjectName("description")
         self.description.setAccessibleName(self.tr("Description"))
         self.description.setMaximumHeight(120)
+        # one description per further language with a catalogue (German today)
+        self._texts: str | None = None  # the record's texts, kept whole (location …)
+        self.translations: dict[str, QPlainTextEdit] = {}
+        for code in languages()[1:]:
+            field = QPlainTextEdit(self)
+            field.setObjectName(f"description_{code}")
+            field.setMaximumHeight(100)
+            self.translations[code] = field
         self.sectors = CodeList(taxonomy.SECTORS, "Sectors", self)  # the object's name
         self.sectors.setAccessibleName(self.tr("Sectors"))
         tag_terms = {
@@ -82,6 +93,18 @@ class EntityDialog(QDialog):
             (self.tr("Website"), self.website, "website"),
             (self.tr("Founded"), self.founded, "founded_year"),
             (self.tr("Description"), self.description, None),
+            *(
+                (
+                    self.tr("Description ({language})").format(
+                        language=LANGUAGES[code].label(current_language())
+                        if code in LANGUAGES
+                        else code
+                    ),
+                    field,
+                    None,
+                )
+                for code, field in self.translations.items()
+            ),
         ):
             form.addRow(label, widget)
             if key:
@@ -128,11 +151,19 @@ class EntityDialog(QDialog):
         self.website.setText(record.website or "")
         self.founded.setText(str(record.founded_year or ""))
         self.description.setPlainText(record.description)
+        for code, field in self.translations.items():
+            field.setPlainText(
+                record_texts.parse(record.texts).get(code, {}).get("description", "")
+            )
+        self._texts = record.texts
         self.sectors.set_codes(record.sectors)
         self.tags.set_codes(record.tags)
 
     def record(self) -> EntityRecord:
         founded = self.founded.text().strip()
+        texts = self._texts
+        for code, field in self.translations.items():
+            texts = record_texts.with_text(texts, code, "description", field.toPlainText())
         return EntityRecord(
             slug=self.slug.text().strip(),
             name=self.name.text().strip(),
@@ -144,6 +175,7 @@ class EntityDialog(QDialog):
             founded_year=int(founded) if founded.isdigit() else None,
             sectors=self.sectors.codes(),
             tags=self.tags.codes(),
+            texts=texts,
         )
 
     def _suggest_slug(self, name: str) -> None:
