@@ -187,3 +187,27 @@ def test_the_detail_pane_reads_the_knowledge_base_in_german(
         assert "Five-storey building" not in shown
     finally:
         language.use("en")
+
+
+def test_the_upkeep_dialogs_are_german(
+    german: None, qtbot: QtBot, database: Database, executor: object, names: set[str]
+) -> None:
+    from desktop.core.upkeep.editing import entity_record
+    from desktop.ui.upkeep.entity_dialog import EntityDialog
+    from desktop.ui.upkeep.import_dialog import ImportDialog
+    from desktop.ui.upkeep.journal_dialogs import AuditDialog, NeedsCheckingDialog
+
+    with database.session() as session:
+        record = entity_record(session, "biocube-leipzig")
+    dialogs = [
+        EntityDialog(None, record, {}, {"lab-s1": "S1 laboratory"}),
+        ImportDialog(executor, None),  # type: ignore[arg-type]
+        AuditDialog(executor, None),  # type: ignore[arg-type]
+        NeedsCheckingDialog(executor, None),  # type: ignore[arg-type]
+    ]
+    texts: list[str] = []
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        texts += list(shown_texts(dialog))
+    assert english_left(iter(texts), names | {"S1 laboratory"}) == []
