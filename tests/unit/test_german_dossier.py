@@ -72,6 +72,7 @@ def test_a_german_full_dossier_has_no_english_but_names(database: Database) -> N
     assert "mehr als" in text or "Studierende" in text  # figures worded in German
     assert "40.000" in text and "40,000" not in text  # German thousands
     assert "7. Dezember 2026" in text  # German date
+    assert "Students" not in text and "Key figures" not in text  # chart titles, headings
     english, _ = dossier_text(database, "en")
     assert len(english_words(english, names)) > 50  # the same test sees English when it is there
 

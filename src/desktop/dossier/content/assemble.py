@@ -163,7 +163,7 @@ def assemble(
         sections=sections,
         key_facts=key_facts,
         evidence=evidence,
-        charts=_charts(shown_facts, sources),
+        charts=_charts(shown_facts, sources, language),
         sources=list(sources.values()),
         contacts=contacts,
         keywords=[
@@ -306,7 +306,9 @@ def _summary(
     return points
 
 
-def _charts(facts: list[FactView], sources: dict[str, SourceNote]) -> list[DossierChart]:
+def _charts(
+    facts: list[FactView], sources: dict[str, SourceNote], language: str
+) -> list[DossierChart]:
     groups: dict[str, dict[str, FactView]] = defaultdict(dict)
     for fact in facts:
         if fact.comparable:
@@ -318,7 +320,7 @@ def _charts(facts: list[FactView], sources: dict[str, SourceNote]) -> list[Dossi
         ordered = sorted(members.values(), key=lambda f: -f.value)
         charts.append(
             DossierChart(
-                title=name.replace("-", " ").capitalize(),
+                title=word("comparable", name, language, name.replace("-", " ").capitalize()),
                 bars=[ChartBar(f.label, f.value, f.text) for f in ordered],
                 source=_source(ordered[0].source, sources),
             )
