@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.base import dialogs
@@ -96,3 +98,26 @@ def open_window(qtbot: QtBot, shown_dialogs: list[tuple[str, str]]) -> Iterator:
 @pytest.fixture
 def window(open_window, db_path: Path) -> MainWindow:
     return open_window(db_path)
+
+
+@pytest.fixture
+def german(qapp: QApplication) -> Iterator[None]:
+    """The window in German for this test — its catalogue, Qt's own and the German locale —
+    and English again afterwards."""
+    from desktop.ui.base.translation import install_translations, remove_translations
+
+    translators = install_translations(qapp, "de")
+    assert translators, "the German catalogue did not load"
+    yield
+    remove_translations(qapp, translators)
+
+
+@pytest.fixture
+def german_formats(qapp: QApplication) -> Iterator[None]:
+    """German numbers, dates and sorting without the catalogue: the texts stay English, so a
+    test can read the formats alone."""
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    qapp.setProperty("dossierLanguage", "de")
+    yield
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    qapp.setProperty("dossierLanguage", "en")

@@ -3,12 +3,9 @@ dates as the window's language writes them (the texts themselves come from the c
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
-import pytest
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.core.briefs.curation import ProspectInput
@@ -28,23 +25,6 @@ PROSPECT = ProspectInput(
     status="site-visit",
     meeting_on=date(2026, 3, 15),
 )
-
-
-@pytest.fixture
-def german(qtbot: QtBot) -> Iterator[None]:
-    """The window's language is German for this test; everything is as it was afterwards."""
-    from desktop.ui.base.translation import install_translations
-
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    locale, language = QLocale(), app.property("dossierLanguage")
-    translators = install_translations(app, "de")
-    app.setProperty("dossierLanguage", "de")
-    yield
-    for translator in translators:
-        app.removeTranslator(translator)
-    QLocale.setDefault(locale)
-    app.setProperty("dossierLanguage", language)
 
 
 def test_numbers_and_dates_follow_the_window_language(german: None) -> None:

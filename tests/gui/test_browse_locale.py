@@ -3,7 +3,6 @@ labels, numbers, dates and the order of names."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 
@@ -20,22 +19,12 @@ from desktop.ui.browse.navigator import Navigator
 TODAY = date(2026, 11, 26)
 
 
-@pytest.fixture
-def german(qapp: QApplication) -> Iterator[None]:
-    """The window's language set to German as install_translations sets it (no catalogue)."""
-    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
-    qapp.setProperty("dossierLanguage", "de")
-    yield
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    qapp.setProperty("dossierLanguage", "en")
-
-
 def detail(database: Database, slug: str) -> catalogue.EntityDetail:
     with database.session() as session:
         return catalogue.entity_detail(session, slug)
 
 
-@pytest.mark.usefixtures("german")
+@pytest.mark.usefixtures("german_formats")
 def test_the_detail_pane_names_vocabulary_and_dates_in_german(database: Database) -> None:
     site = replace(detail(database, "biocube-leipzig"), verified_on="2026-10-05")
     html = render_detail(site, today=TODAY)
@@ -47,7 +36,7 @@ def test_the_detail_pane_names_vocabulary_and_dates_in_german(database: Database
     assert "Hat Ausgründung" in hosts  # capitalised without lowering the rest
 
 
-@pytest.mark.usefixtures("german")
+@pytest.mark.usefixtures("german_formats")
 def test_numbers_dates_and_names_are_written_and_sorted_the_german_way() -> None:
     assert number(1500) == "1.500"
     assert [shown_date(d) for d in ("2026-06", "2026-11-20", "2019")] == [
@@ -62,7 +51,7 @@ def test_numbers_dates_and_names_are_written_and_sorted_the_german_way() -> None
     assert [proxy.index(row, 0).data() for row in range(3)] == ["Ärzte", "Bahn", "Zeta"]
 
 
-@pytest.mark.usefixtures("german")
+@pytest.mark.usefixtures("german_formats")
 def test_the_navigator_lists_kinds_and_sectors_in_german(qtbot) -> None:  # type: ignore[no-untyped-def]
     navigator = Navigator()
     qtbot.addWidget(navigator)

@@ -19,7 +19,6 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QGroupBox,
     QLabel,
@@ -34,7 +33,6 @@ from sqlmodel import select
 from desktop import APP_NAME
 from desktop.core.kb.models import Entity
 from desktop.core.storage.database import Database
-from desktop.ui.base.translation import install_translations, remove_translations
 from desktop.ui.briefs.brief_editor import BriefEditor
 from desktop.ui.briefs.prospect_dialog import ProspectDialog
 from desktop.ui.preferences.settings_dialog import SettingsDialog
@@ -116,14 +114,6 @@ def english_left(texts: Iterator[str], names: set[str]) -> list[str]:
         if len(words & ENGLISH) >= 2:
             left.append(normal(raw))
     return sorted(set(left))
-
-
-@pytest.fixture
-def german(qapp: QApplication) -> Iterator[None]:
-    translators = install_translations(qapp, "de")
-    assert translators, "the German catalogue did not load"
-    yield
-    remove_translations(qapp, translators)
 
 
 @pytest.fixture

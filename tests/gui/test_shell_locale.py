@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -18,17 +17,7 @@ from desktop.ui.widgets.date_field import DateField
 from desktop.ui.widgets.record_model import Column, RecordTableModel, record_table
 
 
-@pytest.fixture
-def german(qapp: QApplication) -> Iterator[None]:
-    """The window's language set to German as install_translations sets it (no catalogue)."""
-    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
-    qapp.setProperty("dossierLanguage", "de")
-    yield
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    qapp.setProperty("dossierLanguage", "en")
-
-
-@pytest.mark.usefixtures("german")
+@pytest.mark.usefixtures("german_formats")
 def test_counts_are_written_as_the_window_language_writes_numbers() -> None:
     assert plural(1500, "entity") == "1.500 entities"
 
@@ -38,7 +27,7 @@ def test_counts_keep_the_english_separator_in_english(qapp: QApplication) -> Non
     assert plural(1500, "entity") == "1,500 entities"
 
 
-@pytest.mark.usefixtures("german")
+@pytest.mark.usefixtures("german_formats")
 def test_the_date_is_spelled_out_in_the_window_language(qtbot: QtBot) -> None:
     field = DateField("meeting", "Meeting")
     qtbot.addWidget(field)
@@ -46,7 +35,7 @@ def test_the_date_is_spelled_out_in_the_window_language(qtbot: QtBot) -> None:
     assert "März" in field.spelled.text() and "2026" in field.spelled.text()
 
 
-@pytest.mark.usefixtures("german")
+@pytest.mark.usefixtures("german_formats")
 def test_vocabulary_lists_show_the_window_language_with_the_other_as_tooltip(
     qtbot: QtBot,
 ) -> None:
@@ -57,7 +46,7 @@ def test_vocabulary_lists_show_the_window_language_with_the_other_as_tooltip(
     assert codes.item(0).text() == term.label("de") and codes.item(0).toolTip() == term.en
 
 
-@pytest.mark.usefixtures("german")
+@pytest.mark.usefixtures("german_formats")
 def test_names_sort_with_their_umlauts_not_after_z(qtbot: QtBot) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)

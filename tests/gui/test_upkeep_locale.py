@@ -3,7 +3,6 @@ labels, counts, figures typed and shown, dates and backup times, the order of na
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 
 import pytest
@@ -16,17 +15,7 @@ from desktop.ui.upkeep.import_dialog import rows_summary
 from desktop.ui.upkeep.journal_dialogs import JournalWords
 
 
-@pytest.fixture
-def german(qapp: QApplication) -> Iterator[None]:
-    """The window's language set to German as install_translations sets it (no catalogue)."""
-    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
-    qapp.setProperty("dossierLanguage", "de")
-    yield
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    qapp.setProperty("dossierLanguage", "en")
-
-
-@pytest.mark.usefixtures("german")
+@pytest.mark.usefixtures("german_formats")
 def test_figures_are_typed_and_shown_as_german_writes_them() -> None:
     assert labels.parse_number("1.500,5") == 1500.5
     assert labels.parse_number("2,5") == 2.5  # not 25, as stripping the comma made it
@@ -36,7 +25,7 @@ def test_figures_are_typed_and_shown_as_german_writes_them() -> None:
     assert labels.counted(1500, "1 row", "{count} rows") == "1.500 rows"
 
 
-@pytest.mark.usefixtures("german")
+@pytest.mark.usefixtures("german_formats")
 def test_dates_and_backup_times_are_german() -> None:
     assert labels.shown_date("2026-10-05") == "05.10.2026"
     assert labels.shown_date("2026-06") == "Juni 2026" and labels.shown_date("2026") == "2026"
@@ -45,7 +34,7 @@ def test_dates_and_backup_times_are_german() -> None:
     assert labels.shown_stamp("2026-12-07 09:05") == "07.12.2026 09:05"
 
 
-@pytest.mark.usefixtures("german")
+@pytest.mark.usefixtures("german_formats")
 def test_vocabularies_are_labelled_and_names_collated_in_german(qtbot: QtBot) -> None:
     from desktop.core.kb import taxonomy
     from desktop.ui.upkeep.entity_dialog import EntityDialog
