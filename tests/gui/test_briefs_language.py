@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.briefs.curation import ProspectInput
 from desktop.core.storage.database import Database
+from desktop.ui.base import formats
 from desktop.ui.base.executor import DatabaseExecutor
-from desktop.ui.dossier import formats
 from tests.gui.brief_helpers import stored_brief
 
 PROSPECT = ProspectInput(

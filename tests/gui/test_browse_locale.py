@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.core.kb import catalogue
 from desktop.core.storage.database import Database
+from desktop.ui.base.formats import number, sorted_names
+from desktop.ui.base.formats import shown_iso_date as shown_date
 from desktop.ui.browse.detail_html import render_detail
-from desktop.ui.browse.formats import CollatedProxy, number, shown_date, sorted_names
+from desktop.ui.browse.formats import CollatedProxy
 from desktop.ui.browse.navigator import Navigator
 
 TODAY = date(2026, 11, 26)

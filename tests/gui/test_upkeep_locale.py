@@ -10,6 +10,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop.ui.base import formats
 from desktop.ui.upkeep import labels
 from desktop.ui.upkeep.import_dialog import rows_summary
 from desktop.ui.upkeep.journal_dialogs import JournalWords
@@ -22,7 +23,7 @@ def test_figures_are_typed_and_shown_as_german_writes_them() -> None:
     assert labels.parse_number("2.5") == 2.5  # as a program writes it
     assert labels.parse_number("viel") is None and labels.check_figure("viel")
     assert labels.shown_number(1500.0) == "1.500" and labels.shown_number(2.5) == "2,5"
-    assert labels.counted(1500, "1 row", "{count} rows") == "1.500 rows"
+    assert formats.counted(1500, "1 row", "{count} rows") == "1.500 rows"
 
 
 @pytest.mark.usefixtures("german_formats")
@@ -30,7 +31,7 @@ def test_dates_and_backup_times_are_german() -> None:
     assert labels.shown_date("2026-10-05") == "05.10.2026"
     assert labels.shown_date("2026-06") == "Juni 2026" and labels.shown_date("2026") == "2026"
     assert labels.shown_date(None, "nie") == "nie"
-    assert labels.shown_time(datetime(2026, 12, 7, 14, 30)) == "07.12.2026 14:30"
+    assert formats.shown_time(datetime(2026, 12, 7, 14, 30)) == "07.12.2026 14:30"
     assert labels.shown_stamp("2026-12-07 09:05") == "07.12.2026 09:05"
 
 
@@ -55,7 +56,7 @@ def test_the_english_window_keeps_its_words_and_iso_dates(qapp: QApplication) ->
     qapp.setProperty("dossierLanguage", "en")  # as install_translations sets English
     assert rows_summary({"add": 1, "update": 1_500}) == "1 row to add, 1,500 rows to update"
     assert labels.shown_date("2026-10-05") == "2026-10-05"
-    assert labels.shown_time(datetime(2026, 12, 7, 14, 30)) == "2026-12-07 14:30"
+    assert formats.shown_time(datetime(2026, 12, 7, 14, 30)) == "2026-12-07 14:30"
     assert labels.parse_number("1,500") == 1500.0 and labels.shown_number(1500.0) == "1,500"
     words = JournalWords({"tags": {"gmp": "GMP"}})
     assert labels.shown_value("tags", "gmp, atmp", words.names["tags"]) == "GMP, atmp"

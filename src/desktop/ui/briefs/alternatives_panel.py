@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from desktop.app import briefs
 from desktop.ui.base import dialogs
+from desktop.ui.base.formats import counted, number
 from desktop.ui.base.operation import DatabaseOp
-from desktop.ui.dossier.formats import counted, number
 
 if TYPE_CHECKING:
     from desktop.app.briefs import Alternatives

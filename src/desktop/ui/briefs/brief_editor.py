@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.app import briefs, export
 from desktop.app.changes import Topic, change
 from desktop.ui.base import dialogs
+from desktop.ui.base.formats import counted
 from desktop.ui.base.operation import DatabaseOp
 from desktop.ui.briefs import brief_menu
 from desktop.ui.briefs.alternatives_panel import AlternativesPanel
@@ -42,7 +43,6 @@ from desktop.ui.briefs.brief_tree import BriefTree
 from desktop.ui.briefs.item_panel import ItemPanel
 from desktop.ui.briefs.why_not_panel import WhyNotPanel
 from desktop.ui.dossier import export_flow
-from desktop.ui.dossier.formats import counted
 from desktop.ui.dossier.preview_pane import PreviewPane
 from desktop.ui.dossier.render_worker import RenderSlot, RenderWorker
 from desktop.ui.preferences.contact_fields import saved_card

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from desktop.ui.base.formats import counted
 from desktop.ui.base.translation import current_language
-from desktop.ui.dossier.formats import counted
 from desktop.ui.widgets.record_model import Column, RecordTableModel, record_table
 
 if TYPE_CHECKING:

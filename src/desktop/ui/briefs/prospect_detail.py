@@ -25,9 +25,9 @@ from desktop.app.changes import Topic, change
 from desktop.core.kb import countries, taxonomy
 from desktop.core.kb import vocabulary as prospect_vocab
 from desktop.ui.base import dialogs
+from desktop.ui.base.formats import shown_stamp, stamp_order
 from desktop.ui.base.operation import DatabaseOp
 from desktop.ui.base.translation import current_language
-from desktop.ui.dossier.formats import shown_stamp, stamp_order
 from desktop.ui.preferences.contact_fields import saved_card
 from desktop.ui.widgets.record_model import RECORD_ROLE, Column, RecordTableModel, record_table
 

@@ -27,6 +27,7 @@ from desktop.app.changes import DataChange, Topic, change
 from desktop.core.kb import countries
 from desktop.core.kb import vocabulary as prospect_vocab
 from desktop.ui.base import dialogs
+from desktop.ui.base.formats import shown_date, shown_stamp, stamp_order
 from desktop.ui.base.operation import DatabaseOp
 from desktop.ui.base.translation import current_language
 from desktop.ui.briefs import prospect_dialog
@@ -36,7 +37,6 @@ from desktop.ui.briefs.prospect_detail import (
     button,
     failure_handler,
 )
-from desktop.ui.dossier.formats import shown_date, shown_stamp, stamp_order
 from desktop.ui.widgets.record_model import RECORD_ROLE, Column, RecordTableModel, record_table
 
 if TYPE_CHECKING:

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTabWidget, QVBoxL
 
 from desktop.app import briefs
 from desktop.ui.base import dialogs
+from desktop.ui.base.formats import decimal, number
 from desktop.ui.base.operation import DatabaseOp
 from desktop.ui.briefs.alternatives_panel import ReviewRow, clear_rows, scrolled_list
-from desktop.ui.dossier.formats import decimal, number
 
 if TYPE_CHECKING:
     from desktop.app.briefs import Verdict

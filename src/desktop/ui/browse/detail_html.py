@@ -19,9 +19,9 @@ from desktop.core.kb import taxonomy
 if TYPE_CHECKING:
     from desktop.core.kb.catalogue import EntityDetail, FactView, RelationView, SourceRef
 from desktop.core.kb.values import freshness
+from desktop.ui.base.formats import shown_iso_date as shown_date
 from desktop.ui.base.translation import current_language
 from desktop.ui.base.wording import code_label
-from desktop.ui.browse.formats import shown_date
 
 translate = QCoreApplication.translate  # lupdate finds translate("DetailPane", "…") calls
 

@@ -9,8 +9,9 @@ from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 
 from desktop.core.kb import taxonomy
 from desktop.core.search.snippets import highlight_segments
+from desktop.ui.base.formats import shown_iso_date as shown_date
 from desktop.ui.base.translation import current_language
-from desktop.ui.browse.formats import CollatedProxy, shown_date
+from desktop.ui.browse.formats import CollatedProxy
 from desktop.ui.widgets.list_model import ListTableModel, ModelIndex
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 if TYPE_CHECKING:
     from desktop.core.kb.catalogue import FactView
 from desktop.core.kb.values import freshness
-from desktop.ui.browse.formats import shown_date
+from desktop.ui.base.formats import shown_iso_date as shown_date
 from desktop.ui.widgets.list_model import ListTableModel, ModelIndex
 
 FACT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 
 if TYPE_CHECKING:
     from desktop.core.kb.catalogue import FactView
+from desktop.ui.base.formats import collator, sorted_names
 from desktop.ui.browse.figures_model import SORT_ROLE, FactsTableModel
-from desktop.ui.browse.formats import CollatedProxy, collator, sorted_names
+from desktop.ui.browse.formats import CollatedProxy
 from desktop.ui.widgets.bar_chart import Bar, BarChart
 
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.kb import taxonomy
+from desktop.ui.base.formats import number
 from desktop.ui.base.translation import current_language
-from desktop.ui.browse.formats import number
 from desktop.ui.widgets.flow_layout import FlowLayout
 
 DIMENSION_ROLE = Qt.ItemDataRole.UserRole + 1  # "all", "kinds" or "sectors"

@@ -27,10 +27,10 @@ from desktop import APP_NAME
 from desktop.app import export
 from desktop.app.changes import Topic, change
 from desktop.ui.base import dialogs, folders
+from desktop.ui.base.formats import counted
 from desktop.ui.base.operation import DatabaseOp
 from desktop.ui.base.translation import current_language
 from desktop.ui.dossier import export_check, recent_dossiers
-from desktop.ui.dossier.formats import counted
 from desktop.ui.dossier.render_worker import RenderWorker, with_progress
 from desktop.ui.preferences import first_start
 from desktop.ui.preferences.contact_fields import saved_card

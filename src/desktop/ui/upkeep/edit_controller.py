@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.app.changes import Topic, change
 from desktop.ui.base import dialogs
+from desktop.ui.base.formats import counted
 from desktop.ui.base.operation import DatabaseOp
 from desktop.ui.base.wording import plural
-from desktop.ui.upkeep.labels import counted
 from desktop.ui.upkeep.steps import EditSteps, who
 
 if TYPE_CHECKING:

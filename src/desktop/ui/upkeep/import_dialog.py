@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 
 from desktop.app.changes import Topic, change
 from desktop.ui.base import dialogs
+from desktop.ui.base.formats import counted
 from desktop.ui.base.operation import DatabaseOp
 from desktop.ui.base.settings import setting
-from desktop.ui.upkeep.labels import counted, field_word, shown_value
+from desktop.ui.upkeep.labels import field_word, shown_value
 from desktop.ui.upkeep.steps import who
 from desktop.ui.widgets.record_model import Column, RecordTableModel, record_table
 

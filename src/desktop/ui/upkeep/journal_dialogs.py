@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 
 from desktop.app import edits, records
 from desktop.app.changes import DataChange, Topic
+from desktop.ui.base.formats import counted
 from desktop.ui.base.operation import DatabaseOp
 from desktop.ui.base.settings import setting
 from desktop.ui.upkeep.labels import (
     action_word,
-    counted,
     field_word,
     record_type_word,
     shown_date,

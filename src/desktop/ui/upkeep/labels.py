@@ -1,9 +1,9 @@
 """Words and formats the upkeep windows share, in the window's language.
 
-Counts, dates, times and figures go through ``QLocale()`` (its default is the window's
-language), so a German window reads "1.500" and "01.05.2024" where the English one reads
-"1,500" and keeps ISO dates, "2024-05-01". The journal and the import speak of codes
-(actions, record types, field names, backup reasons); these turn them into words.
+Counts, dates and times are :mod:`desktop.ui.base.formats`' (re-used here); figures go
+through ``QLocale()`` too, so a German window reads "1.500" and "2,5". The journal and the
+import speak of codes (actions, record types, field names, backup reasons); these turn them
+into words.
 Every text is translated when it is asked for, never at import time: the translator is
 installed after the modules are imported.
 """
@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import QCollator, QCoreApplication, QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from desktop.core.kb import taxonomy, validation
+from desktop.ui.base.formats import collator, shown_iso_date, shown_time
 from desktop.ui.base.translation import current_language
 from desktop.ui.base.wording import code_label
 
@@ -23,49 +24,9 @@ translate = QCoreApplication.translate
 _SHORT = QLocale.FormatType.ShortFormat
 
 
-def counted(count: int, one: str, many: str) -> str:
-    """``one`` for a single thing, else ``many`` with ``{count}`` in the window's number format.
-
-    German counts as English does (1 is singular, everything else plural), and a Qt plural
-    form (``%n``) would read "1 rows" in the English window, which has no translator.
-    """
-    return one if count == 1 else many.format(count=QLocale().toString(count))
-
-
-def _with_long_year(pattern: str) -> str:
-    """Widen "dd.MM.yy" to "dd.MM.yyyy": an as-of year or a backup's must not be ambiguous."""
-    return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
-
-
 def shown_date(text: str | None, empty: str = "") -> str:
-    """A stored ISO date ("2024-05-01", "2024-05", "2024") as the window writes it: the English
-    window keeps ISO (as ``desktop.ui.browse.formats`` does), German reads "01.05.2024" and
-    "Mai 2024"; anything that is not such a date is shown as stored."""
-    if not text:
-        return empty
-    parts = text.split("-")
-    if current_language() == "en" or not all(part.isdigit() for part in parts):
-        return text
-    locale = QLocale()
-    if len(parts) == 3:
-        day = QDate(int(parts[0]), int(parts[1]), int(parts[2]))
-        if day.isValid():
-            return locale.toString(day, _with_long_year(locale.dateFormat(_SHORT)))
-    if len(parts) == 2 and 1 <= int(parts[1]) <= 12:
-        return f"{locale.standaloneMonthName(int(parts[1]))} {parts[0]}"
-    return text
-
-
-def shown_time(moment: datetime) -> str:
-    """A local date and time as the window writes them: "2024-05-01 14:30" in English,
-    "01.05.2024 14:30" in German."""
-    if current_language() == "en":
-        return f"{moment:%Y-%m-%d %H:%M}"
-    when = QDateTime(
-        QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
-    )
-    locale = QLocale()
-    return locale.toString(when, _with_long_year(locale.dateTimeFormat(_SHORT)))
+    """A stored ISO date as the window writes it (see :func:`formats.shown_iso_date`)."""
+    return shown_iso_date(text, empty)
 
 
 def shown_stamp(text: str) -> str:
@@ -99,9 +60,8 @@ def parse_number(text: str) -> float | None:
 
 def sorted_names(pairs: list[tuple[str, object]]) -> list[tuple[str, object]]:
     """(label, value) pairs in the window's alphabetical order (Ä sorts with A in German)."""
-    collator = QCollator(QLocale())
-    collator.setNumericMode(True)
-    return sorted(pairs, key=lambda pair: collator.sortKey(pair[0]))
+    compare = collator()
+    return sorted(pairs, key=lambda pair: compare.sortKey(pair[0]))
 
 
 def name_choices(names: dict[str, str], skip: str | None = None) -> list[tuple[str, object]]:

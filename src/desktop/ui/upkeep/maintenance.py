@@ -20,9 +20,10 @@ from PySide6.QtWidgets import QInputDialog, QWidget
 from desktop.app.changes import DataChange, Topic
 from desktop.ui.base import dialogs
 from desktop.ui.base.executor import DatabaseExecutor
+from desktop.ui.base.formats import shown_time
 from desktop.ui.base.operation import DatabaseOp
 from desktop.ui.base.settings import setting
-from desktop.ui.upkeep.labels import backup_reason, shown_time
+from desktop.ui.upkeep.labels import backup_reason
 
 if TYPE_CHECKING:
     from desktop.core.storage.backup import BackupInfo, RestoreResult

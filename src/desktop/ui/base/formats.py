@@ -1,5 +1,5 @@
-"""Counts, numbers and dates of the Prospects tab, the brief editor and the export, as the
-window's language writes them.
+"""Counts, numbers, dates and alphabetical order as the window's language writes them — one
+place for every window (browse, briefs, upkeep, the export).
 
 ``QLocale()``'s default is the window's language (set at start), so a German window reads
 "1.500", "0,8" and "15.03.2026 14:30". A count names its thing in two translated texts, one for
@@ -10,9 +10,13 @@ window language (a bare test: the C locale) numbers and dates stay as the progra
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QDateTime, QLocale
+from PySide6.QtCore import QCollator, QDate, QDateTime, QLocale, Qt, QTime
+
+from desktop.ui.base.translation import current_language
 
 _SHORT = QLocale.FormatType.ShortFormat
 
@@ -69,3 +73,47 @@ def stamp_order(text: str) -> int:
     """A sort key for a stored date or time stamp: its digits, as one number."""
     digits = "".join(ch for ch in text if ch.isdigit())
     return int(digits) if digits else 0
+
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def shown_iso_date(text: str | None, empty: str = "") -> str:
+    """A stored, often partial ISO date (``2026-11-20``, ``2026-06``, ``2026``) as the window
+    writes it: the English window keeps ISO — the form its date fields take —, German reads
+    ``20.11.2026`` and ``Juni 2026``; anything that is not such a date is shown as stored."""
+    if not text:
+        return empty
+    match = _PARTIAL_DATE.match(text.strip())
+    if current_language() == "en" or _bare() or not match:
+        return text
+    year, month, day = (int(part) if part else 0 for part in match.groups())
+    if day:
+        when = QDate(year, month, day)
+        return QLocale().toString(when, _date_pattern()) if when.isValid() else text
+    if month:
+        return f"{QLocale().standaloneMonthName(month)} {year}" if 1 <= month <= 12 else text
+    return str(year)
+
+
+def shown_time(moment: datetime) -> str:
+    """A local date and time: "2024-05-01 14:30" in English, "01.05.2024 14:30" in German."""
+    if current_language() == "en" or _bare():
+        return f"{moment:%Y-%m-%d %H:%M}"
+    when = QDateTime(
+        QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
+    )
+    return QLocale().toString(when, f"{_date_pattern()} {QLocale().timeFormat(_SHORT)}")
+
+
+def collator() -> QCollator:
+    """Compares names as the window's language sorts them (Ä with A), case aside, 2 before 10.
+    Python's ``sorted`` and Qt's locale-aware sorting follow the system, not the window."""
+    compare = QCollator(QLocale())
+    compare.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    compare.setNumericMode(True)
+    return compare
+
+
+def sorted_names(names: Iterable[str]) -> list[str]:
+    return sorted(names, key=collator().sortKey)
