@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from desktop import APP_NAME
 from desktop.cli.format import print_json
+from desktop.cli.words import language, number, say, say_n
 from desktop.core.kb import taxonomy
 
 if TYPE_CHECKING:
@@ -24,26 +25,28 @@ EXIT_OK = 0
 
 
 def add_commands(commands: Any, positive_int: Any) -> None:
-    commands.add_parser("summary", help="what the knowledge base holds")
+    commands.add_parser("summary", help=say("what the knowledge base holds"))
 
-    listing = commands.add_parser("list", help="list entities")
+    listing = commands.add_parser("list", help=say("list entities"))
     _add_kind_sector(listing)
     _add_json(listing)
 
-    show = commands.add_parser("show", help="one entity with relations, facts and space")
+    show = commands.add_parser("show", help=say("one entity with relations, facts and space"))
     show.add_argument("slug")
     _add_json(show)
 
-    find = commands.add_parser("search", help="full-text search")
+    find = commands.add_parser("search", help=say("full-text search"))
     find.add_argument("query")
     _add_kind_sector(find)
     find.add_argument("--limit", type=positive_int, default=20, metavar="N")
     _add_json(find)
 
-    figures = commands.add_parser("figures", help="all key figures with unit, as-of and source")
+    figures = commands.add_parser(
+        "figures", help=say("all key figures with unit, as-of and source")
+    )
     _add_json(figures)
 
-    sectors = commands.add_parser("sectors", help="the sector taxonomy with entity counts")
+    sectors = commands.add_parser("sectors", help=say("the sector taxonomy with entity counts"))
     _add_json(sectors)
 
 
@@ -54,16 +57,22 @@ def _summary(database: Any, _args: argparse.Namespace, out: TextIO) -> int:
         kinds = catalogue.kind_counts(session)
         facts = catalogue.list_facts(session)
         sectors = catalogue.sector_counts(session)
-    print(f"{APP_NAME} — knowledge base at {database.path}", file=out)
-    print(f"{sum(kinds.values())} entities, {len(facts)} key figures\n", file=out)
+    spoken = language()
+    print(say("{app} — knowledge base at {path}", app=APP_NAME, path=database.path), file=out)
+    entities = say_n("{count} entity", "{count} entities", sum(kinds.values()))
+    figures = say_n("{count} key figure", "{count} key figures", len(facts))
+    print(f"{entities}, {figures}\n", file=out)
     for code, term in taxonomy.KINDS.items():
         if kinds.get(code):
-            print(f"  {kinds[code]:>4}  {term.en}", file=out)
-    print("\nSectors:", file=out)
+            print(f"  {number(kinds[code]):>4}  {term.label(spoken)}", file=out)
+    print("\n" + say("Sectors:"), file=out)
     for sector in sectors:
-        print(f"  {sector.entities:>4}  {sector.label_en}", file=out)
+        label = sector.labels.get(spoken) or sector.label_en
+        print(f"  {number(sector.entities):>4}  {label}", file=out)
     print(
-        "\nTry: dossier-desk search 'cell therapy'   ·   dossier-desk show fraunhofer-izi", file=out
+        "\n"
+        + say("Try: dossier-desk search 'cell therapy'   ·   dossier-desk show fraunhofer-izi"),
+        file=out,
     )
     return EXIT_OK
 
@@ -75,23 +84,26 @@ def _list(database: Any, args: argparse.Namespace, out: TextIO) -> int:
         entities = catalogue.list_entities(session, kind=args.kind, sector=args.sector)
     if args.json:
         return print_json(entities, out)
+    spoken = language()
     for entity in entities:
-        kind = taxonomy.KINDS[entity.kind].en
+        kind = taxonomy.KINDS[entity.kind].label(spoken)
         print(f"{entity.slug:<44} {entity.name}  ({kind})", file=out)
-    print(f"\n{len(entities)} entities", file=out)
+    print("\n" + say_n("{count} entity", "{count} entities", len(entities)), file=out)
     return EXIT_OK
 
 
 def _show(database: Any, args: argparse.Namespace, out: TextIO) -> int:
     from desktop.app import browse
 
+    # JSON is the same in every language: the records as stored, English as the source
+    spoken = "en" if args.json else language()
     with _store(database) as store:
-        detail = browse.entity_detail(store, slug=args.slug)
+        detail = browse.entity_detail(store, slug=args.slug, language=spoken)
     if args.json:
         return print_json(detail, out)
     from desktop.cli.format import format_detail
 
-    print(format_detail(detail), file=out)
+    print(format_detail(detail, spoken), file=out)
     return EXIT_OK
 
 
@@ -115,15 +127,18 @@ def _search(database: Any, args: argparse.Namespace, out: TextIO) -> int:
         ]
         return print_json({"total": result.total, "partial": result.partial, "hits": rows}, out)
     if not slugs:
-        print("No matches. Try fewer or shorter words.", file=out)
+        print(say("No matches. Try fewer or shorter words."), file=out)
         return EXIT_OK
     if result.partial:
-        print("No entity matches every word; showing those that match some.\n", file=out)
+        print(say("No entity matches every word; showing those that match some.") + "\n", file=out)
+    spoken = language()
     for rank, hit in enumerate(result.hits, start=1):
-        print(f"{rank:>3}. {hit.name}  [{hit.slug}]  ({taxonomy.KINDS[hit.kind].en})", file=out)
+        kind = taxonomy.KINDS[hit.kind].label(spoken)
+        print(f"{rank:>3}. {hit.name}  [{hit.slug}]  ({kind})", file=out)
         if hit.snippet:
             print(textwrap.indent(textwrap.fill(_bracketed(hit.snippet), 92), "     "), file=out)
-    print(f"\n{len(slugs)} of {result.total} matches", file=out)
+    shown = say("{shown} of {total} matches", shown=number(len(slugs)), total=number(result.total))
+    print("\n" + shown, file=out)
     return EXIT_OK
 
 
@@ -136,9 +151,14 @@ def _figures(database: Any, args: argparse.Namespace, out: TextIO) -> int:
         return print_json(facts, out)
     from desktop.cli.format import format_fact
 
+    spoken = language()
+    if spoken != "en":  # labels, units and numbers in that language where the records have them
+        from desktop.dossier.content.localise import Localiser
+
+        facts = [Localiser(spoken).fact(fact) for fact in facts]
     for fact in facts:
         print(format_fact(fact), file=out)
-    print(f"\n{len(facts)} key figures", file=out)
+    print("\n" + say_n("{count} key figure", "{count} key figures", len(facts)), file=out)
     return EXIT_OK
 
 
@@ -172,18 +192,18 @@ def _add_kind_sector(parser: argparse.ArgumentParser) -> None:
         "--kind",
         choices=list(taxonomy.KINDS),
         metavar="KIND",
-        help="one of: " + ", ".join(taxonomy.KINDS),
+        help=say("one of: {codes}", codes=", ".join(taxonomy.KINDS)),
     )
     parser.add_argument(
         "--sector",
         choices=list(taxonomy.SECTORS),
         metavar="SECTOR",
-        help="one of: " + ", ".join(taxonomy.SECTORS),
+        help=say("one of: {codes}", codes=", ".join(taxonomy.SECTORS)),
     )
 
 
 def _add_json(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--json", action="store_true", help=say("print JSON"))
 
 
 def _plain(snippet: str) -> str:

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from desktop.cli.words import error_line, number, say
 from desktop.core.kb import taxonomy
 
 if TYPE_CHECKING:
@@ -25,35 +26,46 @@ SHOWN_ROWS = 50  # per action in the text plan; --json lists every row
 
 def add_commands(commands: Any, positive_int: Any) -> None:
     imports = commands.add_parser(
-        "import", help="import entities, facts or contacts from CSV, XLSX or JSON"
+        "import", help=say("import entities, facts or contacts from CSV, XLSX or JSON")
     )
     imports.add_argument("file", type=Path, metavar="FILE")
     imports.add_argument(
         "--type",
         choices=RECORD_TYPES,
         dest="record_type",
-        help="what the rows are (default: from the file, sheet or section name, else the headers)",
+        help=say(
+            "what the rows are (default: from the file, sheet or section name, else the headers)"
+        ),
     )
-    imports.add_argument("--encoding", metavar="E", help="CSV text encoding (default: detected)")
-    imports.add_argument("--dry-run", action="store_true", help="show the plan, change nothing")
     imports.add_argument(
-        "--skip-rejected", action="store_true", help="import the valid rows, leave rejected out"
+        "--encoding", metavar="E", help=say("CSV text encoding (default: detected)")
     )
-    imports.add_argument("--who", help="name for the audit journal (default: the consultant)")
-    imports.add_argument("--json", action="store_true", help="print the plan as JSON")
+    imports.add_argument(
+        "--dry-run", action="store_true", help=say("show the plan, change nothing")
+    )
+    imports.add_argument(
+        "--skip-rejected",
+        action="store_true",
+        help=say("import the valid rows, leave rejected out"),
+    )
+    imports.add_argument("--who", help=say("name for the audit journal (default: the consultant)"))
+    imports.add_argument("--json", action="store_true", help=say("print the plan as JSON"))
 
     export = commands.add_parser(
-        "export-data", help="export the knowledge base to JSON, CSV or XLSX"
+        "export-data", help=say("export the knowledge base to JSON, CSV or XLSX")
     )
     export.add_argument("--out", type=Path, required=True, metavar="FILE")
     export.add_argument(
         "--kind",
         choices=list(taxonomy.KINDS),
         metavar="K",
-        help="only entities of this kind and what belongs to them: " + ", ".join(taxonomy.KINDS),
+        help=say(
+            "only entities of this kind and what belongs to them: {codes}",
+            codes=", ".join(taxonomy.KINDS),
+        ),
     )
     export.add_argument(
-        "--type", choices=RECORD_TYPES, dest="record_type", help="only this record type"
+        "--type", choices=RECORD_TYPES, dest="record_type", help=say("only this record type")
     )
 
 
@@ -83,26 +95,35 @@ def import_command(database: Database, args: argparse.Namespace, out: TextIO) ->
     else:
         _print_plan(planned, out)
     if blocked:
-        print(
-            "dossier-desk: error: nothing was imported: "
-            + (
-                "the file has problems (above)."
-                if planned.problems
-                else f"{counts['reject']} row(s) are rejected (above). Fix them, or use "
-                "--skip-rejected to import the others."
-            ),
-            file=sys.stderr,
+        why = (
+            say("nothing was imported: the file has problems (above).")
+            if planned.problems
+            else say(
+                "nothing was imported: {count} row(s) are rejected (above). Fix them, or use "
+                "--skip-rejected to import the others.",
+                count=number(counts["reject"]),
+            )
         )
+        print(error_line(why), file=sys.stderr)
         return 1
     if result is not None and not args.json:
-        print(
-            f"\nImported: {result.added} added, {result.updated} updated"
-            + (f", {result.skipped} rejected rows left out" if result.skipped else "")
-            + f" (audit batch {result.batch or '-'}, {result.seconds:.1f} s).",
-            file=out,
+        left_out = (
+            say(", {count} rejected rows left out", count=number(result.skipped))
+            if result.skipped
+            else ""
         )
+        said = say(
+            "Imported: {added} added, {updated} updated{left_out} (audit batch {batch}, "
+            "{seconds} s).",
+            added=number(result.added),
+            updated=number(result.updated),
+            left_out=left_out,
+            batch=result.batch or "-",
+            seconds=number(result.seconds, ".1f"),
+        )
+        print("\n" + said, file=out)
     elif args.dry_run and not args.json:
-        print("\nDry run: nothing was changed.", file=out)
+        print("\n" + say("Dry run: nothing was changed."), file=out)
     return 0
 
 
@@ -113,9 +134,9 @@ def export_command(database: Database, args: argparse.Namespace, out: TextIO) ->
         database, out=args.out, kind=args.kind, record_type=args.record_type
     )
     for path in written:
-        print(f"Wrote {path}", file=out)
+        print(say("Wrote {path}", path=path), file=out)
     if not written:
-        print("Nothing to export: no records match.", file=out)
+        print(say("Nothing to export: no records match."), file=out)
     return 0
 
 
@@ -123,19 +144,26 @@ def _print_plan(planned: Any, out: TextIO) -> None:
     from desktop.core.exchange.plan import ADD, REJECT, UNCHANGED, UPDATE, display
 
     counts = planned.counts()
-    print(f"Import plan for {planned.source} ({', '.join(planned.record_types)})", file=out)
+    types = ", ".join(planned.record_types)
+    print(say("Import plan for {source} ({types})", source=planned.source, types=types), file=out)
     for note in planned.notes:
-        print(f"  note: {note}", file=out)
+        print("  " + say("note: {note}", note=note), file=out)
     for problem in planned.problems:
-        print(f"  PROBLEM {problem}", file=out)
-    for action, title in ((REJECT, "Rejected"), (ADD, "Added"), (UPDATE, "Updated")):
+        print("  " + say("PROBLEM {problem}", problem=problem), file=out)
+    titles = (
+        (REJECT, say("Rejected ({count}):")),
+        (ADD, say("Added ({count}):")),
+        (UPDATE, say("Updated ({count}):")),
+    )
+    for action, title in titles:
         rows = planned.of(action)
         if not rows:
             continue
-        print(f"\n{title} ({len(rows)}):", file=out)
+        print("\n" + title.format(count=number(len(rows))), file=out)
         shown = rows if action == REJECT else rows[:SHOWN_ROWS]
         for row in shown:
-            print(f"  {row.file} row {row.row}: {row.record_type} {row.key}", file=out)
+            where = say("{file} row {row}:", file=row.file, row=row.row)
+            print(f"  {where} {row.record_type} {row.key}", file=out)
             for problem in row.problems:
                 print(f"      {problem}", file=out)
             for change in row.changes:
@@ -144,12 +172,18 @@ def _print_plan(planned: Any, out: TextIO) -> None:
                     file=out,
                 )
         if len(rows) > len(shown):
-            print(f"  … and {len(rows) - len(shown)} more (--json lists all)", file=out)
-    print(
-        f"\n{counts[ADD]} to add, {counts[UPDATE]} to update, {counts[UNCHANGED]} unchanged, "
-        f"{counts[REJECT]} rejected",
-        file=out,
+            more = say(
+                "… and {count} more (--json lists all)", count=number(len(rows) - len(shown))
+            )
+            print("  " + more, file=out)
+    total = say(
+        "{add} to add, {update} to update, {unchanged} unchanged, {reject} rejected",
+        add=number(counts[ADD]),
+        update=number(counts[UPDATE]),
+        unchanged=number(counts[UNCHANGED]),
+        reject=number(counts[REJECT]),
     )
+    print("\n" + total, file=out)
 
 
 COMMANDS = {"import": import_command, "export-data": export_command}

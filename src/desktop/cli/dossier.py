@@ -15,34 +15,40 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+from desktop import APP_ID
+from desktop.cli.words import error_line, language, number, say
 from desktop.core.kb.vocabulary import REQUIREMENTS
 from desktop.core.suggestions.matching import SECTIONS, Interest
 
 
 def add_commands(commands: Any, positive_int: Any) -> None:
-    suggest = commands.add_parser("suggest", help="ranked suggestions for an investor profile")
+    suggest = commands.add_parser("suggest", help=say("ranked suggestions for an investor profile"))
     suggest.add_argument("--profile", type=Path, required=True, metavar="P.toml")
     suggest.add_argument("--limit", type=positive_int, default=20, metavar="N")
-    suggest.add_argument("--json", action="store_true", help="print JSON")
+    suggest.add_argument("--json", action="store_true", help=say("print JSON"))
 
     export = commands.add_parser(
         "export",
-        help="write the PDF dossier of a stored brief or an investor profile, and record it "
-        "in the sent register",
-        description="Write the PDF dossier and record it in the prospect's sent register, as "
-        "the window does. --brief exports a brief stored in the database. --profile finds the "
-        "profile's prospect by company name (it takes the profile's interest and keeps its "
-        "status and notes) or creates it, creates a new brief for it with the usual "
-        "suggestions, and exports that brief; if the export fails, both are taken back.",
+        help=say(
+            "write the PDF dossier of a stored brief or an investor profile, and record it "
+            "in the sent register"
+        ),
+        description=say(
+            "Write the PDF dossier and record it in the prospect's sent register, as "
+            "the window does. --brief exports a brief stored in the database. --profile finds "
+            "the profile's prospect by company name (it takes the profile's interest and keeps "
+            "its status and notes) or creates it, creates a new brief for it with the usual "
+            "suggestions, and exports that brief; if the export fails, both are taken back."
+        ),
     )
     source = export.add_mutually_exclusive_group(required=True)
     source.add_argument("--profile", type=Path, metavar="P.toml")
-    source.add_argument("--brief", type=positive_int, metavar="ID", help="a stored brief's id")
+    source.add_argument("--brief", type=positive_int, metavar="ID", help=say("a stored brief's id"))
     export.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
-    export.add_argument("--template", choices=["full", "onepager"], help="with --profile")
-    export.add_argument("--lang", choices=["en", "de"], help="with --profile")
-    export.add_argument("--password", help="encrypt the PDF (AES-256) with this password")
-    export.add_argument("--reproducible", action="store_true", help="byte-identical output")
+    export.add_argument("--template", choices=["full", "onepager"], help=say("with --profile"))
+    export.add_argument("--lang", choices=["en", "de"], help=say("with --profile"))
+    export.add_argument("--password", help=say("encrypt the PDF (AES-256) with this password"))
+    export.add_argument("--reproducible", action="store_true", help=say("byte-identical output"))
 
 
 def _interest(profile: Any) -> Interest:
@@ -51,11 +57,14 @@ def _interest(profile: Any) -> Interest:
 
 def suggest_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
     from desktop.core.briefs.profile import load_profile
+    from desktop.core.kb.catalogue import tag_labels
     from desktop.core.suggestions.suggest import suggest
 
     profile = load_profile(args.profile)
+    spoken = "en" if args.json else language()  # JSON: the same in every language
     with database.session() as session:
         suggestions = suggest(session, _interest(profile))
+        labels = tag_labels(session, spoken) if spoken != "en" else None
     entities = suggestions.substance[: args.limit]
     contacts = suggestions.contacts
     if args.json:
@@ -86,23 +95,21 @@ def suggest_command(database: Any, args: argparse.Namespace, out: TextIO) -> int
         json.dump(payload, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return 0
-    print(f"Suggestions for {profile.display_name}\n", file=out)
+    print(say("Suggestions for {name}", name=profile.display_name) + "\n", file=out)
     for rank, suggestion in enumerate(entities, start=1):
-        print(
-            f"{rank:>3}. {suggestion.name}  [{suggestion.slug}]  score {suggestion.score:g}",
-            file=out,
-        )
-        print(f"     {suggestion.reason}", file=out)
+        score = say("score {score}", score=number(suggestion.score, "g"))
+        print(f"{rank:>3}. {suggestion.name}  [{suggestion.slug}]  {score}", file=out)
+        print(f"     {suggestion.explain(spoken, labels)}", file=out)
     if contacts:
-        print(f"\n{SECTIONS['contacts'].en}:", file=out)
+        print(f"\n{SECTIONS['contacts'].label(spoken)}:", file=out)
         for suggestion in contacts:
             print(f"  • {suggestion.name}  [{suggestion.slug}]", file=out)
-            print(f"     {suggestion.reason}", file=out)
+            print(f"     {suggestion.explain(spoken, labels)}", file=out)
     if suggestions.evidence:
-        print("\nRequirements and evidence:", file=out)
+        print("\n" + say("Requirements and evidence:"), file=out)
         for line in suggestions.evidence:
-            found = ", ".join([*line.entities, *line.facts]) or "no evidence in the database"
-            label = REQUIREMENTS[line.requirement].en
+            found = ", ".join([*line.entities, *line.facts]) or say("no evidence in the database")
+            label = REQUIREMENTS[line.requirement].label(spoken)
             print(f"  • {label}: {found}", file=out)
     return 0
 
@@ -111,28 +118,36 @@ def export_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
     """``export``: the same action as the window's Export PDF… (:mod:`desktop.app.export`)."""
     from desktop.app import export
     from desktop.app.consultant import read_consultant
-    from desktop.app.language import ui_language
     from desktop.app.store import Store
     from desktop.core.atomic_files import check_target
     from desktop.core.briefs.profile import load_profile
 
     if args.brief is not None and (args.template or args.lang):
         print(
-            "dossier-desk: error: --template and --lang go with --profile; a stored brief has "
-            "its own (change them in the brief's window)",
+            error_line(
+                say(
+                    "--template and --lang go with --profile; a stored brief has its own "
+                    "(change them in the brief's window)"
+                )
+            ),
             file=sys.stderr,
         )
         return 2
     if args.password is not None and not args.password.strip():
         print(
-            "dossier-desk: error: --password is empty: give a password to encrypt the PDF, or "
-            "leave --password out to write it unencrypted",
+            error_line(
+                say(
+                    "--password is empty: give a password to encrypt the PDF, or leave "
+                    "--password out to write it unencrypted"
+                )
+            ),
             file=sys.stderr,
         )
         return 1
     profile = load_profile(args.profile) if args.profile is not None else None
     if not args.out.parent.is_dir():
-        print(f"dossier-desk: error: the folder {args.out.parent} does not exist", file=sys.stderr)
+        missing = say("the folder {folder} does not exist", folder=args.out.parent)
+        print(error_line(missing), file=sys.stderr)
         return 1
     check_target(args.out)  # a folder, link or device at --out is refused before any work
     store = Store.around(database)  # writes under the CLI's own write lock
@@ -147,7 +162,11 @@ def export_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
                 password=args.password,
                 reproducible=args.reproducible,
             )
-            recorded = f"brief {args.brief}, prepared for {exported.assembled.data.prepared_for}"
+            recorded = say(
+                "brief {brief}, prepared for {name}",
+                brief=args.brief,
+                name=exported.assembled.data.prepared_for,
+            )
         else:
             placed = export.export_profile(
                 store,
@@ -161,22 +180,32 @@ def export_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
                 reproducible=args.reproducible,
             )
             exported = placed.exported
-            how = "as stored"
+            how = say("as stored")
             if placed.created:
-                how = "new"
+                how = say("new")
             elif placed.updated:
-                how = "updated from the profile"
-            recorded = (
-                f"prospect {placed.prospect} (id {placed.prospect_id}, {how}), "
-                f"new brief {placed.brief_id}"
+                how = say("updated from the profile")
+            recorded = say(
+                "prospect {prospect} (id {id}, {how}), new brief {brief}",
+                prospect=placed.prospect,
+                id=placed.prospect_id,
+                how=how,
+                brief=placed.brief_id,
             )
     finally:
         store.close()
-    language = ui_language()
+    spoken = language()
     for finding in exported.assembled.findings:
-        print(f"dossier-desk: check: {finding.text(language)}", file=sys.stderr)
-    print(f"Wrote {exported.path} ({exported.pages} pages, sha256 {exported.sha256})", file=out)
-    print(f"Recorded in the sent register: {recorded}", file=out)
+        found = finding.text(spoken)
+        print(say("{program}: check: {finding}", program=APP_ID, finding=found), file=sys.stderr)
+    wrote = say(
+        "Wrote {path} ({pages} pages, sha256 {sha256})",
+        path=exported.path,
+        pages=number(exported.pages),
+        sha256=exported.sha256,
+    )
+    print(wrote, file=out)
+    print(say("Recorded in the sent register: {recorded}", recorded=recorded), file=out)
     return 0
 
 

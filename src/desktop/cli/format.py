@@ -1,4 +1,9 @@
-"""Plain-text rendering of catalogue records for the terminal."""
+"""Plain-text rendering of catalogue records for the terminal, in the run's language.
+
+The detail arrives with its texts already in that language (:func:`desktop.app.browse.
+entity_detail`); the labels of the fixed vocabularies come from the taxonomy, the rest from
+:mod:`desktop.cli.words`. JSON is written as the records are, the same in every language.
+"""
 
 from __future__ import annotations
 
@@ -7,84 +12,111 @@ import textwrap
 from dataclasses import asdict, is_dataclass
 from typing import Any, TextIO
 
+from desktop.cli.words import say, shown_date
 from desktop.core.kb import taxonomy
-from desktop.core.kb.catalogue import EntityDetail, FactView, SourceRef
+from desktop.core.kb.catalogue import EntityDetail, FactView, RelationView, SourceRef
 
 
 def source_line(source: SourceRef | None, as_of: str | None) -> str:
     """``as of 2024 · Source: Title (Publisher, accessed 2026-11-26)`` — never silently empty."""
-    dated = f"as of {as_of}" if as_of else "undated in source"
+    dated = say("as of {date}", date=shown_date(as_of)) if as_of else say("undated in source")
+    return f"{dated} · {_source(source)}"
+
+
+def _source(source: SourceRef | None) -> str:
     if source is None:
-        return f"{dated} · source unknown"
+        return say("source unknown")
     details = ", ".join(
         part
         for part in (
             source.publisher,
-            source.published and f"published {source.published}",
-            source.accessed_on and f"accessed {source.accessed_on}",
+            source.published and say("published {date}", date=shown_date(source.published)),
+            source.accessed_on and say("accessed {date}", date=shown_date(source.accessed_on)),
         )
         if part
     )
-    return f"{dated} · Source: {source.title}" + (f" ({details})" if details else "")
+    return say("Source: {title}", title=source.title) + (f" ({details})" if details else "")
 
 
 def format_fact(fact: FactView) -> str:
-    scope = f" [{fact.scope_name}]" if fact.scope_name else " [cluster]"
+    scope = f" [{fact.scope_name or say('cluster')}]"
     return f"{fact.label}{scope}: {fact.text}\n    {source_line(fact.source, fact.as_of)}"
 
 
-def format_detail(detail: EntityDetail) -> str:
+def format_detail(detail: EntityDetail, language: str = "en") -> str:
+    """The entity as the terminal shows it; ``detail`` already holds its texts in ``language``."""
     lines = [detail.name + (f" ({detail.short_name})" if detail.short_name else "")]
     lines.append("=" * len(lines[0]))
-    lines.append(f"Kind: {taxonomy.KINDS[detail.kind].en}    Slug: {detail.slug}")
+    kind = _label(taxonomy.KINDS, detail.kind, language)
+    lines.append(say("Kind: {kind}    Slug: {slug}", kind=kind, slug=detail.slug))
     if detail.location:
-        lines.append(f"Location: {detail.location}")
+        lines.append(say("Location: {location}", location=detail.location))
     if detail.founded_year:
-        lines.append(f"Founded: {detail.founded_year}")
+        lines.append(say("Founded: {year}", year=detail.founded_year))
     if detail.website:
-        lines.append(f"Website: {detail.website}")
-    lines.append("Sectors: " + (", ".join(taxonomy.SECTORS[s].en for s in detail.sectors) or "—"))
-    lines.append("Tags: " + (", ".join(detail.tags) or "—"))
-    lines.append(f"Verified: {detail.verified_on or 'never'}")
+        lines.append(say("Website: {website}", website=detail.website))
+    sectors = ", ".join(_label(taxonomy.SECTORS, code, language) for code in detail.sectors)
+    lines.append(say("Sectors: {sectors}", sectors=sectors or "—"))
+    lines.append(say("Tags: {tags}", tags=", ".join(detail.tags) or "—"))
+    verified = shown_date(detail.verified_on) if detail.verified_on else say("never")
+    lines.append(say("Verified: {date}", date=verified))
     lines += ["", textwrap.fill(detail.description, 92)]
     if detail.space:
-        lines += ["", "Space offered:"]
+        lines += ["", say("Space offered:")]
         for space in detail.space:
-            since = f" from {space.since}" if space.since else ""
+            since = say(" from {date}", date=shown_date(space.since)) if space.since else ""
             note = f" — {space.note}" if space.note else ""
-            lines.append(f"  • {space.label}: {space.availability}{since}{note}")
+            label = _label(taxonomy.SPACE_TYPES, space.space_type, language, space.label)
+            status = _label(taxonomy.AVAILABILITY, space.availability, language)
+            lines.append(f"  • {label}: {status}{since}{note}")
     if detail.facts:
-        lines += ["", "Key figures:"]
+        lines += ["", say("Key figures:")]
         lines += [textwrap.indent(format_fact(fact), "  ") for fact in detail.facts]
     if detail.relations:
-        lines += ["", "Relations:"]
+        lines += ["", say("Relations:")]
         for relation in detail.relations:
             note = f" — {relation.note}" if relation.note else ""
-            lines.append(f"  • {relation.label} {relation.name} [{relation.slug}]{note}")
+            label = _relation_label(relation, language)
+            lines.append(f"  • {label} {relation.name} [{relation.slug}]{note}")
     if detail.contact:
         contact = detail.contact
-        lines += ["", "Contact" + ("" if contact.public else " (internal — not for sharing)") + ":"]
+        heading = (
+            say("Contact:") if contact.public else say("Contact (internal — not for sharing):")
+        )
+        lines += ["", heading]
         for label, value in (
-            ("Role", contact.role),
-            ("Organisation", contact.organisation_name),
-            ("Phone", contact.phone),
-            ("E-mail", contact.email),
+            (say("Role"), contact.role),
+            (say("Organisation"), contact.organisation_name),
+            (say("Phone"), contact.phone),
+            (say("E-mail"), contact.email),
         ):
             if value:
                 lines.append(f"  {label}: {value}")
     if detail.contacts:
-        lines += ["", "Contacts:"]
+        lines += ["", say("Contacts:")]
         for person in detail.contacts:
             reach = ", ".join(v for v in (person.contact.role, person.contact.phone) if v)
-            shared = "" if person.contact.public else " (internal)"
+            shared = "" if person.contact.public else say(" (internal)")
             lines.append(
                 f"  • {person.name} [{person.slug}]{shared}" + (f": {reach}" if reach else "")
             )
-    lines += [
-        "",
-        "Description " + source_line(detail.source, None).replace("undated in source · ", ""),
-    ]
+    lines += ["", say("Description") + " " + _source(detail.source)]
     return "\n".join(lines)
+
+
+def _label(vocabulary: dict[str, taxonomy.Term], code: str, language: str, known: str = "") -> str:
+    """A code's label in ``language``; a code the vocabulary lacks is shown as it is."""
+    term = vocabulary.get(code)
+    return term.label(language) if term else known or code
+
+
+def _relation_label(relation: RelationView, language: str) -> str:
+    """The relation read in the direction shown (``spin-off of`` / ``has spin-off``)."""
+    if relation.relation_type not in taxonomy.RELATION_TYPES:
+        return relation.label
+    if relation.direction == "in":
+        return taxonomy.inverse_label(relation.relation_type, language)
+    return taxonomy.RELATION_TYPES[relation.relation_type].label(language)
 
 
 def print_json(value: Any, out: TextIO) -> int:

@@ -1,7 +1,9 @@
 """The command line's entry: parse, open the database, run one command, say what went wrong.
 
 ``dossier-desk [--db PATH] COMMAND``. Exit status: 0 success, 2 usage error, 1 anything else,
-with one line on stderr saying what went wrong and what to do. No Qt is imported here.
+with one line on stderr saying what went wrong and what to do. No Qt is imported here. A run
+speaks the window's language (:mod:`desktop.cli.words`), settled once before the parser is
+built, so the help is in it too.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any, TextIO
 
 from desktop import APP_ID, APP_NAME, __version__
 from desktop.cli import browse, data, dossier, maintenance, sync, team
+from desktop.cli.words import error_line, say, speaking
 from desktop.core.errors import DossierError
 
 EXIT_ERROR = 1
@@ -23,15 +26,19 @@ EXIT_ERROR = 1
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=APP_ID,
-        description=f"{APP_NAME}: browse and search the Leipzig life-sciences cluster.",
+        description=say(
+            "{app}: browse and search the Leipzig life-sciences cluster.", app=APP_NAME
+        ),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--db",
         type=Path,
         metavar="PATH",
-        help="database file (default: $DOSSIER_DESK_DB, else the user data folder; "
-        "a missing file is created from the bundled knowledge base)",
+        help=say(
+            "database file (default: $DOSSIER_DESK_DB, else the user data folder; "
+            "a missing file is created from the bundled knowledge base)"
+        ),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -71,7 +78,12 @@ def _path(path: Path | None) -> Path:
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
-    out = out or sys.stdout
+    """Run one command in the language in use; the exit status."""
+    with speaking():
+        return _main(argv, out or sys.stdout)
+
+
+def _main(argv: Sequence[str] | None, out: TextIO) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -134,9 +146,11 @@ def positive_int(value: str) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(
+            say("{value} is not a whole number", value=repr(value))
+        ) from None
     if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
+        raise argparse.ArgumentTypeError(say("must be at least 1"))
     return number
 
 
@@ -151,5 +165,5 @@ def _open(path: Path | None, *, immediate: bool = False) -> Any:
 
 
 def _fail(error: BaseException) -> int:
-    print(f"{APP_ID}: error: {error}", file=sys.stderr)
+    print(error_line(str(error)), file=sys.stderr)
     return EXIT_ERROR

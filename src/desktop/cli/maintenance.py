@@ -14,33 +14,39 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+from desktop.cli.words import error_line, number, say, say_n
+
+if TYPE_CHECKING:
+    from desktop.core.storage.health import Report
 
 EXIT_OK, EXIT_ERROR = 0, 1
 
 
 def add_commands(commands: Any, positive_int: Any) -> None:
     backup = commands.add_parser(
-        "backup", help="back up the database (backup API, integrity-checked)"
+        "backup", help=say("back up the database (backup API, integrity-checked)")
     )
     backup.add_argument(
-        "--out", type=Path, metavar="FILE", help="write here (default: the backups folder)"
+        "--out", type=Path, metavar="FILE", help=say("write here (default: the backups folder)")
     )
-    backup.add_argument("--list", action="store_true", help="list the backups instead")
+    backup.add_argument("--list", action="store_true", help=say("list the backups instead"))
     backup.add_argument(
         "--keep",
         type=positive_int,
         metavar="N",
-        help="rotation keeps the newest N (default 10) plus daily and weekly ones",
+        help=say("rotation keeps the newest N (default 10) plus daily and weekly ones"),
     )
 
     restore = commands.add_parser(
-        "restore", help="replace the database with a backup (the current file is kept aside)"
+        "restore",
+        help=say("replace the database with a backup (the current file is kept aside)"),
     )
     restore.add_argument("file", type=Path, metavar="FILE")
 
     commands.add_parser(
-        "check", help="integrity, foreign-key and search-index checks; exit 1 on problems"
+        "check", help=say("integrity, foreign-key and search-index checks; exit 1 on problems")
     )
 
 
@@ -53,7 +59,8 @@ def backup_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
             print(
                 f"{info.taken_at:%Y-%m-%d %H:%M:%S}  {info.reason or '':<10}  {info.path}", file=out
             )
-        print(f"{len(found)} backups in {maintenance.backups_folder(database.path)}", file=out)
+        folder = maintenance.backups_folder(database.path)
+        print(say("{count} backups in {folder}", count=number(len(found)), folder=folder), file=out)
         return EXIT_OK
     info = maintenance.back_up(database.path, reason="manual", out=args.out, keep=args.keep)
     print(info.path, file=out)
@@ -65,9 +72,11 @@ def restore_command(database: Any, args: argparse.Namespace, out: TextIO) -> int
 
     database.close()  # nothing of ours may hold the file while it is replaced
     result = maintenance.restore(database.path, source=args.file)
-    print(f"Restored {result.restored} from {result.source}.", file=out)
+    print(
+        say("Restored {path} from {source}.", path=result.restored, source=result.source), file=out
+    )
     if result.previous is not None:
-        print(f"The previous database was kept at {result.previous}.", file=out)
+        print(say("The previous database was kept at {path}.", path=result.previous), file=out)
     return EXIT_OK
 
 
@@ -76,19 +85,42 @@ def check_command(database: Any, _args: argparse.Namespace, out: TextIO) -> int:
 
     database.close()  # the checks read the file with their own plain connections
     report = maintenance.check(database.path)
+    print(_report_text(report), file=out)
     if report.ok:
-        print(report.text(), file=out)
         return EXIT_OK
-    print(report.text(), file=out)
     if report.read_only:  # nothing says the data is damaged: no talk of restoring
-        print(f"dossier-desk: error: {report.problems[0]}", file=sys.stderr)
+        print(error_line(report.problems[0]), file=sys.stderr)
         return EXIT_ERROR
-    print(
-        "dossier-desk: error: the database has problems. Restore a backup with "
-        "'dossier-desk restore FILE' (see 'dossier-desk backup --list').",
-        file=sys.stderr,
+    advice = say(
+        "the database has problems. Restore a backup with 'dossier-desk restore FILE' "
+        "(see 'dossier-desk backup --list')."
     )
+    print(error_line(advice), file=sys.stderr)
     return EXIT_ERROR
+
+
+def _report_text(report: Report) -> str:
+    """The check's report as :meth:`Report.text` writes it, in the run's language (the
+    problems themselves are the check's own sentences)."""
+    from desktop.core.storage import health
+
+    names = {
+        health.INTEGRITY: say("integrity"),
+        health.FOREIGN_KEYS: say("foreign keys"),
+        health.SEARCH_INDEX: say("search index"),
+        health.QUICK: say("quick integrity"),
+    }
+    checks = ", ".join(names.get(check, check) for check in report.checks) or say("nothing")
+    if report.ok:
+        return say("ok: {path} passed every check ({checks}).", path=report.path, checks=checks)
+    heading = say_n(
+        "{path} has {count} problem ({checks} checked):",
+        "{path} has {count} problems ({checks} checked):",
+        len(report.problems),
+        path=report.path,
+        checks=checks,
+    )
+    return "\n".join([heading, *(f"  - {problem}" for problem in report.problems)])
 
 
 COMMANDS: dict[str, Callable[[Any, argparse.Namespace, TextIO], int]] = {

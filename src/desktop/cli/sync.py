@@ -18,28 +18,31 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from desktop.cli.format import print_json
+from desktop.cli.words import number, say, say_n
 
 
 def add_commands(commands: Any, positive_int: Any) -> None:
-    sync = commands.add_parser("sync", help="send this laptop's changes to the team, get theirs")
-    sync.add_argument("--json", action="store_true", help="print the result as JSON")
+    sync = commands.add_parser(
+        "sync", help=say("send this laptop's changes to the team, get theirs")
+    )
+    sync.add_argument("--json", action="store_true", help=say("print the result as JSON"))
 
-    changes = commands.add_parser("changes", help="carry changes by file (export, import)")
+    changes = commands.add_parser("changes", help=say("carry changes by file (export, import)"))
     actions = changes.add_subparsers(dest="changes_command", metavar="ACTION", required=True)
-    export = actions.add_parser("export", help="write this laptop's changes to FILE")
+    export = actions.add_parser("export", help=say("write this laptop's changes to FILE"))
     export.add_argument("file", type=Path, metavar="FILE")
     export.add_argument(
         "--since",
         metavar="SYNC",
-        help="also the changes sent after this sync (a time from 'changes export --list')",
+        help=say("also the changes sent after this sync (a time from 'changes export --list')"),
     )
-    export.add_argument("--list", action="store_true", help="list the syncs to start from")
-    imported = actions.add_parser("import", help="merge the changes in FILE")
+    export.add_argument("--list", action="store_true", help=say("list the syncs to start from"))
+    imported = actions.add_parser("import", help=say("merge the changes in FILE"))
     imported.add_argument("file", type=Path, metavar="FILE")
     imported.add_argument(
-        "--to-server", action="store_true", help="into the team's server (its owner only)"
+        "--to-server", action="store_true", help=say("into the team's server (its owner only)")
     )
-    imported.add_argument("--dsn", metavar="DSN", help="the server, with --to-server")
+    imported.add_argument("--dsn", metavar="DSN", help=say("the server, with --to-server"))
 
 
 def sync_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
@@ -55,13 +58,21 @@ def sync_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
         if not (error.missing and sys.stdin.isatty()):
             raise
         address = team.team_address(store)
-        report = team.sync_team(store, password=getpass.getpass(f"Password of {address.name}: "))
+        report = team.sync_team(
+            store, password=getpass.getpass(say("Password of {name}: ", name=address.name))
+        )
     except ServerUnreachableError as error:
         state = team.team_state(store)
         if args.json:
             print_json({"synced": False, "offline": str(error), "waiting": state.waiting}, out)
         else:
-            print(f"Offline — {state.waiting} changes waiting. {error}", file=out)
+            offline = say_n(
+                "Offline — {count} change waiting. {error}",
+                "Offline — {count} changes waiting. {error}",
+                state.waiting,
+                error=error,
+            )
+            print(offline, file=out)
         return 1
     if args.json:
         print_json(
@@ -78,12 +89,20 @@ def sync_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
         )
     else:
         conflicts = (
-            f" · {report.open_conflicts} conflicts to settle" if report.open_conflicts else ""
+            " · "
+            + say_n(
+                "{count} conflict to settle", "{count} conflicts to settle", report.open_conflicts
+            )
+            if report.open_conflicts
+            else ""
         )
-        print(
-            f"Synced: {report.sent} changes sent, {report.received} records received{conflicts}.",
-            file=out,
+        synced = say(
+            "Synced: {sent} changes sent, {received} records received{conflicts}.",
+            sent=number(report.sent),
+            received=number(report.received),
+            conflicts=conflicts,
         )
+        print(synced, file=out)
     return 0
 
 
@@ -99,16 +118,22 @@ def changes_command(database: Any, args: argparse.Namespace, out: TextIO) -> int
                     print(point, file=out)
             return 0
         count = team.export_changes(Store.around(database), target=args.file, since=args.since)
-        print(f"Wrote {count} changes to {args.file}.", file=out)
+        print(
+            say("Wrote {count} changes to {file}.", count=number(count), file=args.file), file=out
+        )
         return 0
     if args.to_server:
         return _import_to_server(args, out)
     applied, total, author = team.import_changes(Store.around(database), source=args.file)
-    print(
-        f"Merged {args.file.name} ({total} changes by {author}): "
-        f"{applied} applied, the rest were already here or older.",
-        file=out,
+    merged = say(
+        "Merged {file} ({total} changes by {author}): {applied} applied, the rest were "
+        "already here or older.",
+        file=args.file.name,
+        total=number(total),
+        author=author,
+        applied=number(applied),
     )
+    print(merged, file=out)
     return 0
 
 
@@ -119,14 +144,19 @@ def _import_to_server(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.core.team.dsn import ServerAddress
 
     if not args.dsn:
-        raise ServerAddressError("Name the team's server with --dsn to import into it.")
+        raise ServerAddressError(say("Name the team's server with --dsn to import into it."))
     address = ServerAddress.parse(args.dsn)
     url = admin_url(address)  # PGPASSWORD, the keyring, or asked
     password = url.password if isinstance(url.password, str) else None
     count, author = team.import_changes_to_server(
         address=address, password=password, source=args.file
     )
-    print(f"Appended {count} changes by {author} to the team's history.", file=out)
+    appended = say(
+        "Appended {count} changes by {author} to the team's history.",
+        count=number(count),
+        author=author,
+    )
+    print(appended, file=out)
     return 0
 
 

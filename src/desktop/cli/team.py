@@ -18,63 +18,74 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from desktop.cli.words import number, say
+
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
     from desktop.core.team.dsn import ServerAddress
 
 EXIT_OK = 0
-DSN_HELP = (
-    "the team's server database: 'host=… port=… dbname=… user=… [sslmode=… sslrootcert=…]' "
-    "or the same as a URL; without the password"
-)
+
+
+def _dsn_help() -> str:
+    return say(
+        "the team's server database: 'host=… port=… dbname=… user=… [sslmode=… "
+        "sslrootcert=…]' or the same as a URL; without the password"
+    )
 
 
 def add_commands(commands: Any, _positive_int: Any) -> None:
     team = commands.add_parser(
-        "team", help="set up the team's server database and manage its members"
+        "team", help=say("set up the team's server database and manage its members")
     )
     actions = team.add_subparsers(dest="team_command", metavar="ACTION", required=True)
 
     init = actions.add_parser(
         "init",
-        help="build the schema in an empty server database, create the consultants' group and "
-        "its rights, and load the team's first data (again: update schema and rights)",
+        help=say(
+            "build the schema in an empty server database, create the consultants' group and "
+            "its rights, and load the team's first data (again: update schema and rights)"
+        ),
     )
     init.add_argument(
         "--from",
         dest="source",
         type=Path,
         metavar="FILE",
-        help="load the records of this database file (default: the bundled knowledge base)",
+        help=say("load the records of this database file (default: the bundled knowledge base)"),
     )
 
     add = actions.add_parser(
-        "add-member", help="give a consultant a login of their own; prints its password once"
+        "add-member", help=say("give a consultant a login of their own; prints its password once")
     )
-    add.add_argument("name", metavar="NAME", help="2-40 lowercase letters, digits, underscores")
+    add.add_argument(
+        "name", metavar="NAME", help=say("2-40 lowercase letters, digits, underscores")
+    )
 
     remove = actions.add_parser(
         "remove-member",
-        help="take a consultant's login and rights away (their changes stay in the history)",
+        help=say("take a consultant's login and rights away (their changes stay in the history)"),
     )
     remove.add_argument("name", metavar="NAME")
 
     status = actions.add_parser(
-        "status", help="members and their last syncs, schema version, size of the history"
+        "status", help=say("members and their last syncs, schema version, size of the history")
     )
-    status.add_argument("--json", action="store_true", help="print JSON")
+    status.add_argument("--json", action="store_true", help=say("print JSON"))
 
     for action in (init, add, remove, status):
-        action.add_argument("--dsn", required=True, metavar="DSN", help=DSN_HELP)
+        action.add_argument("--dsn", required=True, metavar="DSN", help=_dsn_help())
         action.set_defaults(local_database=False)  # cli.main opens no local file for these
 
     join = actions.add_parser(
         "join",
-        help="make this laptop's database a member of the team: back it up, upload what only "
-        "it has, bring the team's data in",
+        help=say(
+            "make this laptop's database a member of the team: back it up, upload what only "
+            "it has, bring the team's data in"
+        ),
     )
-    join.add_argument("--dsn", required=True, metavar="DSN", help=DSN_HELP)
+    join.add_argument("--dsn", required=True, metavar="DSN", help=_dsn_help())
 
 
 def team_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
@@ -105,8 +116,10 @@ def admin_url(address: ServerAddress) -> URL:
 
     if address.has_password:
         raise ServerAddressError(
-            "Leave the password out of --dsn (a command line stays in the shell's history): "
-            "set PGPASSWORD, keep it in the keyring, or type it when asked."
+            say(
+                "Leave the password out of --dsn (a command line stays in the shell's history): "
+                "set PGPASSWORD, keep it in the keyring, or type it when asked."
+            )
         )
     password = os.environ.get("PGPASSWORD") or secrets.stored_password(address)
     if password is not None:
@@ -118,7 +131,7 @@ def admin_url(address: ServerAddress) -> URL:
             raise
         import getpass
 
-        return address.url(getpass.getpass(f"Password for {address.name}: "))
+        return address.url(getpass.getpass(say("Password for {name}: ", name=address.name)))
     return address.url()
 
 
@@ -130,18 +143,38 @@ def _init(address: ServerAddress, url: URL, args: argparse.Namespace, out: TextI
 
     result = admin.init_team(url, source_path=args.source)
     schema = (
-        f"schema brought to revision {result.revision}"
+        say("schema brought to revision {revision}", revision=result.revision)
         if result.revision
-        else "schema already up to date"
+        else say("schema already up to date")
     )
-    group = "group created" if result.group_created else "group already there"
-    print(f"The team is set up ({address.name}): {schema}; consultants' {group}.", file=out)
+    group = (
+        say("consultants' group created")
+        if result.group_created
+        else say("consultants' group already there")
+    )
+    done = say(
+        "The team is set up ({server}): {schema}; {group}.",
+        server=address.name,
+        schema=schema,
+        group=group,
+    )
+    print(done, file=out)
     if result.published is None:
-        print("The team's history already holds data: nothing was loaded.", file=out)
+        print(say("The team's history already holds data: nothing was loaded."), file=out)
     else:
-        source = args.source or "the bundled knowledge base"
-        print(f"Loaded {result.published} records from {source}.", file=out)
-    print(f"Add members with: dossier-desk team add-member NAME --dsn {_quoted(address)}", file=out)
+        source = args.source or say("the bundled knowledge base")
+        loaded = say(
+            "Loaded {count} records from {source}.",
+            count=number(result.published),
+            source=source,
+        )
+        print(loaded, file=out)
+    print(
+        say(
+            "Add members with: dossier-desk team add-member NAME --dsn {dsn}", dsn=_quoted(address)
+        ),
+        file=out,
+    )
     return EXIT_OK
 
 
@@ -149,13 +182,17 @@ def _add_member(address: ServerAddress, url: URL, args: argparse.Namespace, out:
     from desktop.core.team import admin
 
     password = admin.add_member(url, args.name)
-    print(f"{args.name} is a member of the team ({address.name}).", file=out)
     print(
-        "Their password, shown only this once (hand it over in person or by a safe way):",
+        say("{name} is a member of the team ({server}).", name=args.name, server=address.name),
+        file=out,
+    )
+    print(
+        say("Their password, shown only this once (hand it over in person or by a safe way):"),
         file=out,
     )
     print(f"    {password}", file=out)
-    print(f"Their server address: {address.for_user(args.name).redacted()}", file=out)
+    their = address.for_user(args.name).redacted()
+    print(say("Their server address: {address}", address=their), file=out)
     return EXIT_OK
 
 
@@ -163,11 +200,13 @@ def _remove_member(address: ServerAddress, url: URL, args: argparse.Namespace, o
     from desktop.core.team import admin
 
     admin.remove_member(url, args.name)
-    print(
-        f"{args.name} can no longer log in to the team ({address.name}); their changes "
-        "stay in the team's history under their name.",
-        file=out,
+    removed = say(
+        "{name} can no longer log in to the team ({server}); their changes stay in the team's "
+        "history under their name.",
+        name=args.name,
+        server=address.name,
     )
+    print(removed, file=out)
     return EXIT_OK
 
 
@@ -179,23 +218,39 @@ def _status(_address: ServerAddress, url: URL, args: argparse.Namespace, out: Te
         from desktop.cli.format import print_json
 
         return print_json(status, out)
-    print(f"Team on {status.server}, schema version {status.schema_version}", file=out)
     print(
-        f"{status.records} records, {status.changes} changes in the history, "
-        f"{status.open_conflicts} open conflicts",
+        say(
+            "Team on {server}, schema version {version}",
+            server=status.server,
+            version=status.schema_version,
+        ),
         file=out,
     )
+    sizes = say(
+        "{records} records, {changes} changes in the history, {conflicts} open conflicts",
+        records=number(status.records),
+        changes=number(status.changes),
+        conflicts=number(status.open_conflicts),
+    )
+    print(sizes, file=out)
     current = sum(member.member for member in status.members)
     removed = len(status.members) - current
-    print(f"Members: {current}" + (f" (and {removed} removed)" if removed else ""), file=out)
+    members = say("Members: {count}", count=number(current))
+    if removed:
+        members += say(" (and {count} removed)", count=number(removed))
+    print(members, file=out)
     for member in status.members:
         state = (
-            "removed" if not member.member else "member" if member.can_log_in else "cannot log in"
+            say("removed")
+            if not member.member
+            else say("member")
+            if member.can_log_in
+            else say("cannot log in")
         )
-        synced = (
-            f"last sync {member.last_sync_at:%Y-%m-%d %H:%M}"
+        synced = (  # a technical listing: the time as ISO, in every language
+            say("last sync {when}", when=f"{member.last_sync_at:%Y-%m-%d %H:%M}")
             if member.last_sync_at
-            else "never synced"
+            else say("never synced")
         )
         print(f"  {member.name:<24} {state:<14} {synced}", file=out)
     return EXIT_OK
@@ -218,11 +273,13 @@ def _join(database: Any, args: argparse.Namespace, out: TextIO) -> int:
     plan = team.plan_join(store, address=address, password=password)
     print(team.describe_plan(plan), file=out)
     report = team.join_team(store, address=address, password=password)
-    print(
-        f"Joined the team on {address.name}: {report.received:,} records received, "
-        f"{report.sent:,} changes uploaded.",
-        file=out,
+    joined = say(
+        "Joined the team on {server}: {received} records received, {sent} changes uploaded.",
+        server=address.name,
+        received=number(report.received),
+        sent=number(report.sent),
     )
+    print(joined, file=out)
     return EXIT_OK
 
 
