@@ -64,7 +64,9 @@ def test_a_long_problem_under_a_contact_field_is_shown_in_full(
 ) -> None:
     """German messages run a line or two longer: the dialog grows to show them whole."""
     long_message = "Eine Telefonnummer besteht nur aus Ziffern, Leerzeichen und + ( ) / -. " * 3
-    monkeypatch.setattr(validation, "phone", lambda text: long_message if text else None)
+    monkeypatch.setattr(
+        validation, "phone", lambda text, _language="en": long_message if text else None
+    )
     dialog = ConsultantCardDialog()
     qtbot.addWidget(dialog)
     dialog.show()

@@ -137,3 +137,13 @@ def test_a_new_brief_is_titled_in_the_consultants_language() -> None:
     assert default_title("Project Aurora", date(2026, 12, 7), "en") == (
         "Brief for Project Aurora, 7 December 2026"
     )
+
+
+def test_a_form_problem_reads_in_the_window_language() -> None:
+    from desktop.core.kb import validation
+
+    assert validation.url("www.x.de", "de") == "Eine Webadresse beginnt mit https:// oder http://."
+    assert validation.one_line("x" * 1500, "Der Name", language="de") == (
+        "Der Name hat 1.500 Zeichen; höchstens 200 passen."
+    )
+    assert validation.url("www.x.de") == "A web address starts with https:// or http://."

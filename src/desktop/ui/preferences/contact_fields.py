@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 from desktop.app.consultant import read_consultant
 from desktop.core.kb import validation
 from desktop.ui.base.settings import app_settings
+from desktop.ui.base.translation import current_language
 
 if TYPE_CHECKING:
     from desktop.app.consultant import ContactCard
@@ -108,9 +109,9 @@ class ContactFields(QObject):
         text = self.fields[key].text().strip()
         if key in self.required and not text:
             label = next(label for k, label, *_ in contact_fields() if k == key)
-            return validation.required(text, label)
+            return validation.required(text, label, current_language())
         check = self._checks[key]
-        return check(text) if check is not None else None
+        return check(text, current_language()) if check is not None else None
 
     @property
     def valid(self) -> bool:

@@ -188,7 +188,7 @@ class EntityDialog(QDialog):
         problems = {
             "name": validation.required(self.name.text(), "The name")
             and self.tr("The name is required."),
-            "slug": validation.slug(slug)
+            "slug": validation.slug(slug, current_language())
             or (
                 self.tr("“{slug}” is already used by {name}.").format(
                     slug=slug, name=self._names[slug]
@@ -196,8 +196,10 @@ class EntityDialog(QDialog):
                 if slug in self._names and slug != self._original
                 else None
             ),
-            "website": validation.url(self.website.text()),
-            "founded_year": validation.year(self.founded.text(), today=today),
+            "website": validation.url(self.website.text(), current_language()),
+            "founded_year": validation.year(
+                self.founded.text(), today=today, language=current_language()
+            ),
         }
         for key, label in self.messages.items():
             label.setText(problems.get(key) or "")

@@ -77,6 +77,16 @@ def term_choices(vocabulary: dict[str, taxonomy.Term]) -> list[tuple[str, str]]:
     return [(term.label(language) or exactly, term.code) for term in vocabulary.values()]
 
 
+def in_language(check: Callable[[str | None, str], str | None]) -> Callable[[str], str | None]:
+    """A core check (e-mail, phone, web address) that answers in the window's language."""
+    return lambda value: check(value, current_language())
+
+
+def as_of_check(today: date) -> Callable[[str], str | None]:
+    """The as-of date check, in the window's language."""
+    return lambda value: validation.as_of(value, today=today, language=current_language())
+
+
 def required(said: str) -> Callable[[str], str | None]:
     """A form check: the field must be filled (core's rule), and ``said`` says so."""
     return lambda value: said if validation.required(value, "") else None
@@ -87,7 +97,7 @@ def check_figure(text: str) -> str | None:
     numbers ("1.500,5" in German) or as a program does (2.5)."""
     if parse_number(text) is not None:
         return None
-    return validation.number(text) or translate(
+    return validation.number(text, language=current_language()) or translate(
         "UpkeepLabels", "The value must be a number, e.g. 1500 or 2.5."
     )
 
