@@ -30,8 +30,13 @@ def word(domain: str, key: str, language: str, english: str) -> str:
 
 def languages() -> tuple[str, ...]:
     """The languages with a catalogue, English first."""
-    files = sorted(path.stem for path in resource_path(FOLDER).glob("*.toml"))
-    return tuple(dict.fromkeys((SOURCE_LANGUAGE, *files, *_registered)))
+    return tuple(dict.fromkeys((SOURCE_LANGUAGE, *_file_languages(), *_registered)))
+
+
+@cache
+def _file_languages() -> tuple[str, ...]:
+    """The catalogues shipped (read once: they do not change while the program runs)."""
+    return tuple(sorted(path.stem for path in resource_path(FOLDER).glob("*.toml")))
 
 
 @cache
