@@ -25,7 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "src" / "desktop" / "ui"
 FOLDER = ROOT / "resources" / "translations"
 CATALOGUE = "dossier_desk"
-LANGUAGES = ("de",)
+# every language with a catalogue of words has a catalogue of window texts too
+LANGUAGES = tuple(sorted(path.stem for path in FOLDER.glob("*.toml") if path.stem != "en"))
 BIN = Path(sys.executable).parent
 
 

@@ -14,11 +14,17 @@ from collections.abc import Mapping
 
 from desktop.app.consultant import read_section, settings_path
 
-SUPPORTED = ("en", "de")
 DEFAULT = "en"
 SECTION = "ui"
 KEY = "language"
 ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def supported() -> tuple[str, ...]:
+    """The languages we speak: English and every language with a catalogue."""
+    from desktop.core.language.catalogues import languages
+
+    return languages()
 
 
 def chosen_language() -> str | None:
@@ -28,7 +34,7 @@ def chosen_language() -> str | None:
     except OSError:
         return None
     value = read_section(text, SECTION).get(KEY, "").strip().lower()
-    return value if value in SUPPORTED else None
+    return value if value in supported() else None
 
 
 def resolve(
@@ -38,18 +44,18 @@ def resolve(
 ) -> str:
     """The language to speak: ``chosen`` if set, else the first supported one the environment
     or the system locale (``de_DE``) names, else English."""
-    if chosen in SUPPORTED:
+    if chosen in supported():
         return chosen
     environ = os.environ if environ is None else environ
     for name in ENVIRONMENT:
         for value in environ.get(name, "").split(":"):  # LANGUAGE may list several
             code = _code(value)
-            if code in SUPPORTED:
+            if code in supported():
                 return code
             if code and name != "LANGUAGE":
                 return DEFAULT  # LC_ALL=fr_FR: the user asked for a language we lack
     code = _code(system_locale or "")
-    return code if code in SUPPORTED else DEFAULT
+    return code if code in supported() else DEFAULT
 
 
 _in_use: list[str] = []  # the language the window chose at start, once it has

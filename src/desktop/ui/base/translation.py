@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QApplication
 from desktop.paths import resource_path
 
 CATALOGUE = "dossier_desk"
-LOCALES = {"en": QLocale.Language.English, "de": QLocale.Language.German}
-COUNTRIES = {"en": QLocale.Country.UnitedKingdom, "de": QLocale.Country.Germany}
+# English is written the British way (day before month, 24-hour clock); any other language
+# as its locale's own defaults (QLocale("de") is Germany's German).
+ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
 def catalogue_file(language: str) -> str:
@@ -26,7 +27,7 @@ def catalogue_file(language: str) -> str:
 def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     """Load ``language``'s translations into ``app`` and make its locale the default (numbers,
     dates, sorting); returns the translators, which the application keeps alive."""
-    QLocale.setDefault(QLocale(LOCALES.get(language, LOCALES["en"]), COUNTRIES.get(language)))
+    QLocale.setDefault(ENGLISH if language == "en" else QLocale(language))
     loaded: list[QTranslator] = []
     if language == "en":
         return loaded
@@ -45,7 +46,7 @@ def remove_translations(app: QApplication, translators: list[QTranslator]) -> No
     """Back to the source language (English), e.g. after a test that ran in German."""
     for translator in translators:
         app.removeTranslator(translator)
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    QLocale.setDefault(ENGLISH)
     app.setProperty("dossierLanguage", "en")
 
 
