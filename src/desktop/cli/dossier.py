@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from desktop import APP_ID
 from desktop.cli.words import error_line, language, number, say
-from desktop.core.kb.vocabulary import REQUIREMENTS
+from desktop.core.kb.vocabulary import LANGUAGES, REQUIREMENTS
 from desktop.core.suggestions.matching import SECTIONS, Interest
 
 
@@ -46,7 +46,7 @@ def add_commands(commands: Any, positive_int: Any) -> None:
     source.add_argument("--brief", type=positive_int, metavar="ID", help=say("a stored brief's id"))
     export.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     export.add_argument("--template", choices=["full", "onepager"], help=say("with --profile"))
-    export.add_argument("--lang", choices=["en", "de"], help=say("with --profile"))
+    export.add_argument("--lang", choices=list(LANGUAGES), help=say("with --profile"))
     export.add_argument("--password", help=say("encrypt the PDF (AES-256) with this password"))
     export.add_argument("--reproducible", action="store_true", help=say("byte-identical output"))
 

@@ -1,12 +1,13 @@
 """Vocabularies for prospects: planned activities, requirements and pipeline status.
 
-Codes are what profiles, the database and the matching rules use; labels exist in English and
-German because the dossier is produced in both.
+Codes are what profiles, the database and the matching rules use; the labels are English here
+and in every other language in its catalogue (:mod:`desktop.core.language.catalogues`).
 """
 
 from __future__ import annotations
 
 from desktop.core.kb.taxonomy import Term, index_terms
+from desktop.core.language.catalogues import languages
 
 ACTIVITIES: dict[str, Term] = index_terms(
     "activity",
@@ -55,8 +56,10 @@ TEMPLATES: dict[str, Term] = index_terms(
     Term("onepager", "One-pager"),
 )
 
+# The dossier's languages: every language with a catalogue (a new one is a new catalogue).
+# Their English names; a language added without one here is named by its code in English and
+# by its catalogue's own "language" table everywhere else.
+LANGUAGE_NAMES = {"en": "English", "de": "German"}
 LANGUAGES: dict[str, Term] = index_terms(
-    "language",
-    Term("en", "English"),
-    Term("de", "German"),
+    "language", *(Term(code, LANGUAGE_NAMES.get(code, code)) for code in languages())
 )

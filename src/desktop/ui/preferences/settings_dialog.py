@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.app.language import KEY as LANGUAGE_KEY
 from desktop.app.language import SECTION as LANGUAGE_SECTION
+from desktop.core.kb.vocabulary import LANGUAGES
 from desktop.ui.base.settings import app_settings, setting
 from desktop.ui.preferences.contact_fields import ContactFields
 
@@ -56,8 +57,9 @@ class SettingsDialog(QDialog):
         self.language.setObjectName("languageChoice")
         self.language.setAccessibleName(self.tr("Language"))
         # each language names itself, so it can be found whatever the window speaks
-        for label, code in ((self.tr("System default"), ""), ("Deutsch", "de"), ("English", "en")):
-            self.language.addItem(label, code)
+        self.language.addItem(self.tr("System default"), "")
+        for code, term in sorted(LANGUAGES.items(), key=lambda item: item[1].label(item[0])):
+            self.language.addItem(term.label(code), code)  # "Deutsch", "English" …
         saved = str(app_settings().value(f"{LANGUAGE_SECTION}/{LANGUAGE_KEY}", "") or "")
         self.language.setCurrentIndex(max(0, self.language.findData(saved)))
         self.language.setToolTip(
