@@ -18,8 +18,12 @@ $(STAMP): pyproject.toml | $(BIN)/python
 run: $(STAMP)
 	$(BIN)/dossier-desk $(ARGS)
 
+# The suite runs on every core (pytest-xdist; each worker its own files and PostgreSQL server).
+# PYTEST_WORKERS=0 runs it in one process.
+PYTEST_WORKERS ?= auto
+
 test: $(STAMP)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

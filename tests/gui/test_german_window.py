@@ -201,3 +201,20 @@ def test_the_upkeep_dialogs_are_german(
         dialog.show()
         texts += list(shown_texts(dialog))
     assert english_left(iter(texts), names | {"S1 laboratory"}) == []
+
+
+def test_the_team_dialogs_are_german(
+    german: None, open_window: object, db_path: Path, names: set[str], qtbot: QtBot
+) -> None:
+    from desktop.ui.team.conflicts_dialog import ConflictsDialog
+    from desktop.ui.team.join_dialog import JoinDialog
+
+    window = open_window(db_path)  # type: ignore[operator]
+    texts: list[str] = []
+    for dialog in (JoinDialog(window.team, window), ConflictsDialog(window.team, window)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        texts += list(shown_texts(dialog))
+        dialog.close()
+    texts.append(window.team.button.text())
+    assert english_left(iter(texts), names) == []
