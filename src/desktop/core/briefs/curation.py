@@ -27,6 +27,7 @@ from desktop.core.briefs.prospects import (
 )
 from desktop.core.kb import taxonomy
 from desktop.core.kb import vocabulary as prospect_vocab
+from desktop.core.kb.catalogue import tag_labels
 from desktop.core.kb.models import Brief, BriefItem, Entity, Fact, Prospect
 from desktop.core.language.catalogues import long_date, word
 from desktop.core.suggestions import choices
@@ -382,12 +383,6 @@ def brief_interest(session: Session, brief_id: int) -> Interest:
     """What the brief's investor is looking for (its prospect's profile)."""
     brief = get_record(session, Brief, brief_id, "brief")
     return interest_of(get_record(session, Prospect, brief.prospect_id, "prospect"))
-
-
-def tag_labels(session: Session, language: str = "en") -> dict[str, str]:
-    from desktop.core.kb.catalogue import tag_labels as labels
-
-    return labels(session, language)
 
 
 def touch(session: Session, brief_id: int) -> None:

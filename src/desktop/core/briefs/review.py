@@ -10,6 +10,7 @@ through :mod:`desktop.app.briefs`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlmodel import Session, col, func, select
@@ -18,13 +19,13 @@ from desktop.core.briefs.curation import (
     BriefItemView,
     brief_interest,
     brief_view,
-    tag_labels,
     touch,
 )
 from desktop.core.briefs.prospects import get_record
 from desktop.core.kb import taxonomy
+from desktop.core.kb.catalogue import tag_labels
 from desktop.core.kb.models import Brief, BriefItem, Entity
-from desktop.core.search.service import SearchFilters, search
+from desktop.core.search.service import SearchFilters, SearchHit, search
 from desktop.core.suggestions import choices
 from desktop.core.suggestions.matching import SECTION_OF_KIND, EntitySuggestion, Suggestions
 from desktop.core.suggestions.reasons import Part, label, line, say
@@ -107,8 +108,9 @@ def look_up(
             )
         )
     }
+    labels = tag_labels(session, brief.language)
     return [
-        _verdict(hit.entity_id, suggestions, items.get(hit.entity_id), brief.language, session)
+        _verdict(hit, suggestions, items.get(hit.entity_id), brief.language, labels)
         for hit in hits.hits
     ]
 
@@ -139,7 +141,7 @@ def add_entity(session: Session, brief_id: int, entity_id: int) -> int:
             position=(last + 1) if last is not None else 0,
             entity_id=entity_id,
             included=True,
-            reason=reason or _added(brief.language),
+            reason=reason or say("added", brief.language),
             score=suggestion.score if suggestion else 0.0,
         )
     elif item.included:
@@ -155,18 +157,17 @@ def add_entity(session: Session, brief_id: int, entity_id: int) -> int:
 
 
 def _verdict(
-    entity_id: int,
+    hit: SearchHit,
     suggestions: Suggestions,
     item: BriefItem | None,
     language: str,
-    session: Session,
+    labels: Mapping[str, str],
 ) -> Verdict:
-    labels = tag_labels(session, language)
+    entity_id = hit.entity_id
     place = next(
         (n for n, s in enumerate(suggestions.substance, 1) if s.entity_id == entity_id), None
     )
     suggestion = _find(suggestions, entity_id)
-    entity = get_record(session, Entity, entity_id, "entity")
     if suggestion is None or suggestion.competitor:
         place = None
     if suggestion is not None and suggestion.is_contact:
@@ -176,9 +177,9 @@ def _verdict(
         reason = suggestion.explain(language, labels)
     return Verdict(
         entity_id=entity_id,
-        slug=entity.slug,
-        name=entity.name,
-        kind=taxonomy.KINDS[entity.kind].label(language),
+        slug=hit.slug,
+        name=hit.name,
+        kind=taxonomy.KINDS[hit.kind].label(language),
         score=suggestion.score if suggestion else 0.0,
         place=place,
         reason=reason,
@@ -212,7 +213,3 @@ def _find(suggestions: Suggestions, entity_id: int) -> EntitySuggestion | None:
         if suggestion.entity_id == entity_id:
             return suggestion
     return None
-
-
-def _added(language: str) -> str:
-    return say("added", language)

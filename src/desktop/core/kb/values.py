@@ -10,7 +10,6 @@ import re
 from datetime import date
 
 from desktop.core.kb import taxonomy
-from desktop.core.language.texts import text_in
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # Units whose values are calendar years: printed without a thousands separator.
@@ -65,17 +64,20 @@ def format_figure(
     unit: str,
     period: str | None = None,
     language: str = "en",
-    texts: str | None = None,
+    *,
+    unit_words: str | None = None,
+    period_words: str | None = None,
 ) -> str:
     """The figure as a sentence fragment: ``more than 4,000 blood products per month``, or in
-    ``language`` with the unit and period from the record's ``texts`` (English where a
-    translation is missing; :func:`desktop.core.language.texts.text_in` says so)."""
+    ``language`` with the unit and period as the caller translated them (``unit_words``,
+    ``period_words``; the record's own where not given). The unit code still decides how the
+    number is written (a year has no thousands separator)."""
     words = taxonomy.QUALIFIERS.get(qualifier, taxonomy.QUALIFIERS["exact"]).label(language)
     parts = [words, format_number(value, unit, language)]
     if unit and unit not in YEAR_UNITS:
-        parts.append(text_in(unit, texts, "unit", language).text)
+        parts.append(unit_words or unit)
     if period:
-        parts.append(text_in(period, texts, "period", language).text)
+        parts.append(period_words or period)
     return " ".join(part for part in parts if part)
 
 

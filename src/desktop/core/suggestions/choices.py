@@ -31,14 +31,7 @@ def record(
         select(BriefChoice).where(
             BriefChoice.brief_id == brief_id, BriefChoice.entity_id == entity_id
         )
-    ).first() or BriefChoice(
-        brief_id=brief_id,
-        entity_id=entity_id,
-        included=included,
-        sectors="",
-        requirements="",
-        chosen_at=_now(),
-    )
+    ).first() or BriefChoice(brief_id=brief_id, entity_id=entity_id)
     row.included = included
     row.sectors = " ".join(interest.sectors)
     row.requirements = " ".join(interest.requirements)

@@ -31,9 +31,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import replace
 
-from desktop.core.kb import taxonomy
-from desktop.core.kb import vocabulary as prospect_vocab
 from desktop.core.suggestions.interest import Candidate, FactCandidate, Interest
+from desktop.core.suggestions.reasons import label
 from desktop.core.suggestions.results import (
     CONTACTS_SECTION,
     SECTION_OF_KIND,
@@ -167,7 +166,7 @@ def _facts_and_evidence(
     for fact in facts:
         topics = sorted(fact.topics & wanted)
         if topics:
-            reason = "About " + ", ".join(_label(code) for code in topics)
+            reason = "About " + ", ".join(label(code) for code in topics)
         elif fact.scope_id in chosen_ids:
             reason = "About a suggested entity"
         else:
@@ -252,10 +251,3 @@ def shortlist(ranked: list[EntitySuggestion]) -> list[EntitySuggestion]:
             suggestion = replace(suggestion, shortlisted=True)
         chosen.append(suggestion)
     return chosen
-
-
-def _label(code: str) -> str:
-    for vocabulary in (prospect_vocab.REQUIREMENTS, taxonomy.SECTORS, prospect_vocab.ACTIVITIES):
-        if code in vocabulary:
-            return vocabulary[code].en
-    return code

@@ -44,8 +44,6 @@ PHRASES: dict[str, str] = {  # English; other languages: the catalogue's "reason
     "left-out": "Left out of this brief",
     "added": "Added by the consultant",
     "space": "{what} space",
-    "fact": "{what}",
-    "record": "{what}",
 }
 
 

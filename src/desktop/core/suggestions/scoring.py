@@ -121,26 +121,15 @@ def score(
             parts.append(Part("text-same", points))
         # matched through a sector label only: the sector part says it already
     choices = context.choices.get(candidate.entity_id)
-    if choices and choices.included:
-        counted = min(choices.included, CHOICES_COUNTED)
-        parts.append(
-            Part(
-                "included",
-                INCLUDED_POINTS * counted,
-                choices.sectors,
-                count=choices.included,
-            )
-        )
-    if choices and choices.excluded:
-        counted = min(choices.excluded, CHOICES_COUNTED)
-        parts.append(
-            Part(
-                "excluded",
-                EXCLUDED_POINTS * counted,
-                choices.sectors,
-                count=choices.excluded,
-            )
-        )
+    if choices:
+        for code, count, points in (
+            ("included", choices.included, INCLUDED_POINTS),
+            ("excluded", choices.excluded, EXCLUDED_POINTS),
+        ):
+            if count:
+                parts.append(
+                    Part(code, points * min(count, CHOICES_COUNTED), choices.sectors, count=count)
+                )
     if is_contact and not requirements:
         parts.insert(0, Part("contact", 0.0, (CONTACT_SECTOR,)))
     competitor = candidate.kind == "company" and candidate.outside_region and bool(sectors)
@@ -212,17 +201,9 @@ def with_relations(
         current = result.get(borrower) or base(borrower)
         if current.competitor:
             continue
-        fields = {
-            key: getattr(current, key)
-            for key in ("section", "requirements", "loose", "sectors", "activities", "tags")
-        }
-        result[borrower] = _suggestion(
-            by_id[borrower],
-            [*current.parts, part],
-            keywords=current.keywords,
-            competitor=False,
-            **fields,
-        )
+        parts = (*current.parts, part)
+        score = round(sum(p.points for p in parts), 2)
+        result[borrower] = replace(current, parts=parts, score=score, gain=score)
     return result
 
 

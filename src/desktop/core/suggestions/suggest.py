@@ -25,6 +25,7 @@ from sqlmodel import Session
 
 from desktop.core.kb import taxonomy
 from desktop.core.kb import vocabulary as prospect_vocab
+from desktop.core.kb.catalogue import tag_labels
 from desktop.core.kb.values import format_figure
 from desktop.core.search.service import relevance, with_synonyms, words_of
 from desktop.core.suggestions import choices as earlier_choices
@@ -58,7 +59,7 @@ def suggest(
     profile weigh in (off for evaluation against the expert set); ``explain`` scores these
     entities even when they earn nothing (for "why not")."""
     connection = session.connection()
-    labels = dict(_rows(connection, "SELECT code, label FROM tag"))
+    labels = tag_labels(session)
     relations = [
         (subject, relation, obj)
         for subject, relation, obj in _rows(

@@ -54,6 +54,8 @@ class Finding:
         for name, value in self.values:
             if name == "fields":  # words of the sentence's own language
                 value = ", ".join(_say(str(field), language) for field in value)  # type: ignore[attr-defined]
+            elif name == "names" and isinstance(value, tuple):
+                value = _named(value, language)
             elif name == "language":
                 value = LANGUAGES[str(value)].label(language) if value in LANGUAGES else value
             elif isinstance(value, int):
@@ -70,11 +72,12 @@ def _say(key: str, language: str) -> str:
     return word("check", key, language, SENTENCES[key])
 
 
-def _named(names: Sequence[str]) -> str:
+def _named(names: Sequence[str], language: str) -> str:
     shown = ", ".join(names[:MAX_NAMED])
     if len(names) <= MAX_NAMED:
         return shown
-    return SENTENCES["and-more"].format(names=shown, count=len(names) - MAX_NAMED)
+    more = format_number(len(names) - MAX_NAMED, language=language)
+    return _say("and-more", language).format(names=shown, count=more)
 
 
 def findings(
@@ -94,7 +97,7 @@ def findings(
                 (
                     ("language", data.language),
                     ("count", len(untranslated)),
-                    ("names", _named(untranslated)),
+                    ("names", tuple(untranslated)),
                 ),
             )
         )

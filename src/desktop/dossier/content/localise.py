@@ -32,12 +32,16 @@ class Localiser:
     def fact(self, fact: FactView) -> FactView:
         where = f"{fact.label} (figure)"
         label = self._text(fact.label, fact.texts, "label", where)
-        if fact.unit:
-            self._text(fact.unit, fact.texts, "unit", where)
-        if fact.period:
-            self._text(fact.period, fact.texts, "period", where)
+        unit = self._text(fact.unit, fact.texts, "unit", where) if fact.unit else None
+        period = self._text(fact.period, fact.texts, "period", where) if fact.period else None
         text = format_figure(
-            fact.value, fact.qualifier, fact.unit, fact.period, self.language, fact.texts
+            fact.value,
+            fact.qualifier,
+            fact.unit,
+            fact.period,
+            self.language,
+            unit_words=unit,
+            period_words=period,
         )
         return replace(fact, label=label, text=text)
 

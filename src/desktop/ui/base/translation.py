@@ -32,9 +32,11 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     if language == "en":
         return loaded
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in ((f"qtbase_{language}", qt_folder), (None, None)):
-        translator = QTranslator(app)
-        ok = translator.load(name, folder) if name else translator.load(catalogue_file(language))
+    qt_own, ours = QTranslator(app), QTranslator(app)
+    for translator, ok in (
+        (qt_own, qt_own.load(f"qtbase_{language}", qt_folder)),
+        (ours, ours.load(catalogue_file(language))),
+    ):
         if ok:
             app.installTranslator(translator)
             loaded.append(translator)
