@@ -2,6 +2,9 @@
 and the README, against a throwaway PostgreSQL server started here (as the tests do).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/team_screenshots.py [OUT_DIR]
+
+In German (``LANGUAGE=de``) into a folder of its own, then the team-*.png copied to
+``docs/screenshots/de/`` (its settings.png shows the team section, not the everyday one).
 """
 
 from __future__ import annotations
@@ -89,7 +92,7 @@ def main() -> None:
         dialog.address.setText(address.for_user("anna").redacted())
         dialog.password.setText(password)
         dialog.check_button.click()
-        settle(lambda: "The team holds" in dialog.plan_label.text())
+        settle(lambda: dialog.join_button.isEnabled())  # Check said what the team holds
         dialog.grab().save(str(out / "team-join.png"))
         dialog.join_button.click()
         settle(lambda: window.team.state.joined)
@@ -114,6 +117,7 @@ def main() -> None:
         window.show_entity(SLUG)
         settle(lambda: "izi.example/ben" in window.detail.toPlainText())
         window.grab().save(str(out / "team-window.png"))
+        window.team.button.parentWidget().grab().save(str(out / "team-sync.png"))  # toolbar
         conflicts = ConflictsDialog(window.team, window)
         conflicts.show()
         settle(lambda: conflicts.table.rowCount() == 1)

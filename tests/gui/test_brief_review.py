@@ -18,7 +18,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import briefs as app_briefs
 from desktop.app.store import Store, open_store
-from desktop.core.briefs.curation import BriefItemView, ProspectInput
+from desktop.core.briefs.brief_views import BriefItemView
+from desktop.core.briefs.curation import ProspectInput
 from desktop.core.storage.database import Database
 from desktop.ui.base.executor import DatabaseExecutor
 from desktop.ui.briefs.brief_editor import BriefEditor

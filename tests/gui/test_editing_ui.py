@@ -158,5 +158,5 @@ def test_sources_dialog_lists_and_adds(
             "file_name": None,
         },
     )
-    window.edits.records.edit_source(None)  # the dialog reloads on the change announced
+    window.edits.records.sources.edit(None)  # the dialog reloads on the change announced
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=10_000)

@@ -131,6 +131,7 @@ def test_a_conflict_is_settled_from_the_conflicts_list(
         dialog.show()
         qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=10_000)
         assert "mine.example" in dialog.table.item(0, 3).text()
+        assert dialog.table.item(0, 1).text() == "Website"  # the field in words, not its code
         dialog.grab().save(str(tmp_path / "conflicts.png"))
         dialog.table.selectRow(0)
         dialog.take_button.click()

@@ -85,9 +85,10 @@ def test_export_brief_assembles_once_writes_and_records(
     assert (entry.id, entry.brief_id, entry.file_name) == (exported.sent_id, brief_id, "aurora.pdf")
     assert (entry.prepared_for, entry.sha256) == ("Project Aurora", exported.sha256)
     assert json.loads(entry.snapshot) == exported.assembled.snapshot
-    assert export.file_name(exported.assembled) == (
-        "Location dossier - Project Aurora - full - en.pdf"
-    )
+    assert export.file_name(exported.assembled) == "Location dossier - Project Aurora - en.pdf"
+    german = replace(exported.assembled.data, language="de", template="onepager")
+    german_name = export.file_name(replace(exported.assembled, data=german))
+    assert german_name == "Standortprofil auf einer Seite - Project Aurora - de.pdf"
 
 
 def test_a_failed_write_records_nothing(store: Store, tmp_path: Path) -> None:

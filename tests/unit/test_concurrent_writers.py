@@ -101,7 +101,7 @@ def test_the_window_is_named_before_a_command(db_path: Path) -> None:
     lock = Path(f"{db_path}.lock")
     lock.write_text(f"{os.getppid()}\npython3\n{socket.gethostname()}\n")
     with locking.announce_writer(db_path, "dossier-desk import"):
-        assert locking.describe_holder(db_path) == (
+        assert str(locking.describe_holder(db_path)) == (
             f"the Dossier Desk window (process {os.getppid()} on {socket.gethostname()})"
         )  # this process's own announcement never names itself
     lock.write_text(f"999999999\npython3\n{socket.gethostname()}\n")

@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError
 
+from desktop.core.language.messages import Message
 from desktop.dossier.content.model import DossierData, DossierEntity, DossierSection, EvidenceRow
 from desktop.dossier.render import ExportCancelled, render_bytes, render_file
 from tests.fixtures.sample_dossier import sample_data, scaled_sample
@@ -296,11 +297,14 @@ def test_failed_write_keeps_the_previous_file(
 
 
 def test_progress_is_monotonic_and_completes() -> None:
-    reports: list[tuple[int, int, str]] = []
+    reports: list[tuple[int, int, Message]] = []
     render_bytes(sample_data("en", "onepager"), progress=lambda *r: reports.append(r))
     done = [r[0] for r in reports]
     assert done == sorted(done) and done[-1] == reports[-1][1] == 1000
-    assert any("pass 1" in r[2] for r in reports)
+    assert any("pass 1" in str(r[2]) for r in reports)
+    # the stages are messages: the window's progress dialog says them in its language
+    assert any("Durchgang 1" in r[2].said("de") for r in reports)
+    assert reports[-1][2].said("de") == "Fertig"
 
 
 def test_sparse_data_renders() -> None:

@@ -81,7 +81,7 @@ def test_latin1_file_is_detected_and_read_correctly(database: Database, tmp_path
     content = HEADER + "mueller-labor,Müller Labor für Zellkultur,company,medtech,Gößnitz,Öl\n"
     path = write(tmp_path, "latin1.csv", content.encode("latin-1"))
     table = read_table(path)
-    assert table.encoding == "latin-1" and "not UTF-8 (byte 0xfc on line 2)" in table.notes[0]
+    assert table.encoding == "latin-1" and "not UTF-8 (byte 0xfc on line 2)" in str(table.notes[0])
     planned = plan_file(database, path)
     assert planned.ok
     apply(database, planned, who="test")

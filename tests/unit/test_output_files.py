@@ -26,8 +26,8 @@ from desktop.cli.main import main
 from desktop.core import atomic_files
 from desktop.core.atomic_files import OutputFileError, remove_stale_temporaries, write_bytes
 from desktop.core.exchange import exporter
+from desktop.core.exchange.csv_reader import guard_formula, unguard_formula
 from desktop.core.exchange.importer import apply, plan_file
-from desktop.core.exchange.read import guard_formula, unguard_formula
 from desktop.core.storage.database import Database, content_digest
 from desktop.dossier.render import EmptyPasswordError, render_file
 from tests.fixtures.sample_dossier import sample_data

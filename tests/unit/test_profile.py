@@ -11,10 +11,10 @@ import pytest
 from desktop.core.briefs.profile import (
     MAX_PROFILE_BYTES,
     InvestorProfile,
-    ProfileError,
     load_profile,
     parse_profile,
 )
+from desktop.core.briefs.profile_errors import ProfileError
 from desktop.core.briefs.toml_keys import key_lines
 from desktop.core.errors import DossierError
 from desktop.core.kb import taxonomy

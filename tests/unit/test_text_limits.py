@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from desktop.app import consultant as consultant_settings
-from desktop.core.briefs.profile import ProfileError, parse_profile
+from desktop.core.briefs.profile import parse_profile
+from desktop.core.briefs.profile_errors import ProfileError
 from desktop.core.briefs.prospects import ProspectInput
 from desktop.core.exchange.importer import ImportRefusedError, apply, plan_file
 from desktop.core.kb import validation

@@ -16,7 +16,8 @@ from desktop.app.language import current
 from desktop.app.store import Store
 from desktop.core.briefs import curation as briefs
 from desktop.core.briefs import review, sent_register
-from desktop.core.briefs.curation import BriefView, ProspectInput
+from desktop.core.briefs.brief_views import BriefView
+from desktop.core.briefs.curation import ProspectInput
 from desktop.core.briefs.review import Alternatives, Verdict
 from desktop.core.briefs.sent_register import Change
 

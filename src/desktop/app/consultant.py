@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core.kb import validation
+from desktop.core.language.messages import message
 
 if TYPE_CHECKING:  # imported when a card is made: the window reads this module as it starts
     from desktop.dossier.content.model import ContactCard
@@ -26,11 +27,11 @@ __all__ = ["FIELDS", "problems", "read_consultant", "settings_path"]
 SECTION = "consultant"
 FIELDS = ("name", "role", "organisation", "phone", "email")
 LABELS = {
-    "name": "The name",
-    "role": "The role",
-    "organisation": "The organisation",
-    "phone": "The phone number",
-    "email": "The e-mail address",
+    "name": message("The name"),
+    "role": message("The role"),
+    "organisation": message("The organisation"),
+    "phone": message("The phone number"),
+    "email": message("The e-mail address"),
 }
 _ESCAPES = {
     "a": "\a",
@@ -48,15 +49,18 @@ _ESCAPES = {
 _HEX = "0123456789abcdefABCDEF"
 
 
-def problems(values: dict[str, str]) -> dict[str, str]:
-    """Field → what is wrong with it, for the settings dialog (empty fields are fine)."""
+def problems(values: dict[str, str], language: str = "en") -> dict[str, str]:
+    """Field → what is wrong with it in ``language``, for the settings dialog (empty fields
+    are fine)."""
     found: dict[str, str | None] = {
-        key: validation.one_line(values.get(key), LABELS[key], validation.MAX_CONTACT_CHARS)
+        key: validation.one_line(
+            values.get(key), LABELS[key].said(language), validation.MAX_CONTACT_CHARS, language
+        )
         for key in FIELDS
     }
-    found["phone"] = found["phone"] or validation.phone(values.get("phone"))
-    found["email"] = found["email"] or validation.email(values.get("email"))
-    return {key: message for key, message in found.items() if message}
+    found["phone"] = found["phone"] or validation.phone(values.get("phone"), language)
+    found["email"] = found["email"] or validation.email(values.get("email"), language)
+    return {key: problem for key, problem in found.items() if problem}
 
 
 def settings_path() -> Path:

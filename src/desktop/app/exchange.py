@@ -32,7 +32,7 @@ class ImportTable:
     table: Table
     record_type: str
     mapping: dict[str, str]  # header → field
-    fields: list[str]  # the fields of ``record_type``, in form order
+    fields: list[str]  # the fields of ``record_type`` in form order, ``description [de]`` too
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ def read_import_file(
     from the file, its sheet or section name, else its headers, unless given)."""
     table = importer.read_tables(path, encoding)[0]
     kind = record_type or table.record_type or importer.guess_record_type(table.headers)
-    fields = [field.name for field in importer.RECORD_TYPES[kind].fields]
+    fields = [field.name for field in importer.record_spec(kind, table.headers).fields]
     return ImportTable(table, kind, importer.suggest_mapping(table.headers, kind), fields)
 
 

@@ -113,10 +113,14 @@ def assemble_brief(
 
 
 def file_name(assembled: Assembled) -> str:
-    """A file name that says what the dossier is, safe on every file system."""
+    """A file name that says what the document is, in its own language, for whom and in which
+    language ("Standortdossier - Acme - de.pdf"), safe on every file system."""
+    from desktop.dossier.content.i18n import title
+
     data = assembled.data
-    safe = "".join(ch if ch.isalnum() or ch in "-_ " else "_" for ch in data.prepared_for).strip()
-    return f"Location dossier - {safe or 'investor'} - {data.template} - {data.language}.pdf"
+    named = f"{title(data.template, data.language)} - {data.prepared_for}"
+    safe = "".join(ch if ch.isalnum() or ch in "-_ " else "_" for ch in named).strip()
+    return f"{safe} - {data.language}.pdf"
 
 
 def findings_to_review(

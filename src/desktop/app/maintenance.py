@@ -80,7 +80,7 @@ def restore_if_unchanged(db_path: Path, *, source: Path, expected: str | None) -
     """Restore ``source`` only while the content is still ``expected`` (the digest taken right
     after the step being undone); ChangedSinceError otherwise, with nothing touched."""
     if expected is not None and backup.digest_of(db_path) != expected:
-        raise ChangedSinceError(f"{db_path.name} changed since; nothing was restored.")
+        raise ChangedSinceError("{name} changed since; nothing was restored.", name=db_path.name)
     result = backup.restore(db_path, source)
     return Restored(result, backup.digest_of(db_path))
 

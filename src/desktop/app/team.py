@@ -11,7 +11,7 @@ server on a newer version) is one clear message; local work is never touched by 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +20,7 @@ from sqlalchemy import Engine, text
 
 from desktop.app.store import Store
 from desktop.core.errors import DossierError, NewerSchemaError
+from desktop.core.language.messages import Listing, Message, counted, message
 from desktop.core.storage import backup
 from desktop.core.storage.engine import SCHEMA_VERSION, make_engine
 from desktop.core.sync import conflicts as team_conflicts
@@ -99,27 +100,42 @@ def team_address(store: Store) -> ServerAddress:
     return ServerAddress.parse(state.team)
 
 
-def describe_plan(plan: JoinPlan) -> str:
-    """What joining will do, in one paragraph (the dialog and ``team join`` show it)."""
-    names = {
-        "entity": ("entity", "entities"),
-        "fact": ("key figure", "key figures"),
-        "prospect": ("prospect", "prospects"),
-        "brief": ("brief", "briefs"),
-        "brief_item": ("brief item", "brief items"),
-        "sent_dossier": ("sent dossier", "sent dossiers"),
-        "space_offer": ("space offer", "space offers"),
-    }
-    parts = []
-    for table, count in sorted(plan.local_only.items()):
-        one, many = names.get(table, (table, table + "s"))
-        parts.append(f"{count:,} {one if count == 1 else many}")
+# What joining uploads, table by table: the sentence's parts, each with its own plural.
+_UPLOADS: dict[str, Callable[[int], Message]] = {
+    "source": lambda n: counted("{count} source", "{count} sources", count=n),
+    "tag": lambda n: counted("{count} tag", "{count} tags", count=n),
+    "entity": lambda n: counted("{count} entity", "{count} entities", count=n),
+    "relation": lambda n: counted("{count} relation", "{count} relations", count=n),
+    "space_offer": lambda n: counted("{count} space offer", "{count} space offers", count=n),
+    "fact": lambda n: counted("{count} key figure", "{count} key figures", count=n),
+    "contact": lambda n: counted("{count} contact", "{count} contacts", count=n),
+    "prospect": lambda n: counted("{count} prospect", "{count} prospects", count=n),
+    "brief": lambda n: counted("{count} brief", "{count} briefs", count=n),
+    "brief_item": lambda n: counted("{count} brief item", "{count} brief items", count=n),
+    "sent_dossier": lambda n: counted("{count} sent dossier", "{count} sent dossiers", count=n),
+}
+
+
+def describe_plan(plan: JoinPlan) -> Message:
+    """What joining will do, in one paragraph (the dialog and ``team join`` say it in their
+    language, numbers grouped as the language groups them)."""
+    parts = [
+        _UPLOADS[table](count)
+        for table, count in sorted(plan.local_only.items())
+        if table in _UPLOADS
+    ]
+    others = sum(count for table, count in plan.local_only.items() if table not in _UPLOADS)
+    if others:
+        parts.append(counted("{count} other record", "{count} other records", count=others))
     if plan.edits:
-        parts.append(f"{plan.edits:,} {'edit' if plan.edits == 1 else 'edits'}")
-    mine = ", ".join(parts) if parts else "nothing"
-    return (
-        f"The team holds {plan.team_records:,} records. Joining uploads what only this laptop "
-        f"has: {mine}. The database is backed up first."
+        parts.append(counted("{count} edit", "{count} edits", count=plan.edits))
+    return counted(
+        "The team holds {count} record. Joining uploads what only this laptop has: {mine}. "
+        "The database is backed up first.",
+        "The team holds {count} records. Joining uploads what only this laptop has: {mine}. "
+        "The database is backed up first.",
+        count=plan.team_records,
+        mine=Listing(tuple(parts)) if parts else message("nothing"),
     )
 
 

@@ -14,8 +14,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from desktop.cli.words import error_line, number, say
+from desktop.cli.words import error_line, language, number, say
 from desktop.core.kb import taxonomy
+from desktop.core.language.messages import said
 
 if TYPE_CHECKING:
     from desktop.core.storage.database import Database
@@ -146,10 +147,11 @@ def _print_plan(planned: Any, out: TextIO) -> None:
     counts = planned.counts()
     types = ", ".join(planned.record_types)
     print(say("Import plan for {source} ({types})", source=planned.source, types=types), file=out)
+    speaking = language()
     for note in planned.notes:
-        print("  " + say("note: {note}", note=note), file=out)
+        print("  " + say("note: {note}", note=said(note, speaking)), file=out)
     for problem in planned.problems:
-        print("  " + say("PROBLEM {problem}", problem=problem), file=out)
+        print("  " + say("PROBLEM {problem}", problem=said(problem, speaking)), file=out)
     titles = (
         (REJECT, say("Rejected ({count}):")),
         (ADD, say("Added ({count}):")),
@@ -165,7 +167,7 @@ def _print_plan(planned: Any, out: TextIO) -> None:
             where = say("{file} row {row}:", file=row.file, row=row.row)
             print(f"  {where} {row.record_type} {row.key}", file=out)
             for problem in row.problems:
-                print(f"      {problem}", file=out)
+                print(f"      {said(problem, speaking)}", file=out)
             for change in row.changes:
                 print(
                     f"      {change.field}: {display(change.old)} → {display(change.new)}",

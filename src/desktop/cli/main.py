@@ -17,8 +17,9 @@ from typing import Any, TextIO
 
 from desktop import APP_ID, APP_NAME, __version__
 from desktop.cli import browse, data, dossier, maintenance, sync, team
-from desktop.cli.words import error_line, say, speaking
+from desktop.cli.words import error_line, language, say, speaking
 from desktop.core.errors import DossierError
+from desktop.core.language.messages import said
 
 EXIT_ERROR = 1
 
@@ -165,5 +166,5 @@ def _open(path: Path | None, *, immediate: bool = False) -> Any:
 
 
 def _fail(error: BaseException) -> int:
-    print(error_line(str(error)), file=sys.stderr)
+    print(error_line(said(error, language())), file=sys.stderr)
     return EXIT_ERROR

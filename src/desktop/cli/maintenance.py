@@ -16,10 +16,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from desktop.cli.words import error_line, number, say, say_n
+from desktop.cli.words import error_line, language, number, say
+from desktop.core.language.messages import said
 
 if TYPE_CHECKING:
-    from desktop.core.storage.health import Report
+    pass
 
 EXIT_OK, EXIT_ERROR = 0, 1
 
@@ -85,11 +86,11 @@ def check_command(database: Any, _args: argparse.Namespace, out: TextIO) -> int:
 
     database.close()  # the checks read the file with their own plain connections
     report = maintenance.check(database.path)
-    print(_report_text(report), file=out)
+    print(report.text(language()), file=out)
     if report.ok:
         return EXIT_OK
     if report.read_only:  # nothing says the data is damaged: no talk of restoring
-        print(error_line(report.problems[0]), file=sys.stderr)
+        print(error_line(said(report.findings[0], language())), file=sys.stderr)
         return EXIT_ERROR
     advice = say(
         "the database has problems. Restore a backup with 'dossier-desk restore FILE' "
@@ -97,30 +98,6 @@ def check_command(database: Any, _args: argparse.Namespace, out: TextIO) -> int:
     )
     print(error_line(advice), file=sys.stderr)
     return EXIT_ERROR
-
-
-def _report_text(report: Report) -> str:
-    """The check's report as :meth:`Report.text` writes it, in the run's language (the
-    problems themselves are the check's own sentences)."""
-    from desktop.core.storage import health
-
-    names = {
-        health.INTEGRITY: say("integrity"),
-        health.FOREIGN_KEYS: say("foreign keys"),
-        health.SEARCH_INDEX: say("search index"),
-        health.QUICK: say("quick integrity"),
-    }
-    checks = ", ".join(names.get(check, check) for check in report.checks) or say("nothing")
-    if report.ok:
-        return say("ok: {path} passed every check ({checks}).", path=report.path, checks=checks)
-    heading = say_n(
-        "{path} has {count} problem ({checks} checked):",
-        "{path} has {count} problems ({checks} checked):",
-        len(report.problems),
-        path=report.path,
-        checks=checks,
-    )
-    return "\n".join([heading, *(f"  - {problem}" for problem in report.problems)])
 
 
 COMMANDS: dict[str, Callable[[Any, argparse.Namespace, TextIO], int]] = {

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from desktop.cli.format import print_json
-from desktop.cli.words import number, say, say_n
+from desktop.cli.words import language, number, say, say_n
+from desktop.core.language.messages import said
 
 
 def add_commands(commands: Any, positive_int: Any) -> None:
@@ -59,7 +60,10 @@ def sync_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
             raise
         address = team.team_address(store)
         report = team.sync_team(
-            store, password=getpass.getpass(say("Password of {name}: ", name=address.name))
+            store,
+            password=getpass.getpass(
+                say("Password of {name}: ", name=said(address.named, language()))
+            ),
         )
     except ServerUnreachableError as error:
         state = team.team_state(store)
@@ -70,7 +74,7 @@ def sync_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
                 "Offline — {count} change waiting. {error}",
                 "Offline — {count} changes waiting. {error}",
                 state.waiting,
-                error=error,
+                error=error.said(language()),
             )
             print(offline, file=out)
         return 1

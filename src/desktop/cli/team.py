@@ -18,7 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from desktop.cli.words import number, say
+from desktop.cli.words import language, number, say
+from desktop.core.language.messages import said
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
@@ -131,7 +132,7 @@ def admin_url(address: ServerAddress) -> URL:
             raise
         import getpass
 
-        return address.url(getpass.getpass(say("Password for {name}: ", name=address.name)))
+        return address.url(getpass.getpass(say("Password for {name}: ", name=_named(address))))
     return address.url()
 
 
@@ -154,7 +155,7 @@ def _init(address: ServerAddress, url: URL, args: argparse.Namespace, out: TextI
     )
     done = say(
         "The team is set up ({server}): {schema}; {group}.",
-        server=address.name,
+        server=_named(address),
         schema=schema,
         group=group,
     )
@@ -183,7 +184,7 @@ def _add_member(address: ServerAddress, url: URL, args: argparse.Namespace, out:
 
     password = admin.add_member(url, args.name)
     print(
-        say("{name} is a member of the team ({server}).", name=args.name, server=address.name),
+        say("{name} is a member of the team ({server}).", name=args.name, server=_named(address)),
         file=out,
     )
     print(
@@ -204,13 +205,13 @@ def _remove_member(address: ServerAddress, url: URL, args: argparse.Namespace, o
         "{name} can no longer log in to the team ({server}); their changes stay in the team's "
         "history under their name.",
         name=args.name,
-        server=address.name,
+        server=_named(address),
     )
     print(removed, file=out)
     return EXIT_OK
 
 
-def _status(_address: ServerAddress, url: URL, args: argparse.Namespace, out: TextIO) -> int:
+def _status(address: ServerAddress, url: URL, args: argparse.Namespace, out: TextIO) -> int:
     from desktop.core.team.status import team_status
 
     status = team_status(url)
@@ -221,7 +222,7 @@ def _status(_address: ServerAddress, url: URL, args: argparse.Namespace, out: Te
     print(
         say(
             "Team on {server}, schema version {version}",
-            server=status.server,
+            server=_named(address),
             version=status.schema_version,
         ),
         file=out,
@@ -256,6 +257,11 @@ def _status(_address: ServerAddress, url: URL, args: argparse.Namespace, out: Te
     return EXIT_OK
 
 
+def _named(address: ServerAddress) -> str:
+    """``user on host:port/dbname`` in the run's language."""
+    return said(address.named, language())
+
+
 def _quoted(address: ServerAddress) -> str:
     return "'" + address.redacted().replace("'", "'\\''") + "'"
 
@@ -271,11 +277,11 @@ def _join(database: Any, args: argparse.Namespace, out: TextIO) -> int:
     password = url.password if isinstance(url.password, str) else None
     store = Store.around(database)
     plan = team.plan_join(store, address=address, password=password)
-    print(team.describe_plan(plan), file=out)
+    print(said(team.describe_plan(plan), language()), file=out)
     report = team.join_team(store, address=address, password=password)
     joined = say(
         "Joined the team on {server}: {received} records received, {sent} changes uploaded.",
-        server=address.name,
+        server=_named(address),
         received=number(report.received),
         sent=number(report.sent),
     )

@@ -18,8 +18,8 @@ import contextlib
 from collections.abc import Iterator
 
 from desktop import APP_ID
-from desktop.core.kb.values import SEPARATORS, format_number
-from desktop.core.language.catalogues import word
+from desktop.core.kb.values import format_number
+from desktop.core.language.catalogues import separators, word
 
 DOMAIN = "cli"  # the catalogue's table
 ENGLISH = "en"
@@ -65,7 +65,7 @@ def number(value: float, spec: str | None = None) -> str:
     writes it in English (``".1f"``, ``"g"``), with the language's separators."""
     if spec is None:
         return format_number(value, language=language())
-    thousands, decimal = SEPARATORS.get(language(), SEPARATORS[ENGLISH])
+    thousands, decimal = separators(language())
     return format(value, spec).translate(str.maketrans({",": thousands, ".": decimal}))
 
 

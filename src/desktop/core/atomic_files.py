@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import IO
 
 from desktop.core.errors import DossierError
+from desktop.core.language.messages import Message, message
 
 STALE_AFTER_SECONDS = 3600
 _TEMP_NAME = re.compile(r"^\..+\.(\d+)\.(?:[0-9a-f]{8,32}\.part|partial)$")
@@ -40,8 +41,10 @@ class OutputFileError(DossierError, OSError):
     Also an ``OSError``, so callers that handle failed writes as such keep working.
     """
 
-    def __init__(self, message: str, *, code: int | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self, sentence: str | Message, /, *, code: int | None = None, **values: object
+    ) -> None:
+        super().__init__(sentence, **values)
         self.errno = code
 
 
@@ -49,22 +52,30 @@ def describe_os_error(error: OSError, path: Path) -> OutputFileError:
     """One line for an ``OSError`` met while writing ``path``: what happened, what to do."""
     folder = path.parent
     code = error.errno
-    messages = {
-        errno.ENOSPC: "the disk is full; free some space or choose another folder",
-        errno.EROFS: f"{folder} is on a read-only disk; choose another folder",
-        errno.EACCES: f"no permission to write in {folder}; choose another folder",
-        errno.EPERM: f"no permission to write in {folder}; choose another folder",
-        errno.EISDIR: "it is a folder; give a file name",
-        errno.ENOTDIR: "a part of the path is a file, not a folder; check the path",
-        errno.ENAMETOOLONG: "the file name is too long; choose a shorter one",
-        errno.ENOENT: f"the folder {folder} does not exist",
+    no_permission = message(
+        "no permission to write in {folder}; choose another folder", folder=folder
+    )
+    reasons: dict[int, Message] = {
+        errno.ENOSPC: message("the disk is full; free some space or choose another folder"),
+        errno.EROFS: message(
+            "{folder} is on a read-only disk; choose another folder", folder=folder
+        ),
+        errno.EACCES: no_permission,
+        errno.EPERM: no_permission,
+        errno.EISDIR: message("it is a folder; give a file name"),
+        errno.ENOTDIR: message("a part of the path is a file, not a folder; check the path"),
+        errno.ENAMETOOLONG: message("the file name is too long; choose a shorter one"),
+        errno.ENOENT: message("the folder {folder} does not exist", folder=folder),
     }
     if hasattr(errno, "EDQUOT"):
-        messages[errno.EDQUOT] = "your disk quota is used up; free some space"
-    reason = messages.get(code or 0)
-    if reason is None:
-        reason = (error.strerror or str(error) or type(error).__name__).rstrip(".")
-    return OutputFileError(f"Cannot write {path}: {reason}. Nothing was written.", code=code)
+        reasons[errno.EDQUOT] = message("your disk quota is used up; free some space")
+    # The system's own words where we have none (they come in the system's language).
+    reason: Message | str = reasons.get(code or 0) or (
+        error.strerror or str(error) or type(error).__name__
+    ).rstrip(".")
+    return OutputFileError(
+        "Cannot write {path}: {reason}. Nothing was written.", code=code, path=path, reason=reason
+    )
 
 
 def check_target(path: Path) -> os.stat_result | None:
@@ -84,26 +95,34 @@ def check_target(path: Path) -> os.stat_result | None:
         mode = status.st_mode
         if stat.S_ISLNK(mode):
             raise OutputFileError(
-                f"{path} is a symbolic link; give the path of a file, not a link. "
-                "Nothing was written."
+                "{path} is a symbolic link; give the path of a file, not a link. "
+                "Nothing was written.",
+                path=path,
             )
         if stat.S_ISDIR(mode):
-            raise OutputFileError(f"{path} is a folder; give a file name. Nothing was written.")
+            raise OutputFileError(
+                "{path} is a folder; give a file name. Nothing was written.", path=path
+            )
         if not stat.S_ISREG(mode):
             raise OutputFileError(
-                f"{path} is not a regular file (a device, a pipe or a socket); choose another "
-                "name. Nothing was written."
+                "{path} is not a regular file (a device, a pipe or a socket); choose another "
+                "name. Nothing was written.",
+                path=path,
             )
     try:
         parent = os.stat(path.parent)
     except OSError as error:
         if error.errno == errno.ENOENT:
             raise OutputFileError(
-                f"Cannot write {path}: the folder {path.parent} does not exist."
+                "Cannot write {path}: the folder {folder} does not exist.",
+                path=path,
+                folder=path.parent,
             ) from None
         raise describe_os_error(error, path) from None
     if not stat.S_ISDIR(parent.st_mode):
-        raise OutputFileError(f"Cannot write {path}: {path.parent} is not a folder.")
+        raise OutputFileError(
+            "Cannot write {path}: {folder} is not a folder.", path=path, folder=path.parent
+        )
     return status
 
 
@@ -176,11 +195,13 @@ def _move_into_place(temporary: Path, path: Path, before: os.stat_result | None)
         _link_new(temporary, path)
     elif before is None:
         raise OutputFileError(
-            f"{path} was created by another program while exporting; nothing was replaced."
+            "{path} was created by another program while exporting; nothing was replaced.",
+            path=path,
         )
     elif (now.st_dev, now.st_ino) != (before.st_dev, before.st_ino):
         raise OutputFileError(
-            f"{path} was replaced by another program while exporting; nothing was written."
+            "{path} was replaced by another program while exporting; nothing was written.",
+            path=path,
         )
     else:
         os.replace(temporary, path)
@@ -194,7 +215,8 @@ def _link_new(temporary: Path, path: Path) -> None:
         os.link(temporary, path)
     except FileExistsError:
         raise OutputFileError(
-            f"{path} was created by another program while exporting; nothing was replaced."
+            "{path} was created by another program while exporting; nothing was replaced.",
+            path=path,
         ) from None
     except OSError as error:
         if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):

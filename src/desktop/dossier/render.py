@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core.errors import DossierError
+from desktop.core.kb.refusals import RefusedError
+from desktop.core.language.messages import message
 from desktop.dossier.brand.theme import Theme, load_theme
 from desktop.dossier.content.model import DossierData
 from desktop.dossier.layout.progress import ExportCancelled, Progress, ProgressCallback
@@ -62,8 +64,7 @@ def _metadata_title(data: DossierData, language: str) -> str:
     from desktop.dossier.brand import markup
     from desktop.dossier.content import i18n
 
-    title = "location_onepager" if data.template == "onepager" else "location_dossier"
-    return f"{i18n.label(title, language)} — {markup.one_line(data.prepared_for)}"
+    return f"{i18n.title(data.template, language)} — {markup.one_line(data.prepared_for)}"
 
 
 def _build(
@@ -77,15 +78,21 @@ def _build(
     from desktop.dossier.sections.story import full_story
 
     if data.template not in TEMPLATES:
-        raise ValueError(f"unknown dossier template {data.template!r}; expected one of {TEMPLATES}")
+        raise RefusedError(
+            message(
+                "unknown dossier template {template!r}; expected one of: {templates}",
+                template=data.template,
+                templates=", ".join(TEMPLATES),
+            )
+        )
     from desktop.core.language.catalogues import languages
     from desktop.dossier.layout.bounds import bounded
 
     data = bounded(data)  # no value longer than a page can hold, metadata included
     language = data.language if data.language in languages() else "en"  # one with a catalogue
-    progress.stage(5, "Preparing fonts and styles")
+    progress.stage(5, message("Preparing fonts and styles"))
     kit = make_kit(theme, language)
-    progress.stage(12, "Composing the dossier")
+    progress.stage(12, message("Composing the dossier"))
     buffer = io.BytesIO()
     doc = DossierDocTemplate(
         buffer,
@@ -169,15 +176,18 @@ def render_file(
 
     if password is not None and not password.strip():
         raise EmptyPasswordError(
-            "The password is empty; give one to encrypt the PDF, or none to write it unencrypted."
+            message(
+                "The password is empty; give one to encrypt the PDF, or none to write it "
+                "unencrypted."
+            )
         )
     atomic_files.check_target(Path(out))
     tracker = Progress(progress, cancel)
     pdf, pages = _build(data, _theme(theme), reproducible, tracker)
     if password is not None:
-        tracker.stage(970, "Encrypting")
+        tracker.stage(970, message("Encrypting"))
         pdf = encrypt_pdf(pdf, password)
-    tracker.stage(985, "Saving")
+    tracker.stage(985, message("Saving"))
     atomic_files.write_bytes(Path(out), pdf)  # aside, synced, renamed: never half a file
     tracker.finish()
     return RenderResult(path=Path(out), pages=pages, sha256=hashlib.sha256(pdf).hexdigest())

@@ -1,19 +1,28 @@
-"""Briefs: create from suggestions, read, curate, reorder, duplicate.
+"""Briefs: create from suggestions, curate, reorder, duplicate, delete.
 
 A brief starts as the ranked suggestions for its prospect (:mod:`desktop.core.suggestions`);
 the consultant then includes or excludes items, reorders items and sections, and adds notes
 for the investor. Service functions take the session explicitly and commit nothing: the
-caller's transaction decides.
+caller's transaction decides. Reading a brief (its views, the list of a prospect's briefs, its
+investor's interest) lives in :mod:`desktop.core.briefs.brief_views`; it is re-exported here,
+with the prospect functions of :mod:`desktop.core.briefs.prospects`, so that callers holding
+this module as ``briefs`` reach the whole briefs service through one name.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from datetime import date
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
+from desktop.core.briefs.brief_views import (
+    BriefItemView,
+    BriefView,
+    brief_interest,
+    brief_view,
+    list_briefs,
+)
 from desktop.core.briefs.prospects import (
     ProspectInput,
     delete_prospect,
@@ -28,54 +37,31 @@ from desktop.core.briefs.prospects import (
 from desktop.core.kb import taxonomy
 from desktop.core.kb import vocabulary as prospect_vocab
 from desktop.core.kb.catalogue import tag_labels
-from desktop.core.kb.models import Brief, BriefItem, Entity, Fact, Prospect
+from desktop.core.kb.models import Brief, BriefItem
+from desktop.core.kb.refusals import RefusedError
 from desktop.core.language.catalogues import long_date, word
+from desktop.core.language.messages import message
 from desktop.core.suggestions import choices
 from desktop.core.suggestions.matching import SECTIONS, Interest, Suggestions
 from desktop.core.suggestions.suggest import suggest
 
 __all__ = [
+    "BriefItemView",
+    "BriefView",
     "Interest",
     "ProspectInput",
+    "brief_view",
     "delete_prospect",
     "get_prospect",
     "interest_of",
+    "list_briefs",
     "list_prospects",
     "prospect_input",
     "save_prospect",
 ]
 
 FIGURES_SECTION = "figures"
-
-
-@dataclass(frozen=True)
-class BriefItemView:
-    item_id: int
-    section: str
-    position: int
-    kind: str  # "entity" or "fact"
-    ref_id: int
-    slug: str | None  # entities only
-    title: str
-    subtitle: str  # entity kind label, or the fact's value
-    reason: str
-    included: bool
-    note: str | None
-    score: float
-
-
-@dataclass(frozen=True)
-class BriefView:
-    brief_id: int
-    prospect_id: int
-    title: str
-    template: str
-    language: str
-    consultant: str | None
-    sections: list[tuple[str, list[BriefItemView]]] = field(default_factory=list)
-
-    def items(self) -> list[BriefItemView]:
-        return [item for _, items in self.sections for item in items]
+_FIGURES_STAY = message("Figures stay in the key-figures section and entities outside it.")
 
 
 # --- briefs ---------------------------------------------------------------------------------
@@ -94,8 +80,8 @@ def create_brief(
     """A new brief filled with the ranked suggestions for the prospect; returns its id. Its
     default title is in ``title_language`` (the consultant's, not the dossier's)."""
     prospect = get_prospect(session, prospect_id)
-    taxonomy.require(prospect_vocab.TEMPLATES, template, "template")
-    taxonomy.require(prospect_vocab.LANGUAGES, language, "language")
+    taxonomy.require(prospect_vocab.TEMPLATES, template, message("template"))
+    taxonomy.require(prospect_vocab.LANGUAGES, language, message("language"))
     stamp = now()
     brief = Brief(
         prospect_id=prospect_id,
@@ -143,93 +129,10 @@ def _fill(session: Session, brief_id: int, suggestions: Suggestions, language: s
                 position=position,
                 fact_id=fact.fact_id,
                 included=True,
-                reason=fact.reason,
+                reason=fact.explain(language),
             )
         )
     session.flush()
-
-
-def brief_view(session: Session, brief_id: int) -> BriefView:
-    brief = get_record(session, Brief, brief_id, "brief")
-    items = list(
-        session.exec(
-            select(BriefItem)
-            .where(BriefItem.brief_id == brief_id)
-            .order_by(BriefItem.position, BriefItem.id)
-        )
-    )
-    entities = {
-        e.id: e
-        for e in session.exec(
-            select(Entity).where(col(Entity.id).in_([i.entity_id for i in items if i.entity_id]))
-        )
-    }
-    facts = {
-        f.id: f
-        for f in session.exec(
-            select(Fact).where(col(Fact.id).in_([i.fact_id for i in items if i.fact_id]))
-        )
-    }
-    from desktop.core.kb.values import format_figure
-
-    by_section: dict[str, list[BriefItemView]] = {}
-    for item in items:
-        if item.entity_id is not None and item.entity_id in entities:
-            entity = entities[item.entity_id]
-            view = BriefItemView(
-                item.id,
-                item.section,
-                item.position,
-                "entity",
-                entity.id,
-                entity.slug,  # type: ignore[arg-type]
-                entity.name,
-                taxonomy.KINDS[entity.kind].en,
-                item.reason,
-                item.included,
-                item.note,
-                item.score,
-            )
-        elif item.fact_id is not None and item.fact_id in facts:
-            fact = facts[item.fact_id]
-            view = BriefItemView(
-                item.id,
-                item.section,
-                item.position,
-                "fact",
-                fact.id,
-                None,  # type: ignore[arg-type]
-                fact.label,
-                format_figure(fact.value, fact.qualifier, fact.unit, fact.period),
-                item.reason,
-                item.included,
-                item.note,
-                item.score,
-            )
-        else:
-            continue
-        by_section.setdefault(item.section, []).append(view)
-    order = [key for key in json.loads(brief.section_order) if key in by_section]
-    order += [key for key in by_section if key not in order]
-    return BriefView(
-        brief_id=brief_id,
-        prospect_id=brief.prospect_id,
-        title=brief.title,
-        template=brief.template,
-        language=brief.language,
-        consultant=brief.consultant,
-        sections=[(key, by_section[key]) for key in order],
-    )
-
-
-def list_briefs(session: Session, prospect_id: int) -> list[Brief]:
-    return list(
-        session.exec(
-            select(Brief)
-            .where(Brief.prospect_id == prospect_id)
-            .order_by(col(Brief.updated_at).desc())
-        )
-    )
 
 
 def update_brief(
@@ -243,9 +146,13 @@ def update_brief(
 ) -> None:
     brief = get_record(session, Brief, brief_id, "brief")
     if template is not None:
-        brief.template = taxonomy.require(prospect_vocab.TEMPLATES, template, "template").code
+        brief.template = taxonomy.require(
+            prospect_vocab.TEMPLATES, template, message("template")
+        ).code
     if language is not None:
-        brief.language = taxonomy.require(prospect_vocab.LANGUAGES, language, "language").code
+        brief.language = taxonomy.require(
+            prospect_vocab.LANGUAGES, language, message("language")
+        ).code
     if title is not None and title.strip():
         brief.title = title.strip()
     if consultant is not None:
@@ -283,7 +190,7 @@ def move_item(session: Session, item_id: int, *, section: str, position: int) ->
     """Put an item at ``position`` in ``section`` (entities only between entity sections)."""
     item = get_record(session, BriefItem, item_id, "brief item")
     if (item.fact_id is not None) != (section == FIGURES_SECTION) or section not in SECTIONS:
-        raise ValueError("Figures stay in the key-figures section and entities outside it.")
+        raise RefusedError(_FIGURES_STAY)
     siblings = [
         other
         for other in session.exec(
@@ -313,14 +220,16 @@ def reorder(session: Session, brief_id: int, sections: list[tuple[str, list[int]
     }
     listed = [item_id for _, ids in sections for item_id in ids]
     if sorted(listed) != sorted(items) or len(set(listed)) != len(listed):
-        raise ValueError("the new layout does not list every item of the brief exactly once")
+        raise RefusedError(
+            message("the new layout does not list every item of the brief exactly once")
+        )
     for key, ids in sections:
         if key not in SECTIONS:
-            raise ValueError(f"unknown section {key!r}")
+            raise RefusedError(message("unknown section {key!r}", key=key))
         for position, item_id in enumerate(ids):
             item = items[item_id]
             if (item.fact_id is not None) != (key == FIGURES_SECTION):
-                raise ValueError("Figures stay in the key-figures section and entities outside it.")
+                raise RefusedError(_FIGURES_STAY)
             item.section, item.position = key, position
             session.add(item)
     set_section_order(session, brief_id, [key for key, _ in sections])
@@ -330,7 +239,7 @@ def set_section_order(session: Session, brief_id: int, keys: list[str]) -> None:
     brief = get_record(session, Brief, brief_id, "brief")
     unknown = [key for key in keys if key not in SECTIONS]
     if unknown:
-        raise ValueError(f"unknown section(s): {', '.join(unknown)}")
+        raise RefusedError(message("unknown section(s): {keys}", keys=", ".join(unknown)))
     brief.section_order = json.dumps(list(dict.fromkeys(keys + list(SECTIONS))))
     touch(session, brief_id)
 
@@ -377,12 +286,6 @@ def default_title(name: str, day: date, language: str) -> str:
     """ "Brief for Project Aurora, 7 December 2026" in ``language`` (its catalogue's words)."""
     on = long_date(day.day, day.month, day.year, language)
     return word("brief", "title", language, "Brief for {name}, {date}").format(name=name, date=on)
-
-
-def brief_interest(session: Session, brief_id: int) -> Interest:
-    """What the brief's investor is looking for (its prospect's profile)."""
-    brief = get_record(session, Brief, brief_id, "brief")
-    return interest_of(get_record(session, Prospect, brief.prospect_id, "prospect"))
 
 
 def touch(session: Session, brief_id: int) -> None:

@@ -1,8 +1,10 @@
 """Checking one value of an investor profile against its field: type, text, codes.
 
 Each check returns the cleaned value or raises :class:`ValueProblem` with what is wrong and
-what to write instead; :mod:`desktop.core.briefs.profile` adds the file, line, table and
-key. Unknown codes get a "did you mean" from the vocabulary, since a typo is the usual cause.
+what to write instead (a message, said in the reader's language);
+:mod:`desktop.core.briefs.profile_schema` adds the file, line, table and key. Unknown codes get
+a "did you mean" from the vocabulary, since a typo is the usual cause. What the file holds
+(keys, codes, values) is quoted as written.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from desktop.core.kb import taxonomy, validation
+from desktop.core.language.messages import Grouped, Message, message
 
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -31,53 +34,83 @@ class Field:
 
 
 class ValueProblem(Exception):
-    """A problem with one value; the caller adds the table, key and line."""
+    """A problem with one value; the caller adds the table, key and line. ``problem`` is the
+    message, ``str()`` its English."""
+
+    def __init__(self, problem: Message) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
 
 
 def _check_bool(value: Any, spec: Field) -> bool:
     if not isinstance(value, bool):
-        quoted = " (no quotes)" if isinstance(value, str) else ""
-        raise ValueProblem(f"expected true or false{quoted}, got {describe(value)}")
+        if isinstance(value, str):
+            raise ValueProblem(
+                message("expected true or false (no quotes), got {value}", value=describe(value))
+            )
+        raise ValueProblem(message("expected true or false, got {value}", value=describe(value)))
     return value
 
 
 def _check_string(value: Any, spec: Field) -> str | None:
     if not isinstance(value, str):
-        raise ValueProblem(f"expected a string in quotes, got {describe(value)}")
+        raise ValueProblem(
+            message("expected a string in quotes, got {value}", value=describe(value))
+        )
     stripped = value.replace("\r\n", "\n").strip()
     if spec.required and not stripped:
-        raise ValueProblem("must not be empty")
+        raise ValueProblem(message("must not be empty"))
     if spec.kind != "text" and CONTROL.search(stripped):
-        raise ValueProblem("must be a single line without tabs or control characters")
+        raise ValueProblem(message("must be a single line without tabs or control characters"))
     if _CONTROL_IN_TEXT.search(stripped):
-        raise ValueProblem("contains control characters — only line breaks and tabs are allowed")
+        raise ValueProblem(
+            message("contains control characters — only line breaks and tabs are allowed")
+        )
     _check_length(stripped, spec.kind)
     return stripped or None
 
 
 def _check_length(text: str, kind: str) -> None:
     """The limits of :mod:`desktop.core.kb.validation`, worded for a profile file."""
-    if kind != "text":
-        limit = validation.MAX_NAME_CHARS
-        if len(text) > limit:
-            raise ValueProblem(f"is {len(text):,} characters long; at most {limit:,} fit")
-        return
-    limit, max_lines = validation.MAX_TEXT_CHARS, validation.MAX_TEXT_LINES
+    limit = validation.MAX_NAME_CHARS if kind != "text" else validation.MAX_TEXT_CHARS
     if len(text) > limit:
-        raise ValueProblem(f"is {len(text):,} characters long; at most {limit:,} fit")
-    lines = text.count("\n") + 1
-    if lines > max_lines:
-        raise ValueProblem(f"has {lines:,} lines; at most {max_lines:,} fit")
+        raise ValueProblem(
+            message(
+                "is {count} characters long; at most {limit} fit",
+                count=Grouped(len(text)),
+                limit=Grouped(limit),
+            )
+        )
+    lines, max_lines = text.count("\n") + 1, validation.MAX_TEXT_LINES
+    if kind == "text" and lines > max_lines:
+        raise ValueProblem(
+            message(
+                "has {count} lines; at most {limit} fit",
+                count=Grouped(lines),
+                limit=Grouped(max_lines),
+            )
+        )
 
 
 def _check_country(value: Any, spec: Field) -> str | None:
     country = _check_string(value, spec)
     if country is None or _COUNTRY.match(country):
         return country
-    hint = f" — did you mean {country.upper()!r}?" if _COUNTRY.match(country.upper()) else ""
+    if _COUNTRY.match(country.upper()):
+        raise ValueProblem(
+            message(
+                "{value} is not an ISO 3166-1 alpha-2 code; write two upper-case letters such "
+                "as 'US' or 'DE' — did you mean {code!r}?",
+                value=show(country),
+                code=country.upper(),
+            )
+        )
     raise ValueProblem(
-        f"{show(country)} is not an ISO 3166-1 alpha-2 code; "
-        f"write two upper-case letters such as 'US' or 'DE'{hint}"
+        message(
+            "{value} is not an ISO 3166-1 alpha-2 code; write two upper-case letters such "
+            "as 'US' or 'DE'",
+            value=show(country),
+        )
     )
 
 
@@ -85,28 +118,53 @@ def _check_code(value: Any, spec: Field) -> str:
     code = _check_string(value, spec)
     assert spec.vocabulary is not None
     if code is None:
-        raise ValueProblem(f"must not be empty — {expected_codes(spec.vocabulary)}")
+        raise ValueProblem(
+            message("must not be empty — {expected}", expected=expected_codes(spec.vocabulary))
+        )
     return _known_code(code, spec.vocabulary)
 
 
 def _check_list(value: Any, spec: Field) -> tuple[str, ...]:
     if not isinstance(value, list):
         example = '["…"]' if spec.vocabulary is None else f'["{next(iter(spec.vocabulary))}"]'
-        raise ValueProblem(f"expected a list of strings such as {example}, got {describe(value)}")
+        raise ValueProblem(
+            message(
+                "expected a list of strings such as {example}, got {value}",
+                example=example,
+                value=describe(value),
+            )
+        )
     seen: set[str] = set()
     result: list[str] = []
     for position, item in enumerate(value, start=1):
         if not isinstance(item, str):
-            raise ValueProblem(f"item {position} must be a string in quotes, got {describe(item)}")
+            raise ValueProblem(
+                message(
+                    "item {position} must be a string in quotes, got {value}",
+                    position=position,
+                    value=describe(item),
+                )
+            )
         item = item.strip()
         if not item:
-            raise ValueProblem(f"item {position} is empty — remove it or fill it in")
+            raise ValueProblem(
+                message("item {position} is empty — remove it or fill it in", position=position)
+            )
         if CONTROL.search(item):
-            raise ValueProblem(f"item {position} must be a single line without control characters")
+            raise ValueProblem(
+                message(
+                    "item {position} must be a single line without control characters",
+                    position=position,
+                )
+            )
         if len(item) > validation.MAX_NAME_CHARS:
             raise ValueProblem(
-                f"item {position} is {len(item):,} characters long; "
-                f"at most {validation.MAX_NAME_CHARS:,} fit"
+                message(
+                    "item {position} is {count} characters long; at most {limit} fit",
+                    position=position,
+                    count=Grouped(len(item)),
+                    limit=Grouped(validation.MAX_NAME_CHARS),
+                )
             )
         if spec.vocabulary is not None:
             item = _known_code(item, spec.vocabulary)
@@ -118,7 +176,11 @@ def _check_list(value: Any, spec: Field) -> tuple[str, ...]:
             result.append(item)
     if spec.required and not result:
         assert spec.vocabulary is not None
-        raise ValueProblem(f"needs at least one code — {expected_codes(spec.vocabulary)}")
+        raise ValueProblem(
+            message(
+                "needs at least one code — {expected}", expected=expected_codes(spec.vocabulary)
+            )
+        )
     return tuple(result)
 
 
@@ -136,7 +198,6 @@ _CHECKS: dict[str, Callable[[Any, Field], Any]] = {
 def _known_code(code: str, vocabulary: dict[str, taxonomy.Term]) -> str:
     if code in vocabulary:
         return code
-    hint = ""
     folded = code.casefold()
     by_folded = {known.casefold(): known for known in vocabulary}
     # "gmp" → "gmp-manufacturing": a code it begins or is one part of, when only one matches
@@ -146,38 +207,54 @@ def _known_code(code: str, vocabulary: dict[str, taxonomy.Term]) -> str:
         if key.startswith(folded) or folded in key.split("-")
     ]
     close = difflib.get_close_matches(folded, list(by_folded), n=1, cutoff=0.6)
-    if len(partial) == 1:
-        hint = f" (did you mean {partial[0]!r}?)"
-    elif 1 < len(partial) <= 3:
-        hint = f" (did you mean one of {', '.join(map(repr, partial))}?)"
-    elif close:
-        hint = f" (did you mean {by_folded[close[0]]!r}?)"
-    raise ValueProblem(f"unknown code {show(code)}{hint} — {expected_codes(vocabulary)}")
+    # one or a few codes it is part of, else the closest spelling
+    guesses = partial if 1 <= len(partial) <= 3 else [by_folded[close[0]]] if close else []
+    shown, expected = show(code), expected_codes(vocabulary)
+    if len(guesses) == 1:
+        raise ValueProblem(
+            message(
+                "unknown code {code} (did you mean {guess!r}?) — {expected}",
+                code=shown,
+                guess=guesses[0],
+                expected=expected,
+            )
+        )
+    if guesses:
+        raise ValueProblem(
+            message(
+                "unknown code {code} (did you mean one of {guesses}?) — {expected}",
+                code=shown,
+                guesses=", ".join(map(repr, guesses)),
+                expected=expected,
+            )
+        )
+    raise ValueProblem(message("unknown code {code} — {expected}", code=shown, expected=expected))
 
 
-def expected_codes(vocabulary: dict[str, taxonomy.Term]) -> str:
-    return "expected one of: " + ", ".join(sorted(vocabulary))
+def expected_codes(vocabulary: dict[str, taxonomy.Term]) -> Message:
+    return message("expected one of: {codes}", codes=", ".join(sorted(vocabulary)))
 
 
-def describe(value: Any) -> str:
+def describe(value: Any) -> Message | str:
+    """What a value of the file is, for "got …": its type, and short values as written."""
     if isinstance(value, bool):
         return f"{str(value).lower()} (true/false)"
     if isinstance(value, str):
-        return f"the string {show(value)}"
-    if isinstance(value, int):
-        return f"the number {value}" if abs(value) < 10**20 else "a number"
-    if isinstance(value, float):
-        return f"the number {value}"
+        return message("the string {text}", text=show(value))
+    if isinstance(value, int) and abs(value) >= 10**20:
+        return message("a number")
+    if isinstance(value, (int, float)):
+        return message("the number {value}", value=value)
     if isinstance(value, datetime):
-        return "a date-time"
+        return message("a date-time")
     if isinstance(value, date):
-        return "a date"
+        return message("a date")
     if isinstance(value, time):
-        return "a time"
+        return message("a time")
     if isinstance(value, list):
-        return "a list"
+        return message("a list")
     if isinstance(value, dict):
-        return "a table"
+        return message("a table")
     return type(value).__name__
 
 

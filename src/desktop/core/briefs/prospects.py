@@ -15,7 +15,9 @@ from desktop.core.errors import NotFoundError
 from desktop.core.kb import countries, taxonomy, validation
 from desktop.core.kb import vocabulary as prospect_vocab
 from desktop.core.kb.models import Prospect
+from desktop.core.kb.refusals import refuse
 from desktop.core.language.catalogues import word
+from desktop.core.language.messages import Message, message
 from desktop.core.suggestions.matching import Interest
 
 
@@ -41,8 +43,7 @@ class ProspectInput:
     internal_notes: str | None = None
 
     def problems(self, language: str = "en") -> list[str]:
-        """Every reason this input cannot be saved, as sentences for the form (the two a
-        consultant meets while typing in ``language``, from its catalogue)."""
+        """Every reason this input cannot be saved, as sentences in ``language`` for the form."""
         found = []
         if not self.company_name.strip():
             found.append(word("problem", "company-name", language, "The company name is required."))
@@ -55,17 +56,27 @@ class ProspectInput:
                     "A code name is required when the dossier uses it.",
                 )
             )
-        for codes, vocabulary, what in (
-            (self.sectors, taxonomy.SECTORS, "sector"),
-            (self.activities, prospect_vocab.ACTIVITIES, "activity"),
-            (self.requirements, prospect_vocab.REQUIREMENTS, "requirement"),
-        ):
-            found += [f"Unknown {what} {code!r}." for code in codes if code not in vocabulary]
+        unknown = [
+            message("Unknown sector {code!r}.", code=code)
+            for code in self.sectors
+            if code not in taxonomy.SECTORS
+        ]
+        unknown += [
+            message("Unknown activity {code!r}.", code=code)
+            for code in self.activities
+            if code not in prospect_vocab.ACTIVITIES
+        ]
+        unknown += [
+            message("Unknown requirement {code!r}.", code=code)
+            for code in self.requirements
+            if code not in prospect_vocab.REQUIREMENTS
+        ]
         if self.status not in prospect_vocab.STATUSES:
-            found.append(f"Unknown status {self.status!r}.")
-        if country_problem := countries.problem(self.country):
+            unknown.append(message("Unknown status {code!r}.", code=self.status))
+        found += [problem.said(language) for problem in unknown]
+        if country_problem := countries.problem(self.country, language):
             found.append(country_problem)
-        return found + self._length_problems()
+        return found + self._length_problems(language)
 
     def normalised(self) -> ProspectInput:
         """This input as it is stored: text trimmed, each code once, the country as its code
@@ -83,26 +94,31 @@ class ProspectInput:
             internal_notes=(self.internal_notes or "").strip() or None,
         )
 
-    def _length_problems(self) -> list[str]:
+    def _length_problems(self, language: str) -> list[str]:
         """The text limits of :mod:`desktop.core.kb.validation`, named per field of the form."""
+
+        def line(value: str | None, what: Message) -> str | None:
+            return validation.one_line(value, what.said(language), language=language)
+
+        def text(value: str | None, what: Message) -> str | None:
+            return validation.long_text(value, what.said(language), language=language)
+
         checks = [
-            validation.one_line(self.company_name, "The company name"),
-            validation.one_line(self.code_name, "The code name"),
-            validation.one_line(self.country, "The country"),
-            validation.long_text(self.needs, "The text under Needs"),
-            validation.long_text(self.internal_notes, "The text under Internal notes"),
+            line(self.company_name, message("The company name")),
+            line(self.code_name, message("The code name")),
+            line(self.country, message("The country")),
+            text(self.needs, message("The text under Needs")),
+            text(self.internal_notes, message("The text under Internal notes")),
         ]
-        checks += [validation.one_line(keyword, "A keyword") for keyword in self.keywords]
-        return [message for message in checks if message]
+        checks += [line(keyword, message("A keyword")) for keyword in self.keywords]
+        return [problem for problem in checks if problem]
 
 
 def save_prospect(
     session: Session, data: ProspectInput, *, prospect_id: int | None = None
 ) -> Prospect:
     """Create a prospect, or update ``prospect_id``; raises ``ValueError`` listing problems."""
-    problems = data.problems()
-    if problems:
-        raise ValueError(" ".join(problems))
+    refuse(data.problems)
     prospect = Prospect(created_at=now(), updated_at=now(), company_name="")
     if prospect_id is not None:
         prospect = get_record(session, Prospect, prospect_id, "prospect")
@@ -174,7 +190,21 @@ def delete_prospect(session: Session, prospect_id: int) -> None:
 
 
 def get_record(session: Session, model: type, record_id: int, what: str):  # type: ignore[no-untyped-def]
+    """The ``model`` row ``record_id``; :class:`NotFoundError` naming ``what`` when it is gone."""
     record = session.get(model, record_id)
     if record is None:
-        raise NotFoundError(f"no {what} with id {record_id}")
+        raise NotFoundError(_gone(what, record_id))
     return record
+
+
+def _gone(what: str, record_id: int) -> Message:
+    """ "no brief with id 7": one whole sentence per kind of record, for the translator."""
+    if what == "prospect":
+        return message("no prospect with id {id}", id=record_id)
+    if what == "brief":
+        return message("no brief with id {id}", id=record_id)
+    if what == "brief item":
+        return message("no brief item with id {id}", id=record_id)
+    if what == "entity":
+        return message("no entity with id {id}", id=record_id)
+    return message("no {what} with id {id}", what=what, id=record_id)

@@ -15,12 +15,8 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, func, select
 
-from desktop.core.briefs.curation import (
-    BriefItemView,
-    brief_interest,
-    brief_view,
-    touch,
-)
+from desktop.core.briefs.brief_views import BriefItemView, brief_interest, brief_view
+from desktop.core.briefs.curation import touch
 from desktop.core.briefs.prospects import get_record
 from desktop.core.kb import taxonomy
 from desktop.core.kb.catalogue import tag_labels

@@ -70,7 +70,7 @@ def changes_since(session: Session, sent_id: int) -> list[Change]:
     """What differs now from what the dossier ``sent_id`` printed."""
     entry = session.get(SentDossier, sent_id)
     if entry is None:
-        raise NotFoundError(f"no sent dossier with id {sent_id}")
+        raise NotFoundError("no sent dossier with id {id}", id=sent_id)
     snapshot = json.loads(entry.snapshot)
     changes = []
     known = {

@@ -2,10 +2,15 @@
 
 :func:`plan` checks one table (:func:`plan_tables` all tables of a file) and fills the
 :class:`~desktop.core.exchange.plan.ImportPlan` the preview shows and apply writes. Checks, in
-order: each cell (type, code, format), duplicate keys within the file, then references (to the
-database or to earlier rows of the same file) and required fields for new records, then the
-field-by-field difference to the database. Every problem is built by :class:`Where`, which
-names the file, the row and the column as the person sees them.
+order: the mapping of headers to fields, each cell (type, code, format), duplicate keys within
+the file, then references (to the database or to earlier rows of the same file) and required
+fields for new records, then the field-by-field difference to the database.
+
+This module owns the order and the checks that need the whole table at once: the mapping of its
+columns, keys repeated across rows, and references, looked up in the database once per table.
+What one row is found to be on its own — its cells read into values and a key, its decision
+against its record in the database — is :mod:`desktop.core.exchange.row_checks`, as is
+:class:`~desktop.core.exchange.row_checks.Where`, which builds every problem.
 """
 
 from __future__ import annotations
@@ -16,26 +21,19 @@ from typing import Any
 from sqlalchemy import Connection
 
 from desktop.core.exchange import state as import_state
-from desktop.core.exchange.fields import (
-    CellError,
+from desktop.core.exchange.convert.fields import (
     RecordSpec,
     guess_record_type,
     record_spec,
     suggest_mapping,
 )
-from desktop.core.exchange.plan import (
-    ADD,
-    REJECT,
-    UNCHANGED,
-    UPDATE,
-    Change,
-    ImportPlan,
-    PlanContext,
-    Problem,
-    RowPlan,
-)
+from desktop.core.exchange.plan import REJECT, ImportPlan, PlanContext, Problem, RowPlan
+from desktop.core.exchange.row_checks import Where, decide, listed, merge_texts, read_rows
 from desktop.core.exchange.rows import Table
-from desktop.core.kb import validation
+from desktop.core.language.messages import Message, counted, message
+
+# What a reference points to, in the problem that says it is missing or rejected.
+_TARGETS = {"entity": message("entity"), "source": message("source"), "tag": message("tag")}
 
 
 def plan(
@@ -57,10 +55,14 @@ def plan(
     kind = record_type or table.record_type
     if kind is None:
         kind = guess_record_type(table.headers)
-        result.notes.append(f"{table.name}: read as {kind} (from the headers)")
-    spec = record_spec(kind)
+        result.notes.append(
+            message("{table}: read as {kind} (from the headers)", table=table.name, kind=kind)
+        )
+    spec = record_spec(kind, table.headers)
     result.record_types.append(kind)
-    result.notes += [f"{table.name}: {note}" for note in table.notes]
+    result.notes += [
+        message("{table}: {note}", table=table.name, note=note) for note in table.notes
+    ]
     mapping = suggest_mapping(table.headers, kind) if mapping is None else mapping
     with import_state.collector_paused():
         plan_table(connection, table, mapping, spec, context or PlanContext(), result)
@@ -77,7 +79,8 @@ def plan_tables(
         kind = record_type if len(tables) == 1 and record_type else None
         plan(connection, table, None, kind, context=context, into=result)
     if not result.rows and not result.problems:
-        result.problems.append(Problem(result.source, None, None, "no records: nothing to import"))
+        nothing = message("no records: nothing to import")
+        result.problems.append(Problem(result.source, None, None, nothing))
     return result
 
 
@@ -95,8 +98,8 @@ def plan_table(
     if columns is None:
         return
     where.fields = {spec_field.name: index for index, spec_field in columns}
-    for column, message in table.problems:
-        result.problems.append(where.problem(table.header_row or None, column, message))
+    for column, said in table.problems:
+        result.problems.append(where.problem(table.header_row or None, column, said))
     rows = read_rows(table, columns, spec, result, where.problem)
     reject_duplicates(rows, spec, where)
     current = import_state.load_records(
@@ -106,32 +109,18 @@ def plan_table(
     target = {"entities": "entity", "contacts": "entity", "sources": "source", "tags": "tag"}
     for row in rows:
         record = current.get(row.key)
+        merge_texts(row, record, spec)
         decide(row, record, spec, context, where)
         if spec.name in target and row.key:
             book = context.rejected if row.action == REJECT else context.known
-            book[target[spec.name]].setdefault(row.key, f"{row.file} row {row.row}")
+            book[target[spec.name]].setdefault(
+                row.key, message("{file} row {row}", file=row.file, row=row.row)
+            )
             if row.action != REJECT and spec.name == "entities":
                 context.kinds[row.key] = row.values.get("kind") or (record or {}).get("kind", "")
             elif row.action != REJECT and spec.name == "contacts":
                 context.kinds.setdefault(row.key, "person")
     result.rows += rows
-
-
-class Where:
-    """Builds problems that name the table, row and column (found by field name, too)."""
-
-    def __init__(self, table: Table) -> None:
-        self.table = table
-        self.fields: dict[str, int] = {}
-
-    def problem(self, row: int | None, column: int | None, message: str) -> Problem:
-        table = self.table
-        return Problem(table.name, row, table.column_label(column), message, table.format == "json")
-
-    def at(self, row: RowPlan, field_name: str | None, message: str) -> Problem:
-        index = self.fields.get(field_name or "")
-        label = self.table.column_label(index) if index is not None else field_name
-        return Problem(row.file, row.row, label, message, self.table.format == "json")
 
 
 def mapped_columns(
@@ -142,7 +131,9 @@ def mapped_columns(
     taken: dict[str, str] = {}
     for header, field_name in mapping.items():
         if header not in table.headers:
-            result.problems.append(problem(None, None, f"no column {header!r} in the file"))
+            result.problems.append(
+                problem(None, None, message("no column {header!r} in the file", header=header))
+            )
             continue
         if field_name not in names:
             valid = ", ".join(sorted(names))
@@ -150,7 +141,12 @@ def mapped_columns(
                 problem(
                     None,
                     table.headers.index(header),
-                    f"unknown field {field_name!r}; {spec.name} have: {valid}",
+                    message(
+                        "unknown field {field!r}; {record_type} have: {valid}",
+                        field=field_name,
+                        record_type=spec.name,
+                        valid=valid,
+                    ),
                 )
             )
             continue
@@ -159,7 +155,12 @@ def mapped_columns(
                 problem(
                     None,
                     table.headers.index(header),
-                    f"both {taken[field_name]!r} and {header!r} are mapped to {field_name!r}",
+                    message(
+                        "both {first!r} and {second!r} are mapped to {field!r}",
+                        first=taken[field_name],
+                        second=header,
+                        field=field_name,
+                    ),
                 )
             )
             continue
@@ -167,71 +168,34 @@ def mapped_columns(
         columns.append((table.headers.index(header), spec.field(field_name)))
     ignored = [h for h in table.headers if h not in mapping]
     if ignored:
-        result.notes.append(f"{table.name}: columns not imported: {', '.join(ignored)}")
-    keyed = all(k in taken for k in spec.key_fields) or spec.derive_key_from in taken
-    if not keyed:
-        wanted = " and ".join(spec.key_fields)
-        if spec.derive_key_from:
-            wanted += f" (or {spec.derive_key_from}, to derive it from)"
-        found = ", ".join(repr(h) for h in table.headers[:8])
-        result.problems.append(
-            problem(
-                table.header_row or None,
-                None,
-                f"no column for {wanted}; the header reads {found}"
-                + ("" if len(table.headers) > 1 else ": is the delimiter , or ;?"),
+        result.notes.append(
+            message(
+                "{table}: columns not imported: {columns}",
+                table=table.name,
+                columns=", ".join(ignored),
             )
         )
+    keyed = all(k in taken for k in spec.key_fields) or spec.derive_key_from in taken
+    if not keyed:
+        wanted: str | Message = listed(spec.key_fields)
+        if spec.derive_key_from:
+            wanted = message(
+                "{keys} (or {derive}, to derive it from)", keys=wanted, derive=spec.derive_key_from
+            )
+        found = ", ".join(repr(h) for h in table.headers[:8])
+        if len(table.headers) > 1:
+            missing = message(
+                "no column for {wanted}; the header reads {found}", wanted=wanted, found=found
+            )
+        else:
+            missing = message(
+                "no column for {wanted}; the header reads {found}: is the delimiter , or ;?",
+                wanted=wanted,
+                found=found,
+            )
+        result.problems.append(problem(table.header_row or None, None, missing))
         return None
     return columns
-
-
-def read_rows(
-    table: Table,
-    columns: list[tuple[int, Any]],
-    spec: RecordSpec,
-    result: ImportPlan,
-    problem: Any,
-) -> list[RowPlan]:
-    rows: list[RowPlan] = []
-    typed = table.typed
-    key_fields = spec.key_fields
-    derive = spec.derive_key_from
-    single_key = key_fields[0] if len(key_fields) == 1 else None
-    for raw in table.rows():
-        if raw.fatal:
-            result.problems += [problem(raw.number, c, m) for c, m in raw.problems]
-            break
-        problems = [problem(raw.number, c, m) for c, m in raw.problems]
-        values: dict[str, Any] = {}
-        cells = raw.values
-        # A row of the wrong width has its values in the wrong columns: say that, not more.
-        structural = problems and table.format == "csv"
-        for index, spec_field in () if structural else columns:
-            try:
-                value = spec_field.convert(cells[index], typed)
-            except CellError as error:
-                problems.append(problem(raw.number, index, f"{spec_field.name}: {error}"))
-                continue
-            if value is not None:
-                values[spec_field.name] = value
-        key = ""
-        if single_key in values:
-            key = values[single_key]
-        elif all(k in values for k in key_fields):
-            key = import_state.record_key(spec.name, values)
-        elif derive and derive in values:
-            values[key_fields[0]] = key = validation.slug_from(values[derive])
-        elif not problems:
-            wanted = " and ".join(key_fields) + (f" or {derive}" if derive else "")
-            problems.append(problem(raw.number, None, f"{wanted} is empty"))
-        rows.append(RowPlan(spec.name, table.name, raw.number, key, REJECT, values, [], problems))
-    if not rows and table.format == "json":
-        result.notes.append(f"{table.name}: no records")
-    elif not rows and not result.problems:
-        message = "no records below the header: nothing to import"
-        result.problems.append(problem(table.header_row or None, None, message))
-    return rows
 
 
 def reject_duplicates(rows: list[RowPlan], spec: RecordSpec, where: Where) -> None:
@@ -253,9 +217,15 @@ def reject_duplicates(rows: list[RowPlan], spec: RecordSpec, where: Where) -> No
         for row in group:
             others = [n for n in head if n != row.row][:5]
             listed = ", ".join(map(str, others)) + (" …" if count > 5 else "")
-            plural = "s" if count > 1 else ""
-            message = f"{what} {key!r} also on row{plural} {listed}: each record may appear once"
-            row.problems.append(where.at(row, None, message))
+            repeated_on = counted(
+                "{what} {key!r} also on row {listed}: each record may appear once",
+                "{what} {key!r} also on rows {listed}: each record may appear once",
+                count=count,
+                what=what,
+                key=key,
+                listed=listed,
+            )
+            row.problems.append(where.at(row, None, repeated_on))
 
 
 def check_references(
@@ -287,56 +257,16 @@ def check_references(
                 if item in in_db[target] or item in context.known[target]:
                     continue
                 if item in context.rejected[target]:
-                    on = context.rejected[target][item]
-                    message = f"refers to {target} {item!r}, which is rejected ({on})"
-                else:
-                    message = (
-                        f"unknown {target} {item!r}: not in the database nor earlier in the file"
+                    wrong = message(
+                        "refers to {target} {item!r}, which is rejected ({on})",
+                        target=_TARGETS[target],
+                        item=item,
+                        on=context.rejected[target][item],
                     )
-                row.problems.append(where.at(row, spec_field.name, message))
-
-
-def decide(
-    row: RowPlan,
-    current: dict[str, Any] | None,
-    spec: RecordSpec,
-    context: PlanContext,
-    where: Where,
-) -> None:
-    if row.problems:
-        row.action = REJECT
-        return
-    values = row.values
-    if spec.name == "contacts":
-        kind = current["_kind"] if current else context.kinds.get(row.key)
-        if kind is not None and kind != "person":
-            row.problems.append(where.at(row, "person", f"{row.key!r} is a {kind}, not a person"))
-            row.action = REJECT
-            return
-        row.existed = current is not None
-        if current is None or not current["_contact"]:
-            if current is None and row.key not in context.kinds and "name" not in values:
-                message = f"person {row.key!r} is new: a name is required"
-                row.problems.append(where.at(row, "name", message))
-                row.action = REJECT
-                return
-            row.action = ADD
-            if current is not None and "name" in values and values["name"] != current["name"]:
-                row.changes.append(Change("name", current["name"], values["name"]))
-            return
-    if current is None:
-        missing = [f.name for f in spec.fields if f.required and f.name not in values]
-        if missing:
-            message = f"a new {spec.audit_type} needs {', '.join(missing)}"
-            row.problems.append(where.at(row, None, message))
-            row.action = REJECT
-            return
-        row.action = ADD
-        return
-    row.existed = True
-    row.changes = [
-        Change(name, current.get(name), value)
-        for name, value in values.items()
-        if name not in spec.key_fields and not import_state.same(current.get(name), value)
-    ]
-    row.action = UPDATE if row.changes else UNCHANGED
+                else:
+                    wrong = message(
+                        "unknown {target} {item!r}: not in the database nor earlier in the file",
+                        target=_TARGETS[target],
+                        item=item,
+                    )
+                row.problems.append(where.at(row, spec_field.name, wrong))

@@ -7,6 +7,10 @@ taxonomy every database has. Every file is written aside and moved into place (t
 fsync, ``os.replace``), so a crash or a full disk never leaves half an export under the
 real name (:mod:`desktop.core.atomic_files`). Text that a spreadsheet would take for a formula
 is guarded in CSV (a leading quote) and typed as text in XLSX.
+
+In a spreadsheet (CSV, XLSX) each translated field has a column per language beside the English
+one, ``description [de]``, for every language with a catalogue and every other language the
+records hold (:func:`spreadsheet_rows`); JSON keeps the record's ``texts`` as one value.
 """
 
 from __future__ import annotations
@@ -21,9 +25,15 @@ from typing import IO, Any
 from desktop.core import atomic_files
 from desktop.core.errors import DossierError
 from desktop.core.exchange import state as import_state
-from desktop.core.exchange.fields import RECORD_TYPES
-from desktop.core.exchange.read import guard_formula
+from desktop.core.exchange.convert.fields import (
+    RECORD_TYPES,
+    record_spec,
+    translated_fields,
+)
+from desktop.core.exchange.csv_reader import guard_formula
 from desktop.core.kb import taxonomy
+from desktop.core.language import texts as record_texts
+from desktop.core.language.messages import Grouped, message
 
 EXPORT_FORMATS = (".json", ".csv", ".xlsx")
 XLSX_MAX_CELL = 32_767  # Excel's limit; longer text would be cut when the file is opened
@@ -83,12 +93,16 @@ def export_data(
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in EXPORT_FORMATS:
-        raise ExportError(f"{out.name}: choose a .json, .csv or .xlsx file name")
+        raise ExportError(message("{file}: choose a .json, .csv or .xlsx file name", file=out.name))
     if not out.parent.is_dir():
-        raise ExportError(f"the folder {out.parent} does not exist")
+        raise ExportError(message("the folder {folder} does not exist", folder=out.parent))
     if record_type is not None and record_type not in RECORD_TYPES:
         raise ExportError(
-            f"unknown record type {record_type!r}; use one of {', '.join(RECORD_TYPES)}"
+            message(
+                "unknown record type {name!r}; use one of {valid}",
+                name=record_type,
+                valid=", ".join(RECORD_TYPES),
+            ),
         )
     if suffix != ".csv" or record_type is not None:
         atomic_files.check_target(out)  # a folder, link or device is refused before the work
@@ -163,15 +177,52 @@ def _csv_cell(value: Any) -> str:
     return guard_formula(text)
 
 
+def spreadsheet_rows(
+    record_type: str, records: list[dict[str, Any]]
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """The columns and rows of one record type in a spreadsheet: each translated field's texts
+    in columns of their own, ``description [de]``, one per language.
+
+    The languages are those with a catalogue (a column to fill in even while it is empty) and
+    any other the records hold. The ``texts`` column is left out unless a record has a text no
+    language column holds (a field that is not translated in the forms), which it then keeps,
+    so that nothing is lost on the way back.
+    """
+    translated = translated_fields(record_type)
+    if not translated:
+        return [field.name for field in RECORD_TYPES[record_type].fields], records
+    parsed = [record_texts.parse(record.get("texts")) for record in records]
+    held = sorted(
+        {code for texts in parsed for code, of in texts.items() if set(of) & set(translated)}
+    )
+    fields = record_spec(record_type, languages=held).fields
+    columns = {(f.translates, f.language): f.name for f in fields if f.language}
+    rows, leftovers = [], False
+    for record, texts in zip(records, parsed, strict=True):
+        row = dict(record)
+        rest: dict[str, dict[str, str]] = {}
+        for code, texts_of in texts.items():
+            for field, text in texts_of.items():
+                column = columns.get((field, code))
+                if column is None:
+                    rest.setdefault(code, {})[field] = text
+                else:
+                    row[column] = text
+        row["texts"] = record_texts.dump(rest)
+        leftovers = leftovers or row["texts"] is not None
+        rows.append(row)
+    return [f.name for f in fields if f.name != "texts" or leftovers], rows
+
+
 def _write_csv(handle: IO[bytes], record_type: str, records: list[dict[str, Any]]) -> None:
     """UTF-8 with a byte-order mark, so Excel shows umlauts; the importer accepts both."""
     text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
     try:
         writer = csv.writer(text)
-        fields = [spec.name for spec in RECORD_TYPES[record_type].fields]
+        fields, rows = spreadsheet_rows(record_type, records)
         writer.writerow(fields)
-        for record in records:
-            writer.writerow([_csv_cell(record.get(name)) for name in fields])
+        for row in rows:
+            writer.writerow([_csv_cell(row.get(name)) for name in fields])
         text.flush()
     finally:
         text.detach()
@@ -187,9 +238,9 @@ def _write_xlsx(handle: IO[bytes], data: dict[str, list[dict[str, Any]]]) -> Non
         if not records:
             continue
         sheet = workbook.create_sheet(name)
-        fields = [spec.name for spec in RECORD_TYPES[name].fields]
+        fields, rows = spreadsheet_rows(name, records)
         sheet.append(fields)
-        for record in records:
+        for record in rows:
             cells = []
             for field_name in fields:
                 value = record.get(field_name)
@@ -197,8 +248,14 @@ def _write_xlsx(handle: IO[bytes], data: dict[str, list[dict[str, Any]]]) -> Non
                     value = cell_text(value) or None
                 if isinstance(value, str) and len(value) > XLSX_MAX_CELL:
                     raise ExportError(
-                        f"{name} {import_state.record_key(name, record)!r}: {field_name} has "
-                        f"{len(value):,} characters, more than an Excel cell holds; export JSON"
+                        message(
+                            "{record_type} {key!r}: {field} has {count} characters, more than an "
+                            "Excel cell holds; export JSON",
+                            record_type=name,
+                            key=import_state.record_key(name, record),
+                            field=field_name,
+                            count=Grouped(len(value)),
+                        ),
                     )
                 cell = WriteOnlyCell(sheet, value=value)
                 if isinstance(value, str):
@@ -206,5 +263,5 @@ def _write_xlsx(handle: IO[bytes], data: dict[str, list[dict[str, Any]]]) -> Non
                 cells.append(cell)
             sheet.append(cells)
     if not workbook.worksheets:
-        workbook.create_sheet("entities").append([s.name for s in RECORD_TYPES["entities"].fields])
+        workbook.create_sheet("entities").append(spreadsheet_rows("entities", [])[0])
     workbook.save(handle)

@@ -15,7 +15,7 @@ An import has three steps, so a consultant sees everything before anything chang
    suspend the search index and refresh it once (see :func:`_suspend_index`).
 
 Importable record types, in the order they are written: sources, tags, entities, relations,
-spaces, facts, contacts (:mod:`desktop.core.exchange.fields`).
+spaces, facts, contacts (:mod:`desktop.core.exchange.convert.fields`).
 """
 
 from __future__ import annotations
@@ -33,18 +33,18 @@ from sqlalchemy.exc import OperationalError
 from desktop.core.errors import DossierError
 from desktop.core.exchange import state as import_state
 from desktop.core.exchange.checks import plan, plan_tables
-from desktop.core.exchange.fields import RECORD_TYPES, guess_record_type, suggest_mapping
-from desktop.core.exchange.plan import ADD, REJECT, UPDATE, Change, ImportPlan, Problem, RowPlan
-from desktop.core.exchange.read import (
-    MAX_FILE_BYTES,
-    ImportFileError,
-    Row,
-    Table,
-    detect_encoding,
-    read_table,
-    read_tables,
+from desktop.core.exchange.convert.fields import (
+    RECORD_TYPES,
+    guess_record_type,
+    record_spec,
+    suggest_mapping,
 )
+from desktop.core.exchange.csv_reader import detect_encoding
+from desktop.core.exchange.plan import ADD, REJECT, UPDATE, Change, ImportPlan, Problem, RowPlan
+from desktop.core.exchange.read import MAX_FILE_BYTES, read_table, read_tables
+from desktop.core.exchange.rows import ImportFileError, Row, Table
 from desktop.core.exchange.write import Writer
+from desktop.core.language.messages import counted, message
 from desktop.core.storage.backend import backend_of
 from desktop.core.upkeep import audit
 
@@ -70,6 +70,7 @@ __all__ = [
     "plan_tables",
     "read_table",
     "read_tables",
+    "record_spec",
     "suggest_mapping",
 ]
 
@@ -107,16 +108,27 @@ def apply(
     started = time.perf_counter()
     if plan.problems:
         raise ImportRefusedError(
-            "The file has problems, so nothing was imported: " + str(plan.problems[0])
+            message(
+                "The file has problems, so nothing was imported: {problem}",
+                problem=plan.problems[0],
+            )
         )
     rejected = plan.of(REJECT)
     if rejected and not skip_rejected:
         raise ImportRefusedError(
-            f"{len(rejected)} row(s) are rejected, so nothing was imported. Fix them, or import "
-            f"the other rows only. First: {rejected[0].problems[0]}"
+            counted(
+                "{count} row is rejected, so nothing was imported. Fix it, or import the other "
+                "rows only. First: {problem}",
+                "{count} rows are rejected, so nothing was imported. Fix them, or import the "
+                "other rows only. First: {problem}",
+                count=len(rejected),
+                problem=rejected[0].problems[0],
+            )
         )
     if not who.strip():
-        raise ImportRefusedError("Say who imports (the consultant's name) for the audit journal.")
+        raise ImportRefusedError(
+            message("Say who imports (the consultant's name) for the audit journal.")
+        )
     rows = [row for row in plan.rows if row.action in (ADD, UPDATE)]
     if not rows:
         return ApplyResult("", 0, 0, len(rejected), 0, False, time.perf_counter() - started)
@@ -130,8 +142,10 @@ def apply(
         if "full" not in str(error.orig).lower():
             raise
         raise ImportRefusedError(
-            "The disk is full, so nothing was imported (the database is as it was). Free some "
-            "space and import again."
+            message(
+                "The disk is full, so nothing was imported (the database is as it was). Free some "
+                "space and import again."
+            )
         ) from None
     return ApplyResult(
         batch,
@@ -196,8 +210,13 @@ def _check_unchanged(connection: Connection, rows: list[RowPlan]) -> None:
             )
             if stale:
                 raise ImportRefusedError(
-                    f"{row.file}, row {row.row}: {row.key!r} changed in the database since the "
-                    "preview. Nothing was imported; preview the file again."
+                    message(
+                        "{file}, row {row}: {key!r} changed in the database since the "
+                        "preview. Nothing was imported; preview the file again.",
+                        file=row.file,
+                        row=row.row,
+                        key=row.key,
+                    ),
                 )
 
 
@@ -207,7 +226,11 @@ def plan_file(
     """Read ``path`` and plan all its tables with suggested mappings (the dry run)."""
     if record_type is not None and record_type not in RECORD_TYPES:
         raise ImportFileError(
-            f"unknown record type {record_type!r}; use one of {', '.join(RECORD_TYPES)}"
+            message(
+                "unknown record type {name!r}; use one of {valid}",
+                name=record_type,
+                valid=", ".join(RECORD_TYPES),
+            ),
         )
     tables = read_tables(Path(path), encoding)
     with database.engine.connect() as connection:

@@ -13,26 +13,51 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from desktop.core.language.messages import Message, message
+
 ADD, UPDATE, UNCHANGED, REJECT = "add", "update", "unchanged", "reject"
 
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """What is wrong, and where: ``file``, ``row`` and ``column`` as the file shows them."""
+    """What is wrong, and where: ``file``, ``row`` and ``column`` as the file shows them.
+
+    ``message`` says what is wrong, kept as a :class:`~desktop.core.language.messages.Message`
+    so the preview says it, and where it is, in the reader's language (:meth:`said`);
+    ``str(problem)`` is the English, for the log and ``--json``.
+    """
 
     file: str
     row: int | None
     column: str | None
-    message: str
+    message: str | Message
     json_records: bool = False  # JSON counts records, not rows
 
+    def sentence(self) -> Message:
+        """The whole line: the place, then what is wrong there."""
+        row, column = self.row is not None, bool(self.column)
+        values = {"file": self.file, "row": self.row, "column": self.column}
+        values["problem"] = self.message
+        if self.json_records:
+            if row and column:
+                return message("{file}, record {row}, field {column}: {problem}", **values)
+            if row:
+                return message("{file}, record {row}: {problem}", **values)
+            if column:
+                return message("{file}, field {column}: {problem}", **values)
+        elif row and column:
+            return message("{file}, row {row}, column {column}: {problem}", **values)
+        elif row:
+            return message("{file}, row {row}: {problem}", **values)
+        elif column:
+            return message("{file}, column {column}: {problem}", **values)
+        return message("{file}: {problem}", **values)
+
+    def said(self, language: str) -> str:
+        return self.sentence().said(language)
+
     def __str__(self) -> str:
-        where = [self.file]
-        if self.row is not None:
-            where.append(f"{'record' if self.json_records else 'row'} {self.row}")
-        if self.column:
-            where.append(f"{'field' if self.json_records else 'column'} {self.column}")
-        return f"{', '.join(where)}: {self.message}"
+        return str(self.sentence())
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +89,7 @@ class ImportPlan:
     source: str
     rows: list[RowPlan] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # file-level: block any apply
-    notes: list[str] = field(default_factory=list)
+    notes: list[str | Message] = field(default_factory=list)  # English by str(), or said()
     record_types: list[str] = field(default_factory=list)
 
     def of(self, action: str) -> list[RowPlan]:
@@ -90,7 +115,7 @@ class ImportPlan:
             "record_types": self.record_types,
             "ok": self.ok,
             "counts": self.counts(),
-            "notes": self.notes,
+            "notes": [str(note) for note in self.notes],
             "problems": [str(problem) for problem in self.problems],
             "rows": [
                 {
@@ -104,7 +129,7 @@ class ImportPlan:
                         for c in row.changes
                     ],
                     "problems": [
-                        {"column": p.column, "message": p.message, "text": str(p)}
+                        {"column": p.column, "message": str(p.message), "text": str(p)}
                         for p in row.problems
                     ],
                 }
@@ -117,10 +142,10 @@ class ImportPlan:
 class PlanContext:
     """What earlier tables of the same import add, so later ones may refer to it."""
 
-    known: dict[str, dict[str, str]] = field(
+    known: dict[str, dict[str, str | Message]] = field(
         default_factory=lambda: {"entity": {}, "source": {}, "tag": {}}
     )
-    rejected: dict[str, dict[str, str]] = field(
+    rejected: dict[str, dict[str, str | Message]] = field(
         default_factory=lambda: {"entity": {}, "source": {}, "tag": {}}
     )
     kinds: dict[str, str] = field(default_factory=dict)  # entity slug → kind, from this file

@@ -14,10 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.errors import DossierError
+from desktop.core.language.messages import Message, message
 
 
 class ImportFileError(DossierError):
-    """The file cannot be read as a table at all; the message names it and says what to do."""
+    """The file cannot be read as a table at all; the message names it and says what to do.
+
+    Its sentences are built with ``message(...)``, as all of this package's are, so the check
+    that every sentence has its translations finds them wherever the error is raised."""
 
 
 @dataclass(slots=True)
@@ -30,7 +34,7 @@ class Row:
 
     number: int
     values: list[Any]
-    problems: tuple[tuple[int | None, str], ...] = ()
+    problems: tuple[tuple[int | None, str | Message], ...] = ()
     fatal: bool = False
 
 
@@ -48,8 +52,8 @@ class Table:
     sheet: str | None = None
     typed: bool = False  # JSON: a cell's type must match the field (no "12" for a number)
     header_row: int = 1
-    notes: list[str] = field(default_factory=list)  # worth knowing, never blocking
-    problems: list[tuple[int | None, str]] = field(default_factory=list)  # block the import
+    notes: list[str | Message] = field(default_factory=list)  # worth knowing, never blocking
+    problems: list[tuple[int | None, str | Message]] = field(default_factory=list)  # blocking
 
     def rows(self) -> Iterator[Row]:
         return self.stream()
@@ -89,8 +93,13 @@ def header_names(raw: list[str], path: Path) -> list[str]:
     for index, header in enumerate(headers):
         if header in seen:
             raise ImportFileError(
-                f"{path.name}: columns {column_letter(seen[header])} and {column_letter(index)} "
-                f"are both headed {header!r}; rename one"
+                message(
+                    "{file}: columns {first} and {second} are both headed {header!r}; rename one",
+                    file=path.name,
+                    first=column_letter(seen[header]),
+                    second=column_letter(index),
+                    header=header,
+                ),
             )
         seen[header] = index
     return headers

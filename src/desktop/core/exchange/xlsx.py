@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
-from desktop.core.exchange.fields import RECORD_TYPES, TYPE_NAMES, fold
+from desktop.core.exchange.convert.fields import RECORD_TYPES, TYPE_NAMES, fold
 from desktop.core.exchange.rows import ImportFileError, Row, Table, header_names
 from desktop.core.exchange.xlsx_parts import (
     MAX_CELLS,
@@ -27,6 +27,7 @@ from desktop.core.exchange.xlsx_parts import (
     iter_rows,
     read_workbook,
 )
+from desktop.core.language.messages import Message, message
 
 __all__ = ["MAX_CELLS", "MAX_UNPACKED_BYTES", "read_xlsx"]
 
@@ -51,7 +52,7 @@ class _Scan:
     header_row: int = 0
     header: list[str] = field(default_factory=list)
     merged: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
-    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
+    formulas: dict[tuple[int, int], Message] = field(default_factory=dict)
 
 
 def read_xlsx(path: Path) -> list[Table]:
@@ -67,7 +68,7 @@ def read_xlsx(path: Path) -> list[Table]:
         named = [(sheet, TYPE_NAMES.get(fold(sheet.title))) for sheet in sheets]
         chosen = [(sheet, kind) for sheet, kind in named if kind] or named[:1]
         if not chosen:
-            raise ImportFileError(f"{path.name} has no visible sheet to import")
+            raise ImportFileError(message("{file} has no visible sheet to import", file=path.name))
         tables = [_sheet_table(path, book, sheet, kind) for sheet, kind in chosen]
         ignored = [sheet.title for sheet, kind in named if (sheet, kind) not in chosen]
     except ImportFileError:
@@ -78,14 +79,20 @@ def read_xlsx(path: Path) -> list[Table]:
         raise _unreadable(path, error) from None
     archive.close()  # each table's rows are streamed from a zip of their own, when asked
     if ignored:
-        tables[0].notes.append(f"sheets not imported: {', '.join(ignored)}")
+        tables[0].notes.append(message("sheets not imported: {sheets}", sheets=", ".join(ignored)))
     order = list(RECORD_TYPES)
     return sorted(tables, key=lambda t: order.index(t.record_type) if t.record_type else 0)
 
 
 def _unreadable(path: Path, error: BaseException) -> ImportFileError:
     reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-    return ImportFileError(f"{path.name} is not a readable Excel workbook (.xlsx): {reason}")
+    return ImportFileError(
+        message(
+            "{file} is not a readable Excel workbook (.xlsx): {reason}",
+            file=path.name,
+            reason=reason,
+        )
+    )
 
 
 def _scan(book: Workbook, sheet: SheetInfo) -> _Scan:
@@ -100,13 +107,14 @@ def _scan(book: Workbook, sheet: SheetInfo) -> _Scan:
             if cell.formula is None:
                 continue
             if not _filled(cell.value):
-                scan.formulas[(number, cell.column)] = (
-                    f"the formula {cell.formula} has no calculated value: open and save the file "
-                    "in Excel or LibreOffice, or paste values only"
+                scan.formulas[(number, cell.column)] = message(
+                    "the formula {formula} has no calculated value: open and save the file "
+                    "in Excel or LibreOffice, or paste values only",
+                    formula=cell.formula,
                 )
             elif cell.error:
-                scan.formulas[(number, cell.column)] = (
-                    f"the formula {cell.formula} gives {cell.value}"
+                scan.formulas[(number, cell.column)] = message(
+                    "the formula {formula} gives {value}", formula=cell.formula, value=cell.value
                 )
     return scan
 
@@ -121,7 +129,9 @@ def _sheet_table(path: Path, book: Workbook, sheet: SheetInfo, kind: str | None)
     while raw and not raw[-1]:
         raw.pop()
     if not raw:
-        raise ImportFileError(f"{path.name} [{sheet.title}]: the sheet is empty")
+        raise ImportFileError(
+            message("{file} [{sheet}]: the sheet is empty", file=path.name, sheet=sheet.title)
+        )
     header_row = scan.header_row
     table = Table(
         path=path,
@@ -134,12 +144,16 @@ def _sheet_table(path: Path, book: Workbook, sheet: SheetInfo, kind: str | None)
     )
     for ref, (first_row, first_col, last_row, _last_col) in scan.merged.items():
         if first_row <= header_row <= last_row:
-            table.problems.append(
-                (first_col, f"header cells {ref} are merged: give every column its own header")
+            merged = message(
+                "header cells {cells} are merged: give every column its own header", cells=ref
             )
+            table.problems.append((first_col, merged))
     for (row, col), formula in scan.formulas.items():
         if row == header_row:
-            table.problems.append((col, f"the header is a formula ({formula}) without a value"))
+            valueless = message(
+                "the header is a formula ({formula}) without a value", formula=formula
+            )
+            table.problems.append((col, valueless))
     return table
 
 
@@ -153,9 +167,9 @@ def _sheet_rows(
             continue
         for number in range(max(first_row, header_row + 1), last_row + 1):
             merged_at.setdefault(number, []).append((first_col, ref))
-    formulas_at: dict[int, list[tuple[int, str]]] = {}
-    for (row, col), message in scan.formulas.items():
-        formulas_at.setdefault(row, []).append((col, message))
+    formulas_at: dict[int, list[tuple[int, Message]]] = {}
+    for (row, col), problem in scan.formulas.items():
+        formulas_at.setdefault(row, []).append((col, problem))
     try:
         archive = XlsxArchive(path)
         try:
@@ -175,7 +189,7 @@ def _rows_of(
     width: int,
     header_row: int,
     merged_at: dict[int, list[tuple[int, str]]],
-    formulas_at: dict[int, list[tuple[int, str]]],
+    formulas_at: dict[int, list[tuple[int, Message]]],
 ) -> Iterator[Row]:
     for number, cells in iter_rows(book, sheet):
         if number <= header_row:
@@ -184,13 +198,16 @@ def _rows_of(
         for cell in cells:
             if cell.column < width:
                 values[cell.column] = cell.value
-        problems = [
-            (col, f"cells {ref} are merged: unmerge them and fill in every cell")
+        problems: list[tuple[int | None, str | Message]] = [
+            (
+                col,
+                message("cells {cells} are merged: unmerge them and fill in every cell", cells=ref),
+            )
             for col, ref in merged_at.get(number, ())
         ]
-        for col, message in formulas_at.get(number, ()):
+        for col, problem in formulas_at.get(number, ()):
             if col < width:
-                problems.append((col, message))
+                problems.append((col, problem))
                 values[col] = None
         if problems or any(_filled(value) for value in values):
             yield Row(number, values, tuple(problems))

@@ -25,6 +25,7 @@ from typing import IO, Any
 from xml.etree import ElementTree
 
 from desktop.core.exchange.rows import ImportFileError
+from desktop.core.language.messages import Grouped, Message, message
 
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # what all members together may unpack to
 MAX_CELLS = 500_000  # per sheet: ten times the largest knowledge base we expect
@@ -40,7 +41,7 @@ _ROW, _MERGE = _MAIN + "row", _MAIN + "mergeCell"
 class _Guarded:
     """A member's stream that refuses to yield more than ``limit`` bytes."""
 
-    def __init__(self, stream: IO[bytes], limit: int, describe: str) -> None:
+    def __init__(self, stream: IO[bytes], limit: int, describe: Message) -> None:
         self._stream, self._left, self._describe = stream, limit, describe
 
     def read(self, size: int = -1) -> bytes:
@@ -81,8 +82,13 @@ class XlsxArchive:
         if unpacked > MAX_UNPACKED_BYTES:
             self.zip.close()
             raise ImportFileError(
-                f"{path.name} unpacks to {unpacked / 2**20:,.0f} MB, more than the "
-                f"{MAX_UNPACKED_BYTES // 2**20} MB an import reads: split it into smaller files"
+                message(
+                    "{file} unpacks to {size} MB, more than the {limit} MB an import reads: "
+                    "split it into smaller files",
+                    file=path.name,
+                    size=Grouped(round(unpacked / 2**20)),
+                    limit=Grouped(MAX_UNPACKED_BYTES // 2**20),
+                ),
             )
 
     def close(self) -> None:
@@ -96,8 +102,12 @@ class XlsxArchive:
         return _Guarded(
             self.zip.open(name),
             limit,
-            f"{self.path.name} is damaged: {name} unpacks to more than the zip says; "
-            "save it again in Excel or LibreOffice",
+            message(
+                "{file} is damaged: {part} unpacks to more than the zip says; "
+                "save it again in Excel or LibreOffice",
+                file=self.path.name,
+                part=name,
+            ),
         )
 
     def xml(self, name: str) -> ElementTree.Element:
@@ -138,7 +148,9 @@ def _office_document(archive: XlsxArchive) -> str:
                     return target
     if "xl/workbook.xml" in archive:
         return "xl/workbook.xml"
-    raise ImportFileError(f"{archive.path.name} has no workbook inside: it is not an Excel file")
+    raise ImportFileError(
+        message("{file} has no workbook inside: it is not an Excel file", file=archive.path.name)
+    )
 
 
 def _relationships(archive: XlsxArchive, part: str) -> dict[str, tuple[str, str]]:
@@ -232,8 +244,13 @@ def iter_rows(
             cells_seen += 1
             if cells_seen > MAX_CELLS:
                 raise ImportFileError(
-                    f"{name} [{sheet.title}] has more than {MAX_CELLS:,} cells, more than an "
-                    "import reads: split it into smaller files"
+                    message(
+                        "{file} [{sheet}] has more than {limit} cells, more than an "
+                        "import reads: split it into smaller files",
+                        file=name,
+                        sheet=sheet.title,
+                        limit=Grouped(MAX_CELLS),
+                    ),
                 )
             element.clear()
         elif tag == _ROW:
@@ -317,8 +334,14 @@ def _number(text: str | None, default: int, limit: int, name: str, title: str) -
         number = 0
     if not 1 <= number <= limit:
         raise ImportFileError(
-            f"{name} [{title}] is damaged: row number {text[:20]!r} is outside Excel's "
-            f"1–{limit:,}; save it again in Excel or LibreOffice"
+            message(
+                "{file} [{sheet}] is damaged: row number {number!r} is outside Excel's "
+                "1–{limit}; save it again in Excel or LibreOffice",
+                file=name,
+                sheet=title,
+                number=text[:20],
+                limit=Grouped(limit),
+            ),
         )
     return number
 
@@ -328,8 +351,13 @@ def _column(reference: str | None, default: int, name: str, title: str) -> int:
     if not reference:
         if default >= MAX_COLUMN:
             raise ImportFileError(
-                f"{name} [{title}] is damaged: a row has more than Excel's {MAX_COLUMN:,} "
-                "columns; save it again in Excel or LibreOffice"
+                message(
+                    "{file} [{sheet}] is damaged: a row has more than Excel's {limit} "
+                    "columns; save it again in Excel or LibreOffice",
+                    file=name,
+                    sheet=title,
+                    limit=Grouped(MAX_COLUMN),
+                ),
             )
         index = default
     else:
@@ -344,7 +372,12 @@ def _column(reference: str | None, default: int, name: str, title: str) -> int:
             index = MAX_COLUMN
     if not 0 <= index < MAX_COLUMN:
         raise ImportFileError(
-            f"{name} [{title}] is damaged: the cell reference {str(reference)[:20]!r} is outside "
-            "Excel's columns A–XFD; save it again in Excel or LibreOffice"
+            message(
+                "{file} [{sheet}] is damaged: the cell reference {reference!r} is outside "
+                "Excel's columns A–XFD; save it again in Excel or LibreOffice",
+                file=name,
+                sheet=title,
+                reference=str(reference)[:20],
+            ),
         )
     return index

@@ -29,6 +29,7 @@ from desktop.core.kb.models import (
 )
 from desktop.core.kb.values import format_figure
 from desktop.core.language.catalogues import word
+from desktop.core.language.messages import message
 
 
 @dataclass(frozen=True)
@@ -141,10 +142,10 @@ def list_entities(
     """Entities by name, optionally of one kind and/or sector."""
     statement = select(Entity).order_by(func.lower(Entity.name), Entity.id)
     if kind:
-        taxonomy.require(taxonomy.KINDS, kind, "kind")
+        taxonomy.require(taxonomy.KINDS, kind, message("kind"))
         statement = statement.where(Entity.kind == kind)
     if sector:
-        taxonomy.require(taxonomy.SECTORS, sector, "sector")
+        taxonomy.require(taxonomy.SECTORS, sector, message("sector"))
         statement = statement.where(
             col(Entity.id).in_(
                 select(EntitySector.entity_id).where(EntitySector.sector_code == sector)
@@ -167,7 +168,9 @@ def entity_detail(session: Session, slug: str) -> EntityDetail:
     """Everything known about one entity; raises :class:`NotFoundError` for an unknown slug."""
     entity = session.exec(select(Entity).where(Entity.slug == slug)).first()
     if entity is None:
-        raise NotFoundError(f"no entity with slug {slug!r}; try `dossier-desk search {slug}`")
+        raise NotFoundError(
+            "no entity with slug {slug!r}; try `dossier-desk search {slug}`", slug=slug
+        )
     summary = _summaries(session, [entity])[0]
     sources = _sources(session)
     return EntityDetail(

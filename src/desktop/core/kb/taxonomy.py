@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from desktop.core.kb.refusals import RefusedError
 from desktop.core.language.catalogues import languages, word
+from desktop.core.language.messages import Message, message
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,10 +250,18 @@ def inverse_label(relation_type: str, language: str = "en") -> str:
     return INVERSE_RELATION_TYPES[relation_type].label(language)
 
 
-def require(vocabulary: dict[str, Term], code: str, what: str) -> Term:
-    """Return the term for ``code`` or raise ``ValueError`` listing the valid codes."""
+def require(vocabulary: dict[str, Term], code: str, what: str | Message) -> Term:
+    """Return the term for ``code`` or raise a ``ValueError`` (:class:`RefusedError`) listing
+    the valid codes; ``what`` names the vocabulary ("kind"), a message for a reader."""
     try:
         return vocabulary[code]
     except KeyError:
         valid = ", ".join(sorted(vocabulary))
-        raise ValueError(f"unknown {what} {code!r}; expected one of: {valid}") from None
+        raise RefusedError(
+            message(
+                "unknown {what} {code!r}; expected one of: {valid}",
+                what=what,
+                code=code,
+                valid=valid,
+            )
+        ) from None

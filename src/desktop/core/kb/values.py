@@ -10,6 +10,9 @@ import re
 from datetime import date
 
 from desktop.core.kb import taxonomy
+from desktop.core.kb.refusals import RefusedError
+from desktop.core.language.catalogues import grouped_number
+from desktop.core.language.messages import message
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # Units whose values are calendar years: printed without a thousands separator.
@@ -17,19 +20,22 @@ YEAR_UNITS = frozenset({"year", "years (calendar)"})
 
 
 def check_partial_date(value: str) -> date:
-    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` to the *last* day it could mean.
+    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` to the *last* day it could mean (a
+    ``ValueError`` when it is none of these).
 
     Taking the end of the period keeps staleness checks conservative in the source's favour:
     a figure "as of 2024" is treated as current until the end of 2024.
     """
     match = _PARTIAL_DATE.match(value.strip())
     if not match:
-        raise ValueError(f"date {value!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
+        raise RefusedError(
+            message("date {value!r} must be YYYY, YYYY-MM or YYYY-MM-DD", value=value)
+        )
     year, month, day = match.groups()
     if month is None:
         return date(int(year), 12, 31)
     if not 1 <= int(month) <= 12:
-        raise ValueError(f"date {value!r} has no month {month}")
+        raise RefusedError(message("date {value!r} has no month {month}", value=value, month=month))
     if day is None:
         next_month = date(int(year) + int(month) // 12, int(month) % 12 + 1, 1)
         return date.fromordinal(next_month.toordinal() - 1)
@@ -41,21 +47,12 @@ def months_between(earlier: date, later: date) -> int:
 
 
 # Thousands and decimal separators per language: "1,500.5" in English, "1.500,5" in German.
-SEPARATORS: dict[str, tuple[str, str]] = {"en": (",", "."), "de": (".", ",")}
-
-
 def format_number(value: float, unit: str = "", language: str = "en") -> str:
     """``1500.0`` → ``1,500`` (``1.500`` in German); years stay ``1997``; fractions keep up to
     two decimals."""
-    thousands, decimal = SEPARATORS.get(language, SEPARATORS["en"])
-    if float(value).is_integer():
-        number = int(value)
-        if unit in YEAR_UNITS:
-            return str(number)
-        text = f"{number:,}"
-    else:
-        text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text.translate(str.maketrans({",": thousands, ".": decimal}))
+    if float(value).is_integer() and unit in YEAR_UNITS:
+        return str(int(value))
+    return grouped_number(value, language)
 
 
 def format_figure(

@@ -4,8 +4,11 @@ English is the source language and stays in the code, next to its use (a sector'
 dossier heading, a reason's phrase). Every other language is one TOML file,
 ``resources/translations/<code>.toml`` (beside the window's Qt Linguist catalogue), with a table
 per domain — ``sector``, ``kind``, ``requirement``, ``dossier``, ``reason``, ``month`` … — mapping
-keys to texts. A text a catalogue lacks falls back to English. A third language is one more
-file and its window translation; no code changes, no migration.
+keys to texts; the many sentences of the ``message`` table (errors, import problems, findings:
+:mod:`.messages`) may sit in files of a folder of the same name, ``<code>/*.toml``, one per part
+of the program, merged into the one catalogue. A text a catalogue lacks falls back to English. A
+third language is one more file (and folder) and its window translation; no code changes, no
+migration.
 """
 
 from __future__ import annotations
@@ -41,16 +44,18 @@ def _file_languages() -> tuple[str, ...]:
 
 @cache
 def _file_catalogue(language: str) -> dict[str, dict[str, str]]:
-    path = resource_path(FOLDER, f"{language}.toml")
-    if not path.is_file():
-        return {}
-    with path.open("rb") as handle:
-        data = tomllib.load(handle)
-    return {
-        str(domain): {str(key): str(text) for key, text in table.items()}
-        for domain, table in data.items()
-        if isinstance(table, dict)
-    }
+    main = resource_path(FOLDER, f"{language}.toml")
+    parts = sorted(resource_path(FOLDER, language).glob("*.toml"))
+    merged: dict[str, dict[str, str]] = {}
+    for path in [main, *parts] if main.is_file() else parts:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+        for domain, table in data.items():
+            if isinstance(table, dict):
+                merged.setdefault(str(domain), {}).update(
+                    (str(key), str(text)) for key, text in table.items()
+                )
+    return merged
 
 
 def catalogue(language: str) -> dict[str, dict[str, str]]:
@@ -65,6 +70,21 @@ def register(language: str, entries: Mapping[str, Mapping[str, str]]) -> None:
 
 def forget(language: str) -> None:
     _registered.pop(language, None)
+
+
+def separators(language: str) -> tuple[str, str]:
+    """The language's thousands and decimal separators (the catalogue's ``format`` table)."""
+    return word("format", "thousands", language, ","), word("format", "decimal", language, ".")
+
+
+def grouped_number(value: float, language: str) -> str:
+    """``1500`` → ``1,500`` / ``1.500``; a fraction keeps up to two decimals (``0,75``)."""
+    thousands, decimal = separators(language)
+    if float(value).is_integer():
+        text = f"{int(value):,}"
+    else:
+        text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.translate(str.maketrans({",": thousands, ".": decimal}))
 
 
 MONTHS = (

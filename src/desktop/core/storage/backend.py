@@ -27,6 +27,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:  # SQLAlchemy is imported only where it is used: the window starts without it
     from sqlalchemy import Connection, Engine
 
+    from desktop.core.language.messages import Message
+
 # --- the full-text query as data -----------------------------------------------------------
 
 
@@ -160,7 +162,7 @@ class StorageBackend(Protocol):
         it (of everything; or, ``incremental``, of new rows and the ids added to the set)."""
         ...
 
-    def search_index_problems(self, checked: Checked) -> list[str]:
+    def search_index_problems(self, checked: Checked) -> Sequence[Message | str]:
         """What is wrong with the index, one sentence each; empty when it is sound."""
         ...
 
@@ -222,11 +224,13 @@ class StorageBackend(Protocol):
         ...
 
     def integrity_problems(self, checked: Checked, *, quick: bool = False) -> list[str]:
-        """The engine's own integrity check (``quick``: the cheap one); empty when sound."""
+        """The engine's own integrity check (``quick``: the cheap one), in the engine's own
+        words; empty when sound."""
         ...
 
-    def foreign_key_problems(self, checked: Checked) -> list[str]:
-        """Rows whose foreign key points at a missing row, one sentence each."""
+    def foreign_key_problems(self, checked: Checked) -> Sequence[Message | str]:
+        """Rows whose foreign key points at a missing row, one sentence each (a message to
+        say in the reader's language, or the engine's own words)."""
         ...
 
     def can_read_schema(self, path: Path) -> bool:

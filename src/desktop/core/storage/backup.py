@@ -92,13 +92,13 @@ def backup(
     """
     db_path, now = Path(db_path), now or datetime.now()
     if not db_path.is_file():
-        raise BackupError(f"No database at {db_path} to back up.")
+        raise BackupError("No database at {path} to back up.", path=db_path)
     if out is not None:
         target = Path(out)
         if target.exists():
-            raise BackupError(f"{target} already exists. Choose another file name.")
+            raise BackupError("{path} already exists. Choose another file name.", path=target)
         if not target.parent.is_dir():
-            raise BackupError(f"The folder {target.parent} does not exist.")
+            raise BackupError("The folder {folder} does not exist.", folder=target.parent)
     else:
         folder = Path(folder) if folder else default_folder(db_path)
         try:
@@ -122,8 +122,10 @@ def _backup_into(db_path: Path, target: Path, reason: str | None, now: datetime)
         problems = backend.integrity_problems(partial)
         if problems:
             raise BackupError(
-                f"The backup of {db_path} failed its integrity check and was deleted "
-                f"({problems[0]}). The database is probably damaged: run 'dossier-desk check'."
+                "The backup of {path} failed its integrity check and was deleted "
+                "({problem}). The database is probably damaged: run 'dossier-desk check'.",
+                path=db_path,
+                problem=problems[0],
             )
         digest = recorded_digest(partial)  # None for a file of an older schema: no sidecar
         atomic_files.replace(partial, target)
@@ -135,9 +137,13 @@ def _backup_into(db_path: Path, target: Path, reason: str | None, now: datetime)
             raise _folder_error(partial.parent, OSError(errno.EROFS, "read-only")) from error
         if backend.is_not_a_database_error(error):
             raise BackupError(
-                f"{db_path} is damaged ({error}); no backup was made. Run 'dossier-desk check'."
+                "{path} is damaged ({error}); no backup was made. Run 'dossier-desk check'.",
+                path=db_path,
+                error=str(error),
             ) from error
-        raise BackupError(f"Could not back up {db_path}: {error}.") from error
+        raise BackupError(
+            "Could not back up {path}: {error}.", path=db_path, error=str(error)
+        ) from error
     except OSError as error:
         remove_with_side_files(partial)
         raise _folder_error(partial.parent, error) from error
@@ -153,11 +159,16 @@ def _folder_error(folder: Path, error: OSError) -> BackupError:
     """A backup folder that cannot be written: say so, and where a backup could go instead."""
     if db_files.is_read_only_error(error):
         return BackupError(
-            f"Cannot write the backup into {folder}: the folder or its medium is read-only. "
+            "Cannot write the backup into {folder}: the folder or its medium is read-only. "
             "Back up to a writable folder with 'dossier-desk backup --out FILE', or copy the "
-            "database to a writable folder."
+            "database to a writable folder.",
+            folder=folder,
         )
-    return BackupError(f"Cannot write the backup into {folder}: {error.strerror or error}.")
+    return BackupError(
+        "Cannot write the backup into {folder}: {error}.",
+        folder=folder,
+        error=error.strerror or str(error),
+    )
 
 
 def backup_if_changed(

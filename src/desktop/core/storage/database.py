@@ -22,6 +22,7 @@ from desktop.core.errors import (
     DatabaseReadOnlyError,
     DatabaseUnreadableError,
 )
+from desktop.core.language.messages import message
 from desktop.core.storage import files as db_files
 from desktop.core.storage.backend import StorageBackend, backend_for, backend_of
 from desktop.core.storage.engine import (
@@ -162,9 +163,9 @@ def _prepare(path: Path, *, create: bool, seed_dir: Path | None) -> Path:
         build_seeded_database(path, seed_dir=seed_dir)
         return path
     if stat.S_ISDIR(status.st_mode):
-        raise DatabaseUnreadableError(path, "it is a folder")
+        raise DatabaseUnreadableError(path, message("it is a folder"))
     if status.st_size == 0:
-        raise DatabaseDamagedError(path, "the file is empty (0 bytes)")
+        raise DatabaseDamagedError(path, message("the file is empty (0 bytes)"))
     _check_writable(path)
     _check_header(path)
     return path

@@ -23,6 +23,7 @@ from desktop.core.errors import (
     DossierError,
     NewerSchemaError,
 )
+from desktop.core.language.messages import message
 from desktop.core.storage import files as db_files
 from desktop.core.storage import locking
 from desktop.core.storage.backend import backend_for
@@ -55,7 +56,7 @@ def check_version(version: object, path: Path) -> int:
     """The schema version read from ``path`` as a number; raises when it is missing or newer
     than this program understands."""
     if version is None or not str(version).isdigit():
-        raise DatabaseUnreadableError(path, "its schema version is missing")
+        raise DatabaseUnreadableError(path, message("its schema version is missing"))
     if int(str(version)) > SCHEMA_VERSION:
         raise NewerSchemaError(path, int(str(version)), SCHEMA_VERSION)
     return int(str(version))
@@ -73,7 +74,9 @@ def driver_error(path: Path, error: BaseException) -> DossierError | None:
     if backend.is_locked_error(original):
         return DatabaseLockedError(path, locking.describe_holder(path))
     if backend.is_not_a_database_error(original):
-        return DatabaseDamagedError(path, f"SQLite says: {backend.driver_message(original)}")
+        return DatabaseDamagedError(
+            path, message("SQLite says: {detail}", detail=backend.driver_message(original))
+        )
     if backend.is_read_only_error(original):
         reason = db_files.read_only_reason(path)
         if reason is not None:
@@ -102,7 +105,7 @@ def open_error(path: Path, error: BaseException) -> DatabaseError:
     if isinstance(translated, DatabaseLockedError | DatabaseReadOnlyError):
         return translated
     if backend.is_missing_table_error(error):
-        return DatabaseUnreadableError(path, "it holds no Dossier Desk data")
+        return DatabaseUnreadableError(path, message("it holds no Dossier Desk data"))
     if backend.is_not_a_database_error(error):
-        return DatabaseUnreadableError(path, "the file is not a database or is damaged")
+        return DatabaseUnreadableError(path, message("the file is not a database or is damaged"))
     return DatabaseUnreadableError(path, str(error).strip() or type(error).__name__)

@@ -17,6 +17,7 @@ import errno
 import os
 from pathlib import Path
 
+from desktop.core.language.messages import Message, message
 from desktop.core.storage import locking
 from desktop.core.storage.backend import backend_for
 
@@ -33,8 +34,8 @@ def backups_folder(db_path: Path) -> Path:
     return db_path.parent / "backups" / db_path.stem
 
 
-def read_only_reason(path: Path) -> str | None:
-    """Why the database at ``path`` cannot be written, in words; None when it can.
+def read_only_reason(path: Path) -> Message | None:
+    """Why the database at ``path`` cannot be written, in the reader's words; None when it can.
 
     The folder must be writable too (the engine creates ``-wal`` and ``-shm`` there). Only
     ``os.access``/``statvfs``, so nothing is opened.
@@ -42,11 +43,11 @@ def read_only_reason(path: Path) -> str | None:
     path = Path(path)
     folder = path.parent
     if _on_read_only_medium(folder):
-        return f"the medium holding {folder} is read-only"
+        return message("the medium holding {folder} is read-only", folder=folder)
     if path.exists() and not os.access(path, os.W_OK):
-        return "the file is read-only"
+        return message("the file is read-only")
     if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
-        return f"the folder {folder} is read-only"
+        return message("the folder {folder} is read-only", folder=folder)
     return None
 
 

@@ -5,14 +5,20 @@ enough for every start (the engine's quick check skips verifying index contents)
 the path with the backend's plain connections, not the ORM, because they must report on files
 the ORM cannot open; and they never write (the search-index check runs inside a transaction
 that is rolled back).
+
+A finding is a :class:`~desktop.core.language.messages.Message` (the engine's own words inside
+it stay as the engine wrote them): :meth:`Report.text` writes the report in English for the log
+and ``--json``, in the reader's language for the window and the command line.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.core.language.catalogues import SOURCE_LANGUAGE
+from desktop.core.language.messages import Message, counted, message, said
 from desktop.core.storage import files as db_files
 from desktop.core.storage.backend import StorageBackend, backend_for
 
@@ -22,6 +28,14 @@ INTEGRITY, FOREIGN_KEYS, SEARCH_INDEX, QUICK = (
     "search index",
     "quick integrity",
 )
+# The checks as a person reads them (``Report.checks`` keeps the names above, for programs).
+CHECK_NAMES = {
+    INTEGRITY: message("integrity"),
+    FOREIGN_KEYS: message("foreign keys"),
+    SEARCH_INDEX: message("search index"),
+    QUICK: message("quick integrity"),
+}
+Finding = Message | str  # a str: a finding made elsewhere, shown as it is
 
 
 @dataclass(frozen=True)
@@ -30,24 +44,43 @@ class Report:
 
     path: Path
     checks: tuple[str, ...] = ()
-    problems: tuple[str, ...] = field(default_factory=tuple)
+    findings: tuple[Finding, ...] = field(default_factory=tuple)
     # The file could not be checked because it cannot be written (read-only medium, folder):
     # nothing says it is damaged, so nobody should be told to restore a backup.
     read_only: bool = False
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.findings
 
-    def text(self) -> str:
-        """One line when sound; otherwise a line per problem, for the CLI and the log."""
-        checked = ", ".join(self.checks) or "nothing"
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """The findings in English, for the log, ``--json`` and programs that match them."""
+        return tuple(str(finding) for finding in self.findings)
+
+    def text(self, language: str = SOURCE_LANGUAGE) -> str:
+        """One line when sound; otherwise a line per problem: in English for the log, in the
+        reader's ``language`` for the window and the command line."""
+        names = [said(CHECK_NAMES.get(check, check), language) for check in self.checks]
+        checked = ", ".join(names) or message("nothing").said(language)
         if self.ok:
-            return f"ok: {self.path} passed every check ({checked})."
-        count = len(self.problems)
-        lines = [f"{self.path} has {count} problem{'s' if count != 1 else ''} ({checked} checked):"]
-        lines += [f"  - {problem}" for problem in self.problems]
+            return message(
+                "ok: {path} passed every check ({checks}).", path=self.path, checks=checked
+            ).said(language)
+        heading = counted(
+            "{path} has {count} problem ({checks} checked):",
+            "{path} has {count} problems ({checks} checked):",
+            count=len(self.findings),
+            path=self.path,
+            checks=checked,
+        )
+        lines = [heading.said(language)]
+        lines += [f"  - {said(finding, language)}" for finding in self.findings]
         return "\n".join(lines)
+
+    def said(self, language: str) -> str:
+        """The report for a person (what :func:`desktop.core.language.messages.said` asks)."""
+        return self.text(language)
 
 
 def check(path: Path) -> Report:
@@ -64,17 +97,21 @@ def _run(path: Path, *, quick: bool) -> Report:
     backend = backend_for(path)
     unreadable = _unreadable(path, backend)
     if unreadable:
-        reason = db_files.read_only_reason(path) if unreadable == _CANNOT_OPEN else None
+        reason = db_files.read_only_reason(path) if unreadable is _CANNOT_OPEN else None
         if reason is not None:
-            sentence = (
-                f"{path} cannot be checked where it is: {reason}. Copy the database to a "
-                "writable folder and check the copy."
+            sentence = message(
+                "{path} cannot be checked where it is: {reason}. Copy the database to a "
+                "writable folder and check the copy.",
+                path=path,
+                reason=reason,
             )
             return Report(path, (), (sentence,), read_only=True)
         return Report(path, (), (unreadable,))
     checks = [QUICK if quick else INTEGRITY]
-    damage = backend.integrity_problems(path, quick=quick)
-    problems = [f"The file is damaged: {line}" for line in damage]
+    damage = backend.integrity_problems(path, quick=quick)  # the engine's own words
+    problems: list[Finding] = [
+        message("The file is damaged: {detail}", detail=line) for line in damage
+    ]
     if damage and not backend.can_read_schema(path):
         return Report(path, tuple(checks), tuple(problems))
     marker = _ours(path, backend)
@@ -87,7 +124,7 @@ def _run(path: Path, *, quick: bool) -> Report:
     if db_files.read_only_reason(path) is None:  # the index check may write (rolled back)
         checks.append(SEARCH_INDEX)
         problems += [
-            f"Search index: {problem}."
+            message("Search index: {problem}.", problem=problem)
             for problem in _guarded(
                 backend, SEARCH_INDEX, lambda: backend.search_index_problems(path)
             )
@@ -95,10 +132,10 @@ def _run(path: Path, *, quick: bool) -> Report:
     return Report(path, tuple(checks), tuple(problems))
 
 
-_CANNOT_OPEN = "SQLite cannot open the file (or create its -wal/-shm beside it)."
+_CANNOT_OPEN = message("SQLite cannot open the file (or create its -wal/-shm beside it).")
 
 
-def _unreadable(path: Path, backend: StorageBackend) -> str | None:
+def _unreadable(path: Path, backend: StorageBackend) -> Message | None:
     """Why ``path`` cannot be checked at all, or None.
 
     Asked through ``stat`` and the driver, never by opening the file: the window checks its own
@@ -108,27 +145,27 @@ def _unreadable(path: Path, backend: StorageBackend) -> str | None:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        return f"There is no database at {path}."
+        return message("There is no database at {path}.", path=path)
     except OSError as error:
-        return f"The file cannot be read: {error.strerror or error}."
+        return message("The file cannot be read: {error}.", error=error.strerror or str(error))
     if path.is_dir():
-        return "It is a folder, not a database file."
+        return message("It is a folder, not a database file.")
     if size == 0:
-        return "The file is empty (0 bytes): it is not a database."
+        return message("The file is empty (0 bytes): it is not a database.")
     try:
         backend.probe(path)
     except backend.driver_errors as error:
         if backend.is_locked_error(error):
             raise
         if backend.is_not_a_database_error(error):
-            return "The file is not a database, or its first page is damaged."
+            return message("The file is not a database, or its first page is damaged.")
         if backend.is_read_only_error(error):
             return _CANNOT_OPEN
-        return f"The file cannot be read: {backend.driver_message(error)}."
+        return message("The file cannot be read: {error}.", error=backend.driver_message(error))
     return None
 
 
-def _ours(path: Path, backend: StorageBackend) -> str | None:
+def _ours(path: Path, backend: StorageBackend) -> Message | None:
     """A sentence when the file is not a Dossier Desk database, else None."""
     try:
         connection = backend.connect_existing(path)
@@ -140,18 +177,26 @@ def _ours(path: Path, backend: StorageBackend) -> str | None:
             connection.close()
     except backend.driver_errors as error:
         if backend.is_missing_table_error(error):
-            return "The file holds no Dossier Desk data (it has no meta table)."
-        return f"The schema version cannot be read: {error}."
+            return message("The file holds no Dossier Desk data (it has no meta table).")
+        return message("The schema version cannot be read: {error}.", error=str(error))
     if row is None:
-        return "The file's schema version is missing."
+        return message("The file's schema version is missing.")
     return None
 
 
-def _guarded(backend: StorageBackend, name: str, run: Callable[[], list[str]]) -> list[str]:
+def _guarded(
+    backend: StorageBackend, name: str, run: Callable[[], Sequence[Finding]]
+) -> list[Finding]:
     """Run one check; a check that cannot run at all is itself a finding."""
     try:
         return list(run())
     except Exception as error:
         if backend.is_locked_error(error):
             raise
-        return [f"The {name} check could not run: {backend.driver_message(error)}."]
+        return [
+            message(
+                "The {check} check could not run: {error}.",
+                check=CHECK_NAMES.get(name, name),
+                error=backend.driver_message(error),
+            )
+        ]

@@ -5,7 +5,9 @@ QLockFile ``<db>.lock`` (and one named after the file's device and inode, so a h
 not get a second window); commands that write announce themselves with :func:`announce_writer`,
 which leaves ``<db>.writer-<pid>-<n>`` beside the database while they run.
 :func:`describe_holder` reads those files to name the holder in a message ("the Dossier Desk
-window (process 4711 on office-pc)").
+window (process 4711 on office-pc)"). A file holds the writer's name in English (another
+process, in another language, may read it); the names this program writes are said in the
+reader's language.
 
 Everything here is plain file I/O on those side files, never on the database file itself:
 closing any descriptor of the database would drop every POSIX lock this process holds on it
@@ -25,7 +27,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.core.language.messages import Message, message
+
 WINDOW = "the Dossier Desk window"
+COMMAND = "a Dossier Desk command"
+UPDATING = "dossier-desk (updating the database)"
 WRITER_INFIX = ".writer-"
 _BOOT_ID = Path("/proc/sys/kernel/random/boot_id")
 _counter = itertools.count(1)
@@ -41,9 +47,28 @@ class Holder:
     file: Path
     boot: str = ""  # the kernel's boot id when written (Linux): a lock from before a reboot
 
-    def describe(self) -> str:
-        host = f" on {self.host}" if self.host else ""
-        return f"{self.what} (process {self.pid}{host})"
+    def describe(self) -> Message:
+        """Who it is, for a message: the window and our own writers in the reader's language
+        (each a whole phrase, so a language may fit it into any sentence), a command by the
+        name it gave ("dossier-desk import")."""
+        pid, host = self.pid, self.host
+        if self.what == WINDOW:
+            if host:
+                return message(
+                    "the Dossier Desk window (process {pid} on {host})", pid=pid, host=host
+                )
+            return message("the Dossier Desk window (process {pid})", pid=pid)
+        if self.what == COMMAND:
+            if host:
+                return message(
+                    "a Dossier Desk command (process {pid} on {host})", pid=pid, host=host
+                )
+            return message("a Dossier Desk command (process {pid})", pid=pid)
+        updating = message("dossier-desk (updating the database)")
+        what = updating if self.what == UPDATING else self.what
+        if host:
+            return message("{what} (process {pid} on {host})", what=what, pid=pid, host=host)
+        return message("{what} (process {pid})", what=what, pid=pid)
 
 
 def window_lock_path(db_path: Path) -> Path:
@@ -75,7 +100,7 @@ def holders(db_path: Path, *, include_self: bool = False) -> list[Holder]:
     return found
 
 
-def describe_holder(db_path: Path) -> str | None:
+def describe_holder(db_path: Path) -> Message | None:
     """Who else has ``db_path`` open, for a message; None when no other process says so."""
     found = holders(db_path)
     windows = [holder for holder in found if holder.what == WINDOW]
@@ -133,7 +158,7 @@ def _candidates(db_path: Path) -> Iterator[tuple[Path, str]]:
         for entry in os.scandir(db_path.parent):
             # ".new": the temporary name an earlier version wrote its announcement under
             if entry.name.startswith(prefix) and not entry.name.endswith(".new"):
-                yield Path(entry.path), "a Dossier Desk command"
+                yield Path(entry.path), COMMAND
 
 
 def _read(path: Path, default: str) -> Holder | None:

@@ -34,6 +34,7 @@ from desktop.core.errors import (
     DossierError,
     NewerSchemaError,
 )
+from desktop.core.language.messages import Listing, Message, message
 from desktop.core.storage import backup as backups
 from desktop.core.storage import locking
 from desktop.core.storage.backend import backend_for, backend_of
@@ -114,7 +115,7 @@ def record_schema_version(connection: Connection, script: ScriptDirectory) -> No
 
     heads = MigrationContext.configure(connection).get_current_heads()
     if len(heads) != 1:
-        raise MigrationError(f"Expected one migration head, found {len(heads)}.")
+        raise MigrationError("Expected one migration head, found {count}.", count=len(heads))
     version = str(revision_schema_version(script, heads[0]))
     from sqlalchemy import text
 
@@ -182,20 +183,26 @@ def upgrade(
     if revision == head and version == target:
         return None
     if version is None:
-        raise MigrationError(f"{path} has no schema version; it is not a Dossier Desk database.")
+        raise MigrationError(
+            "{path} has no schema version; it is not a Dossier Desk database.", path=path
+        )
     if version > target:
         raise NewerSchemaError(path, version, target)
     if revision is not None and revision not in {s.revision for s in script.walk_revisions()}:
         raise MigrationError(
-            f"{path} was updated by a newer Dossier Desk (revision {revision}). "
-            "Update Dossier Desk to open it."
+            "{path} was updated by a newer Dossier Desk (revision {revision}). "
+            "Update Dossier Desk to open it.",
+            path=path,
+            revision=revision,
         )
     # Another process (a window of the previous version, a running command) would go on
     # writing with the old schema in mind: the update waits until nobody else has the file.
     holder = locking.describe_holder(path)
     if holder is not None:
-        raise DatabaseInUseError(path, holder, action="update the database to this version")
-    with locking.announce_writer(path, "dossier-desk (updating the database)"):
+        raise DatabaseInUseError(
+            path, holder, action=message("update the database to this version")
+        )
+    with locking.announce_writer(path, locking.UPDATING):
         saved = backups.backup(path, reason="migration", folder=backups_folder)
         try:
             _migrate(path, script_location)
@@ -236,7 +243,8 @@ def _migrate(path: Path, script_location: Path | None) -> None:
             problems = backend.foreign_key_problems(connection)
             if problems:
                 raise MigrationError(
-                    "the foreign-key check found broken references: " + " ".join(problems)
+                    "the foreign-key check found broken references: {problems}",
+                    problems=Listing(tuple(problems), " "),
                 )
         with engine.connect() as connection:
             backend.checkpoint(connection)
@@ -245,18 +253,34 @@ def _migrate(path: Path, script_location: Path | None) -> None:
 
 
 def _restore_after_failure(path: Path, saved: BackupInfo, error: Exception) -> MigrationError:
-    reason = str(error).strip() or type(error).__name__
+    reason = _in_words(error)
     try:
         restored = restore(path, saved.path)
     except Exception as restore_error:
         return MigrationError(
-            f"Updating {path} to the new version failed ({reason}), and restoring the backup "
-            f"failed too ({restore_error}). Your data is safe in {saved.path}."
+            "Updating {path} to the new version failed ({reason}), and restoring the backup "
+            "failed too ({restore_error}). Your data is safe in {backup}.",
+            path=path,
+            reason=reason,
+            restore_error=_in_words(restore_error),
+            backup=saved.path,
         )
     return MigrationError(
-        f"Updating {path} to the new version failed ({reason}). It was restored from the "
-        f"backup {saved.path}; the file as the failed update left it is at {restored.previous}."
+        "Updating {path} to the new version failed ({reason}). It was restored from the "
+        "backup {backup}; the file as the failed update left it is at {previous}.",
+        path=path,
+        reason=reason,
+        backup=saved.path,
+        previous=restored.previous,
     )
+
+
+def _in_words(error: BaseException) -> object:
+    """An error as a message's value: one of ours is said in the reader's language, any other
+    in its own words."""
+    if isinstance(error, DossierError):
+        return error
+    return str(error).strip() or type(error).__name__
 
 
 # --- the team's server ---------------------------------------------------------------------
@@ -304,13 +328,16 @@ def upgrade_server(url: str | URL, *, script_location: Path | None = None) -> st
                 s.revision for s in script.walk_revisions()
             }:
                 raise MigrationError(
-                    f"{_server_name(url)} was updated by a newer Dossier Desk (revision "
-                    f"{revision}). Update Dossier Desk to work with it."
+                    "{server} was updated by a newer Dossier Desk (revision {revision}). "
+                    "Update Dossier Desk to work with it.",
+                    server=_server_name(url),
+                    revision=revision,
                 )
             if revision is None and inspect(connection).get_table_names():
                 raise MigrationError(
-                    f"{_server_name(url)} holds tables that are not Dossier Desk's. Give the "
-                    "team a database of its own (CREATE DATABASE), then try again."
+                    "{server} holds tables that are not Dossier Desk's. Give the team a "
+                    "database of its own (CREATE DATABASE), then try again.",
+                    server=_server_name(url),
                 )
             if revision == head and version == target and backend.sync_installed(connection):
                 return None
@@ -331,10 +358,11 @@ def _server_version(connection: Connection) -> int | None:
     return int(value) if value is not None and str(value).isdigit() else None
 
 
-def _server_name(url: str | URL) -> str:
-    """How a message names the server database: never with its password."""
+def _server_name(url: str | URL) -> Message:
+    """How a message names the server database (at the start of a sentence): never with its
+    password."""
     from sqlalchemy.engine import make_url
 
     found = make_url(url)
     host = found.query.get("host") or found.host or "localhost"
-    return f"The team database {found.database} on {host}"
+    return message("The team database {name} on {host}", name=found.database, host=host)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from desktop.core import atomic_files
 from desktop.core.errors import DatabaseInUseError
+from desktop.core.language.messages import message
 from desktop.core.storage import files as db_files
 from desktop.core.storage import health, locking
 from desktop.core.storage.backend import backend_for
@@ -41,7 +42,9 @@ def check_backup(path: Path) -> int:
     Desk database this version can open; returns its schema version."""
     report = health.check(Path(path))
     if not report.ok:
-        raise BackupError(f"{path} cannot be restored: {report.problems[0]}")
+        raise BackupError(
+            "{path} cannot be restored: {problem}", path=path, problem=report.findings[0]
+        )
     connection = backend_for(path).connect_existing(Path(path))
     try:
         row = connection.execute(SCHEMA_VERSION_SQL).fetchone()
@@ -50,8 +53,10 @@ def check_backup(path: Path) -> int:
     version = int((row[0] if row else None) or 0)
     if version > SCHEMA_VERSION:
         raise BackupError(
-            f"{path} was written by a newer Dossier Desk (schema {version}). "
-            "Update Dossier Desk to restore it."
+            "{path} was written by a newer Dossier Desk (schema {version}). "
+            "Update Dossier Desk to restore it.",
+            path=path,
+            version=version,
         )
     return version
 
@@ -81,12 +86,14 @@ def restore(db_path: Path, backup_path: Path, *, now: datetime | None = None) ->
         raise BackupError("A database cannot be restored from itself.")
     holder = locking.describe_holder(db_path)  # another window, restore, import, backup
     if holder is not None:
-        raise DatabaseInUseError(db_path, holder, action="restore a backup")
+        raise DatabaseInUseError(db_path, holder, action=message("restore a backup"))
     reason = db_files.read_only_reason(db_path)
     if reason is not None:
         raise BackupError(
-            f"Cannot restore into {db_path}: {reason}. Copy the database and the backup to a "
-            "writable folder and restore there."
+            "Cannot restore into {path}: {reason}. Copy the database and the backup to a "
+            "writable folder and restore there.",
+            path=db_path,
+            reason=reason,
         )
     with locking.announce_writer(db_path, "dossier-desk restore"):
         return _restore(db_path, backup_path, now or datetime.now())
@@ -96,14 +103,16 @@ def _restore(db_path: Path, backup_path: Path, now: datetime) -> RestoreResult:
     backend = backend_for(db_path)
     check_backup(backup_path)
     if db_path.exists() and backend.is_in_use(db_path):
-        raise DatabaseInUseError(db_path, action="restore a backup")
+        raise DatabaseInUseError(db_path, action=message("restore a backup"))
     restoring = db_path.with_name(db_path.name + ".restoring")
     remove_with_side_files(restoring)
     try:
         backend.backup_to(backup_path, restoring)
         problems = backend.integrity_problems(restoring)
         if problems:
-            raise BackupError(f"The restored copy failed its integrity check ({problems[0]}).")
+            raise BackupError(
+                "The restored copy failed its integrity check ({problem}).", problem=problems[0]
+            )
         _renew_replica(restoring)
     except BaseException:
         remove_with_side_files(restoring)
@@ -113,7 +122,10 @@ def _restore(db_path: Path, backup_path: Path, now: datetime) -> RestoreResult:
         atomic_files.replace(restoring, db_path)
         problems = backend.integrity_problems(db_path)
         if problems:
-            raise BackupError(f"The restored database failed its integrity check ({problems[0]}).")
+            raise BackupError(
+                "The restored database failed its integrity check ({problem}).",
+                problem=problems[0],
+            )
     except BaseException:
         remove_with_side_files(db_path)
         if previous is not None:

@@ -32,7 +32,6 @@ from collections.abc import Collection, Iterable
 from dataclasses import replace
 
 from desktop.core.suggestions.interest import Candidate, FactCandidate, Interest
-from desktop.core.suggestions.reasons import label
 from desktop.core.suggestions.results import (
     CONTACTS_SECTION,
     SECTION_OF_KIND,
@@ -165,14 +164,10 @@ def _facts_and_evidence(
     facts_by_requirement: dict[str, list[str]] = {code: [] for code in interest.requirements}
     for fact in facts:
         topics = sorted(fact.topics & wanted)
-        if topics:
-            reason = "About " + ", ".join(label(code) for code in topics)
-        elif fact.scope_id in chosen_ids:
-            reason = "About a suggested entity"
-        else:
-            continue
+        if not topics and fact.scope_id not in chosen_ids:
+            continue  # neither about the investor's interest nor about a suggestion
         fact_suggestions.append(
-            FactSuggestion(fact.fact_id, fact.key, fact.label, fact.text, reason, tuple(topics))
+            FactSuggestion(fact.fact_id, fact.key, fact.label, fact.text, tuple(topics))
         )
         for code in topics:
             if code in facts_by_requirement:

@@ -44,6 +44,8 @@ PHRASES: dict[str, str] = {  # English; other languages: the catalogue's "reason
     "left-out": "Left out of this brief",
     "added": "Added by the consultant",
     "space": "{what} space",
+    "about": "About {what}",  # a figure on the investor's requirements, sectors, activities
+    "about-suggested": "About a suggested entity",  # a figure scoped to a suggestion
 }
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from desktop.core.kb import taxonomy
 from desktop.core.kb import vocabulary as prospect_vocab
-from desktop.core.suggestions.reasons import Part, line, say
+from desktop.core.suggestions.reasons import Part, label, line, say
 
 CONTACTS_SECTION = "contacts"
 
@@ -88,12 +88,26 @@ class EntitySuggestion:
 
 @dataclass(frozen=True)
 class FactSuggestion:
+    """A figure worth showing: about the investor's ``topics`` (requirement, sector and activity
+    codes), or, with none, about one of the suggested entities."""
+
     fact_id: int
     key: str
     label: str
     text: str
-    reason: str
     topics: tuple[str, ...]
+
+    @property
+    def reason(self) -> str:
+        """The reason in English (:meth:`explain` for other languages)."""
+        return self.explain("en")
+
+    def explain(self, language: str = "en") -> str:
+        """Why the figure is suggested, in ``language``: "About GMP manufacturing, Biotech"."""
+        if not self.topics:
+            return say("about-suggested", language)
+        what = ", ".join(label(code, language) for code in self.topics)
+        return say("about", language).format(what=what)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ delete that lost to an edit, taking the other means deleting the record.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from desktop.core.kb.identity import SHARED_BY_NAME
+from desktop.core.language.messages import Message, message
 from desktop.core.sync import versions
 
 DELETED = "deleted"
@@ -27,7 +29,7 @@ class Conflict:
     id: int
     table: str
     gid: str
-    record: str  # how a consultant names the record (slug, key, name)
+    record: str | Message  # how a consultant names the record (its name, else kind and id)
     field: str  # "" when a delete lost to an edit
     kept_value: Any
     kept_author: str
@@ -133,7 +135,23 @@ def _value(raw: str | None) -> Any:
     return None if raw is None else json.loads(raw)
 
 
-def _record_name(connection: Connection, table_name: str, gid: str) -> str:
+# A record without a name of its own (or no longer here): its kind and the start of its gid.
+_UNNAMED: dict[str, Callable[[str], Message]] = {
+    "source": lambda gid: message("source {id}", id=gid),
+    "tag": lambda gid: message("tag {id}", id=gid),
+    "entity": lambda gid: message("entity {id}", id=gid),
+    "relation": lambda gid: message("relation {id}", id=gid),
+    "space_offer": lambda gid: message("space offer {id}", id=gid),
+    "fact": lambda gid: message("key figure {id}", id=gid),
+    "contact": lambda gid: message("contact {id}", id=gid),
+    "prospect": lambda gid: message("prospect {id}", id=gid),
+    "brief": lambda gid: message("brief {id}", id=gid),
+    "brief_item": lambda gid: message("brief item {id}", id=gid),
+    "sent_dossier": lambda gid: message("sent dossier {id}", id=gid),
+}
+
+
+def _record_name(connection: Connection, table_name: str, gid: str) -> str | Message:
     named_by = {"entity": "name", "fact": "label", "source": "title", "prospect": "company_name"}
     column = named_by.get(table_name)
     if column:
@@ -142,4 +160,5 @@ def _record_name(connection: Connection, table_name: str, gid: str) -> str:
         ).scalar_one_or_none()
         if name:
             return str(name)
-    return f"{table_name.replace('_', ' ')} {gid[:8]}"
+    unnamed = _UNNAMED.get(table_name)
+    return unnamed(gid[:8]) if unnamed else f"{table_name} {gid[:8]}"

@@ -95,28 +95,34 @@ def read_package(path: Path) -> Package:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise ChangePackageError(f"Cannot read {path}: {error.strerror or error}.") from error
+        raise ChangePackageError(
+            "Cannot read {path}: {reason}.", path=path, reason=error.strerror or error
+        ) from error
     try:
         document = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise ChangePackageError(
-            f"{path.name} is not a whole change package (it may have been cut short while "
-            "copying): nothing was applied. Export it again."
+            "{file} is not a whole change package (it may have been cut short while "
+            "copying): nothing was applied. Export it again.",
+            file=path.name,
         ) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ChangePackageError(
-            f"{path.name} is not a Dossier Desk change package: nothing was applied."
+            "{file} is not a Dossier Desk change package: nothing was applied.", file=path.name
         )
     if document.get("version") != VERSION:
         raise ChangePackageError(
-            f"{path.name} was written by another version of Dossier Desk (package version "
-            f"{document.get('version')}): nothing was applied. Update Dossier Desk."
+            "{file} was written by another version of Dossier Desk (package version "
+            "{version}): nothing was applied. Update Dossier Desk.",
+            file=path.name,
+            version=document.get("version"),
         )
     changes = document.get("changes")
     if not isinstance(changes, list) or document.get("sha256") != _checksum(changes):
         raise ChangePackageError(
-            f"{path.name} was altered or damaged after it was written (its checksum does not "
-            "match): nothing was applied. Export it again."
+            "{file} was altered or damaged after it was written (its checksum does not "
+            "match): nothing was applied. Export it again.",
+            file=path.name,
         )
     return Package(
         str(document.get("author")),

@@ -24,9 +24,9 @@ from desktop.core.errors import (
     DatabaseUnreadableError,
     NotTeamAdminError,
     TeamMemberError,
-    TeamNotSetUpError,
     TeamServerError,
 )
+from desktop.core.language.messages import Message, counted, message
 from desktop.core.storage.engine import make_engine
 from desktop.core.storage.migrations import upgrade_server
 from desktop.core.storage.postgres import address as server_address
@@ -54,11 +54,14 @@ def check_member_name(name: str) -> str:
     """``name`` when it can be a member's login; else :class:`TeamMemberError` says why."""
     if not NAME_RULE.fullmatch(name):
         raise TeamMemberError(
-            f"{name!r} cannot be a member's name: use 2 to 40 lowercase letters, digits and "
-            "underscores (for example anna_schmidt)."
+            "{name!r} cannot be a member's name: use 2 to 40 lowercase letters, digits and "
+            "underscores (for example anna_schmidt).",
+            name=name,
         )
     if roles.is_reserved(name):
-        raise TeamMemberError(f"{name!r} is a name the server reserves: choose another one.")
+        raise TeamMemberError(
+            "{name!r} is a name the server reserves: choose another one.", name=name
+        )
     return name
 
 
@@ -71,7 +74,7 @@ def init_team(admin_url: str | URL, *, source_path: Path | None = None) -> InitR
     laptop file ``source_path``, or the bundled knowledge base.
     """
     if source_path is not None and not Path(source_path).is_file():
-        raise DatabaseUnreadableError(source_path, "there is no such file")
+        raise DatabaseUnreadableError(source_path, message("there is no such file"))
     name = server_address.describe(admin_url)
     with problems.translated(admin_url):
         engine = make_engine(admin_url)
@@ -81,8 +84,15 @@ def init_team(admin_url: str | URL, *, source_path: Path | None = None) -> InitR
                 changes = _history_size(connection)
             if changes and source_path is not None:
                 raise TeamServerError(
-                    f"{name} already holds the team's data ({changes} changes), so nothing "
-                    f"was loaded from {source_path}. Members bring their files in by joining."
+                    counted(
+                        "{server} already holds the team's data ({count} change), so nothing "
+                        "was loaded from {path}. Members bring their files in by joining.",
+                        "{server} already holds the team's data ({count} changes), so nothing "
+                        "was loaded from {path}. Members bring their files in by joining.",
+                        count=changes,
+                        server=name,
+                        path=source_path,
+                    )
                 )
             revision = upgrade_server(admin_url)
             with engine.begin() as connection:
@@ -130,13 +140,19 @@ def add_member(admin_url: str | URL, name: str) -> str:
                 if not roles.role_exists(connection, name):
                     roles.create_member(connection, name, password)
                 elif roles.is_member(connection, name):
-                    raise TeamMemberError(f"{name} is already a member of the team ({where}).")
+                    raise TeamMemberError(
+                        "{name} is already a member of the team ({server}).",
+                        name=name,
+                        server=where,
+                    )
                 elif roles.made_as_member(connection, name):
                     roles.readmit_member(connection, name, password)
                 else:
                     raise TeamMemberError(
-                        f"The server already has a role named {name} that is not one of the "
-                        f"team's ({where}): choose another name."
+                        "The server already has a role named {name} that is not one of the "
+                        "team's ({server}): choose another name.",
+                        name=name,
+                        server=where,
                     )
         finally:
             engine.dispose()
@@ -153,7 +169,9 @@ def remove_member(admin_url: str | URL, name: str) -> None:
                 _require_team(connection, where)
                 _require_administrator(connection, where)
                 if not roles.is_member(connection, name):
-                    raise TeamMemberError(f"{name} is not a member of the team ({where}).")
+                    raise TeamMemberError(
+                        "{name} is not a member of the team ({server}).", name=name, server=where
+                    )
                 roles.remove_member(connection, name)
         finally:
             engine.dispose()
@@ -162,21 +180,32 @@ def remove_member(admin_url: str | URL, name: str) -> None:
 # --- checks ----------------------------------------------------------------------------------
 
 
-def _require_administrator(connection: Connection, where: str) -> None:
+def _require_administrator(connection: Connection, where: Message) -> None:
     admin = roles.administrator(connection)
-    if not admin.can_set_up_team:
-        missing = [
-            reason
-            for reason, has in (
-                ("own the database", admin.owns_database),
-                ("create roles", admin.creates_roles),
-            )
-            if not has
-        ]
-        raise NotTeamAdminError(
-            f"{admin.name} cannot administer the team ({where}): the administrator must "
-            f"{' and '.join(missing)}. Connect as the database's owner, a role with CREATEROLE."
+    if admin.can_set_up_team:
+        return
+    if not admin.owns_database and not admin.creates_roles:
+        refusal = message(
+            "{role} cannot administer the team ({server}): the administrator must own the "
+            "database and create roles. Connect as the database's owner, a role with CREATEROLE.",
+            role=admin.name,
+            server=where,
         )
+    elif not admin.owns_database:
+        refusal = message(
+            "{role} cannot administer the team ({server}): the administrator must own the "
+            "database. Connect as the database's owner, a role with CREATEROLE.",
+            role=admin.name,
+            server=where,
+        )
+    else:
+        refusal = message(
+            "{role} cannot administer the team ({server}): the administrator must create "
+            "roles. Connect as the database's owner, a role with CREATEROLE.",
+            role=admin.name,
+            server=where,
+        )
+    raise NotTeamAdminError(refusal)
 
 
 def team_ready(connection: Connection) -> bool:
@@ -186,9 +215,9 @@ def team_ready(connection: Connection) -> bool:
     )
 
 
-def _require_team(connection: Connection, where: str) -> None:
+def _require_team(connection: Connection, where: Message) -> None:
     if not team_ready(connection):
-        raise TeamNotSetUpError(f"{where} holds no team yet: {problems.SET_UP_HINT}.")
+        raise problems.not_set_up(where)
 
 
 def _history_size(connection: Connection) -> int:

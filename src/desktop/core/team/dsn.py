@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from desktop.core.errors import ServerAddressError
+from desktop.core.language.messages import Message
 from desktop.core.storage.postgres import address as server_address
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ class ServerAddress:
         try:
             params = server_address.parse(text)
         except server_address.AddressError as error:
-            raise ServerAddressError(str(error)) from None
+            raise ServerAddressError(error.message) from None
         password = params.pop("password", None) or None
         host, port = params.pop("host"), int(params.pop("port"))
         dbname, user = params.pop("dbname"), params.pop("user")
@@ -57,10 +58,15 @@ class ServerAddress:
         return server_address.keyword_text(params)
 
     @property
+    def named(self) -> Message:
+        """``user on host:port/dbname``: how messages name the server, in the reader's
+        language."""
+        return server_address.server_name(self.user, self.host, self.port, self.dbname)
+
+    @property
     def name(self) -> str:
-        """``user on host:port/dbname``: how messages name the server."""
-        where = self.host if self.host.startswith("/") else f"{self.host}:{self.port}"
-        return f"{self.user} on {where}/{self.dbname}"
+        """:attr:`named` in English, for logs and ``--json``."""
+        return str(self.named)
 
     @property
     def keyring_user(self) -> str:

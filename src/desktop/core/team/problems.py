@@ -27,11 +27,18 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
 Problem = server_connection.ConnectionProblem
-SET_UP_HINT = "run 'dossier-desk team init' first"
+
+
+def not_set_up(where: object) -> TeamNotSetUpError:
+    """The error for a database that holds no team yet: ``team init`` comes first."""
+    return TeamNotSetUpError(
+        "{server} holds no team yet: run 'dossier-desk team init' first.", server=where
+    )
 
 
 def team_error(url: str | URL, error: BaseException) -> TeamServerError | None:
-    """The error to raise instead of ``error``; None for errors that are bugs."""
+    """The error to raise instead of ``error``; None for errors that are bugs. The server's
+    own words (its reason) are a value, as the server wrote them."""
     from sqlalchemy.engine import make_url
 
     found = make_url(url)
@@ -40,45 +47,62 @@ def team_error(url: str | URL, error: BaseException) -> TeamServerError | None:
     problem = server_connection.connection_problem(error)
     if problem is Problem.NO_PASSWORD:
         return ServerPasswordError(
-            f"The server asks for {user}'s password ({name}) and none was given: set "
+            "The server asks for {user}'s password ({server}) and none was given: set "
             "PGPASSWORD, keep it in the keyring, or run the command in a terminal to be asked.",
             missing=True,
+            user=user,
+            server=name,
         )
     if problem is Problem.WRONG_PASSWORD:
         return ServerPasswordError(
-            f"The server refused the login of {name}: check the user name and the password, "
-            "then try again."
+            "The server refused the login of {server}: check the user name and the password, "
+            "then try again.",
+            server=name,
         )
     if problem is Problem.NO_DATABASE:
         return TeamDatabaseMissingError(
-            f"The server has no database {database} ({name}). Check its name, or have it "
-            f"created first (CREATE DATABASE {database})."
+            "The server has no database {database} ({server}). Check its name, or have it "
+            "created first (CREATE DATABASE {database}).",
+            database=database,
+            server=name,
         )
     if problem is Problem.NOT_ALLOWED:
         return ServerPasswordError(
-            f"The server does not let {user} log in from here ({name}): "
-            f"{server_connection.connection_reason(error)}. Ask whoever runs the server."
+            "The server does not let {user} log in from here ({server}): {reason}. Ask "
+            "whoever runs the server.",
+            user=user,
+            server=name,
+            reason=server_connection.connection_reason(error),
         )
     if problem is Problem.UNREACHABLE:
         return ServerUnreachableError(
-            f"Cannot reach the server for {name} "
-            f"({server_connection.connection_reason(error)}). Check the host, the port and "
-            "the network (and sslmode/sslrootcert), then try again."
+            "Cannot reach the server for {server} ({reason}). Check the host, the port and "
+            "the network (and sslmode/sslrootcert), then try again.",
+            server=name,
+            reason=server_connection.connection_reason(error),
         )
     if server_connection.is_connection_error(error):
         return TeamServerError(
-            f"The server for {name} did not let the connection through "
-            f"({server_connection.connection_reason(error)}). Try again later, or ask whoever "
-            "runs the server."
+            "The server for {server} did not let the connection through ({reason}). Try "
+            "again later, or ask whoever runs the server.",
+            server=name,
+            reason=server_connection.connection_reason(error),
         )
     reason = server_connection.primary_message(error)
     if server_connection.is_privilege_error(error):
         return NotTeamAdminError(
-            f"The server refused {user} this ({name}: {reason}). It takes the team's "
-            "administrator: the database's owner, with a role that may create roles."
+            "The server refused {user} this ({server}: {reason}). It takes the team's "
+            "administrator: the database's owner, with a role that may create roles.",
+            user=user,
+            server=name,
+            reason=reason,
         )
     if server_connection.is_missing_table_error(error):
-        return TeamNotSetUpError(f"{name} holds no team yet ({reason}): {SET_UP_HINT}.")
+        return TeamNotSetUpError(
+            "{server} holds no team yet ({reason}): run 'dossier-desk team init' first.",
+            server=name,
+            reason=reason,
+        )
     return None
 
 

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 
-from desktop.core.errors import TeamNotSetUpError
 from desktop.core.storage.engine import SCHEMA_VERSION_SQL, make_engine
 from desktop.core.storage.postgres import address as server_address
 from desktop.core.storage.postgres import roles
@@ -35,7 +34,7 @@ class MemberStatus:
 
 @dataclass(frozen=True)
 class TeamStatus:
-    server: str  # "user on host:port/dbname"
+    server: str  # "user on host:port/dbname" in English, as --json gives it
     schema_version: int | None
     members: tuple[MemberStatus, ...]
     changes: int  # every change ever pushed (the history)
@@ -44,15 +43,16 @@ class TeamStatus:
 
 
 def team_status(url: str | URL) -> TeamStatus:
-    """The state of the team at ``url``; :class:`TeamNotSetUpError` before ``team init``."""
+    """The state of the team at ``url``; :class:`~desktop.core.errors.TeamNotSetUpError`
+    before ``team init``."""
     where = server_address.describe(url)
     with problems.translated(url):
         engine = make_engine(url)
         try:
             with engine.connect() as connection:
                 if not team_ready(connection):
-                    raise TeamNotSetUpError(f"{where} holds no team yet: {problems.SET_UP_HINT}.")
-                return _read(connection, where)
+                    raise problems.not_set_up(where)
+                return _read(connection, str(where))
         finally:
             engine.dispose()
 

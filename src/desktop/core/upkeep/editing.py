@@ -4,7 +4,8 @@ Every service records each changed field in the audit journal (who, when, old �
 ``batch`` per user action. Deleting returns a complete snapshot, and restoring a snapshot puts
 the record back with its relations, figures, space and contact — which is what makes a delete
 undoable in the window. Validation lives in :mod:`desktop.core.kb.validation`; services refuse
-invalid records with ``ValueError`` so nothing half-valid is ever stored. The journal entries
+invalid records with ``ValueError`` (:class:`~desktop.core.kb.refusals.RefusedError`, said in
+the reader's language) so nothing half-valid is ever stored. The journal entries
 are written by :mod:`desktop.core.upkeep.audit`.
 """
 
@@ -29,6 +30,8 @@ from desktop.core.kb.models import (
     SpaceOffer,
     Tag,
 )
+from desktop.core.kb.refusals import RefusedError, refuse
+from desktop.core.language.messages import message
 from desktop.core.upkeep import audit
 
 
@@ -48,25 +51,38 @@ class EntityRecord:
     tags: tuple[str, ...] = ()
     texts: str | None = None  # description and location in other languages (language.texts)
 
-    def problems(self, *, today: date, known_tags: set[str]) -> dict[str, str]:
-        """Field name → what is wrong with it."""
+    def problems(
+        self, *, today: date, known_tags: set[str], language: str = "en"
+    ) -> dict[str, str]:
+        """Field name → what is wrong with it, in ``language``."""
+        name = message("The name").said(language)
         found: dict[str, str | None] = {
-            "slug": validation.slug(self.slug),
-            "name": validation.required(self.name, "The name")
-            or validation.one_line(self.name, "The name"),
-            "short_name": validation.one_line(self.short_name, "The short name"),
-            "location": validation.one_line(self.location, "The location"),
-            "description": validation.long_text(self.description, "The description"),
-            "website": validation.url(self.website),
-            "founded_year": validation.year(str(self.founded_year or ""), today=today),
+            "slug": validation.slug(self.slug, language),
+            "name": validation.required(self.name, name, language)
+            or validation.one_line(self.name, name, language=language),
+            "short_name": validation.one_line(
+                self.short_name, message("The short name").said(language), language=language
+            ),
+            "location": validation.one_line(
+                self.location, message("The location").said(language), language=language
+            ),
+            "description": validation.long_text(
+                self.description, message("The description").said(language), language=language
+            ),
+            "website": validation.url(self.website, language),
+            "founded_year": validation.year(
+                str(self.founded_year or ""), today=today, language=language
+            ),
         }
         if self.kind not in taxonomy.KINDS:
-            found["kind"] = f"Unknown kind {self.kind!r}."
+            found["kind"] = message("Unknown kind {kind!r}.", kind=self.kind).said(language)
         unknown = [code for code in self.sectors if code not in taxonomy.SECTORS]
         unknown += [code for code in self.tags if code not in known_tags]
         if unknown:
-            found["sectors"] = "Unknown code(s): " + ", ".join(unknown) + "."
-        return {key: message for key, message in found.items() if message}
+            found["sectors"] = message("Unknown code(s): {codes}.", codes=", ".join(unknown)).said(
+                language
+            )
+        return {key: problem for key, problem in found.items() if problem}
 
 
 @dataclass(frozen=True)
@@ -116,14 +132,18 @@ def save_entity(
 ) -> None:
     """Create the entity (``original_slug`` None) or update it, field by field, audited."""
     known_tags = {tag.code for tag in session.exec(select(Tag))}
-    problems = record.problems(today=today, known_tags=known_tags)
-    if problems:
-        raise ValueError(" ".join(problems.values()))
+    refuse(
+        lambda language: record.problems(
+            today=today, known_tags=known_tags, language=language
+        ).values()
+    )
     if (
         record.slug != original_slug
         and session.exec(select(Entity).where(Entity.slug == record.slug)).first()
     ):
-        raise ValueError(f"The identifier {record.slug!r} is already used by another entity.")
+        raise RefusedError(
+            message("The identifier {slug!r} is already used by another entity.", slug=record.slug)
+        )
     stamp = audit.now()  # the journal's clock: an entry and its record agree
     if original_slug is None:
         entity = Entity(
@@ -324,7 +344,7 @@ def find_entity(session: Session, slug: str) -> Entity:
     """The entity ``slug`` names; NotFoundError (a sentence for the window) when it is gone."""
     entity = session.exec(select(Entity).where(Entity.slug == slug)).first()
     if entity is None:
-        raise NotFoundError(f"no entity with slug {slug!r}")
+        raise NotFoundError("no entity with slug {slug!r}", slug=slug)
     return entity
 
 
@@ -332,7 +352,7 @@ def find_fact(session: Session, key: str) -> Fact:
     """The figure ``key`` names; NotFoundError when it is gone."""
     fact = session.exec(select(Fact).where(Fact.key == key)).first()
     if fact is None:
-        raise NotFoundError(f"no figure with key {key!r}")
+        raise NotFoundError("no figure with key {key!r}", key=key)
     return fact
 
 

@@ -14,6 +14,8 @@ from sqlmodel import Session, select
 from desktop.core.errors import NotFoundError
 from desktop.core.kb import taxonomy, validation
 from desktop.core.kb.models import Contact, Entity, Fact, Relation, Source, SpaceOffer
+from desktop.core.kb.refusals import RefusedError, refuse
+from desktop.core.language.messages import message
 from desktop.core.upkeep import audit
 from desktop.core.upkeep.editing import find_entity, find_fact
 
@@ -30,20 +32,23 @@ class FactRecord:
     as_of: str | None = None
     source: str | None = None  # source key
     quote: str | None = None
+    texts: str | None = None  # label, unit and period in other languages (language.texts)
 
-    def problems(self, *, today: date) -> list[str]:
+    def problems(self, *, today: date, language: str = "en") -> list[str]:
+        """What is wrong with the figure, in ``language``."""
+        label = message("The label").said(language)
         found = [
-            validation.slug(self.key),
-            validation.required(self.label, "The label")
-            or validation.one_line(self.label, "The label"),
-            validation.required(self.unit, "The unit"),
-            validation.as_of(self.as_of, today=today),
+            validation.slug(self.key, language),
+            validation.required(self.label, label, language)
+            or validation.one_line(self.label, label, language=language),
+            validation.required(self.unit, message("The unit").said(language), language),
+            validation.as_of(self.as_of, today=today, language=language),
             None
             if self.qualifier in taxonomy.QUALIFIERS
-            else f"Unknown qualifier {self.qualifier!r}.",
-            None if self.source else "Every figure needs its source.",
+            else message("Unknown qualifier {code!r}.", code=self.qualifier).said(language),
+            None if self.source else message("Every figure needs its source.").said(language),
         ]
-        return [message for message in found if message]
+        return [problem for problem in found if problem]
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,7 @@ class RelationRecord:
     relation_type: str
     object: str
     note: str | None = None
+    texts: str | None = None  # the note in other languages (language.texts)
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,7 @@ class SpaceRecord:
     availability: str = "unknown"
     since: str | None = None
     note: str | None = None
+    texts: str | None = None  # the note in other languages (language.texts)
 
 
 @dataclass(frozen=True)
@@ -72,8 +79,10 @@ class ContactRecord:
     email: str | None = None
     public: bool = False
 
-    def problems(self) -> list[str]:
-        return [m for m in (validation.phone(self.phone), validation.email(self.email)) if m]
+    def problems(self, language: str = "en") -> list[str]:
+        """What is wrong with the contact details, in ``language``."""
+        found = (validation.phone(self.phone, language), validation.email(self.email, language))
+        return [problem for problem in found if problem]
 
 
 # --- figures ----------------------------------------------------------------------------------
@@ -86,7 +95,7 @@ def fact_record(session: Session, key: str) -> FactRecord:
     return FactRecord(
         key=fact.key, label=fact.label, value=fact.value, unit=fact.unit, qualifier=fact.qualifier,
         period=fact.period, scope=scope.slug if scope else None, as_of=fact.as_of,
-        source=source.key if source else None, quote=fact.quote,
+        source=source.key if source else None, quote=fact.quote, texts=fact.texts,
     )  # fmt: skip
 
 
@@ -99,26 +108,26 @@ def save_fact(
     batch: str,
     today: date,
 ) -> FactRecord | None:
-    problems = record.problems(today=today)
-    if problems:
-        raise ValueError(" ".join(problems))
+    refuse(lambda language: record.problems(today=today, language=language))
     source = session.exec(select(Source).where(Source.key == record.source)).first()
     if source is None:
-        raise ValueError(f"Unknown source {record.source!r}.")
+        raise RefusedError(message("Unknown source {key!r}.", key=record.source))
     scope_id = find_entity(session, record.scope).id if record.scope else None
     before = fact_record(session, original_key) if original_key else None
     if (
         record.key != original_key
         and session.exec(select(Fact).where(Fact.key == record.key)).first()
     ):
-        raise ValueError(f"The key {record.key!r} is already used by another figure.")
+        raise RefusedError(
+            message("The key {key!r} is already used by another figure.", key=record.key)
+        )
     stamp = audit.now()
     fact = (
         find_fact(session, original_key)
         if original_key
         else Fact(created_at=stamp, updated_at=stamp, key="", label="", value=0, unit="")
     )
-    for name in ("key", "label", "value", "unit", "qualifier", "period", "as_of", "quote"):
+    for name in ("key", "label", "value", "unit", "qualifier", "period", "as_of", "quote", "texts"):
         setattr(fact, name, getattr(record, name))
     fact.scope_id, fact.source_id, fact.updated_at = scope_id, source.id, stamp
     session.add(fact)
@@ -155,29 +164,32 @@ def delete_fact(session: Session, key: str, *, who: str, batch: str) -> FactReco
 
 
 def add_relation(session: Session, record: RelationRecord, *, who: str, batch: str) -> None:
-    taxonomy.require(taxonomy.RELATION_TYPES, record.relation_type, "relation type")
+    taxonomy.require(taxonomy.RELATION_TYPES, record.relation_type, message("relation type"))
     subject, obj = find_entity(session, record.subject), find_entity(session, record.object)
     if subject.id == obj.id:
-        raise ValueError("An entity cannot be related to itself.")
+        raise RefusedError(message("An entity cannot be related to itself."))
     session.add(
         Relation(
             subject_id=subject.id,
             relation_type=record.relation_type,
             object_id=obj.id,
             note=record.note,
+            texts=record.texts,
         )
     )
     session.flush()
-    audit.record(
-        session,
-        who=who,
-        action="create",
-        record_type="relation",
-        key=_relation_key(record),
-        batch=batch,
-        field="note",
-        new=record.note,
-    )
+    for field, value in (("note", record.note), ("texts", record.texts)):
+        if value or field == "note":  # the texts only when the relation has some
+            audit.record(
+                session,
+                who=who,
+                action="create",
+                record_type="relation",
+                key=_relation_key(record),
+                batch=batch,
+                field=field,
+                new=value,
+            )
 
 
 def remove_relation(session: Session, record: RelationRecord, *, who: str, batch: str) -> None:
@@ -190,29 +202,31 @@ def remove_relation(session: Session, record: RelationRecord, *, who: str, batch
         )
     ).first()
     if relation is None:
-        raise NotFoundError(f"no relation {_relation_key(record)}")
+        raise NotFoundError("no relation {relation}", relation=_relation_key(record))
     session.delete(relation)
     session.flush()
-    audit.record(
-        session,
-        who=who,
-        action="delete",
-        record_type="relation",
-        key=_relation_key(record),
-        batch=batch,
-        field="note",
-        old=relation.note,
-    )
+    for field, value in (("note", relation.note), ("texts", relation.texts)):
+        if value or field == "note":
+            audit.record(
+                session,
+                who=who,
+                action="delete",
+                record_type="relation",
+                key=_relation_key(record),
+                batch=batch,
+                field=field,
+                old=value,
+            )
 
 
 def set_space(
     session: Session, record: SpaceRecord, *, who: str, batch: str, today: date
 ) -> SpaceRecord | None:
     """Add or replace the offer of one space type at a site; returns the previous one."""
-    taxonomy.require(taxonomy.SPACE_TYPES, record.space_type, "space type")
-    taxonomy.require(taxonomy.AVAILABILITY, record.availability, "availability")
-    if problem := validation.as_of(record.since, today=date(today.year + 10, 12, 31)):
-        raise ValueError(problem)
+    taxonomy.require(taxonomy.SPACE_TYPES, record.space_type, message("space type"))
+    taxonomy.require(taxonomy.AVAILABILITY, record.availability, message("availability"))
+    latest = date(today.year + 10, 12, 31)
+    refuse(lambda language: [validation.as_of(record.since, today=latest, language=language) or ""])
     site = find_entity(session, record.site)
     offer = session.exec(
         select(SpaceOffer).where(
@@ -220,12 +234,15 @@ def set_space(
         )
     ).first()
     before = (
-        SpaceRecord(record.site, offer.space_type, offer.availability, offer.since, offer.note)
+        SpaceRecord(
+            record.site, offer.space_type, offer.availability, offer.since, offer.note, offer.texts
+        )
         if offer
         else None
     )
     offer = offer or SpaceOffer(site_id=site.id, space_type=record.space_type)
     offer.availability, offer.since, offer.note = record.availability, record.since, record.note
+    offer.texts = record.texts
     session.add(offer)
     session.flush()
     audit.record_changes(
@@ -250,8 +267,8 @@ def remove_space(
         )
     ).first()
     if offer is None:
-        raise NotFoundError(f"{site} offers no {space_type}")
-    before = SpaceRecord(site, space_type, offer.availability, offer.since, offer.note)
+        raise NotFoundError("{site} offers no {space_type}", site=site, space_type=space_type)
+    before = SpaceRecord(site, space_type, offer.availability, offer.since, offer.note, offer.texts)
     session.delete(offer)
     session.flush()
     audit.record(
@@ -270,12 +287,10 @@ def save_contact(
     session: Session, record: ContactRecord, *, who: str, batch: str
 ) -> ContactRecord | None:
     """Set a person's contact details (and whether they may be shared); returns the previous."""
-    problems = record.problems()
-    if problems:
-        raise ValueError(" ".join(problems))
+    refuse(record.problems)
     person = find_entity(session, record.person)
     if person.kind != "person":
-        raise ValueError("Contact details belong to a person entity.")
+        raise RefusedError(message("Contact details belong to a person entity."))
     contact = session.get(Contact, person.id)
     organisation = find_entity(session, record.organisation) if record.organisation else None
     before = None

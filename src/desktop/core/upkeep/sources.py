@@ -14,6 +14,8 @@ from sqlmodel import Session, select
 from desktop.core.errors import NotFoundError
 from desktop.core.kb import validation
 from desktop.core.kb.models import Fact, Relation, Source, SpaceOffer
+from desktop.core.kb.refusals import RefusedError, refuse
+from desktop.core.language.messages import counted, message
 from desktop.core.upkeep import audit
 
 
@@ -27,15 +29,16 @@ class SourceRecord:
     url: str | None = None
     file_name: str | None = None
 
-    def problems(self, *, today: date) -> list[str]:
+    def problems(self, *, today: date, language: str = "en") -> list[str]:
+        """What is wrong with the source, in ``language``."""
         found = [
-            validation.slug(self.key),
-            validation.required(self.title, "The title"),
-            validation.as_of(self.published, today=today),
-            validation.as_of(self.accessed_on, today=today),
-            validation.url(self.url),
+            validation.slug(self.key, language),
+            validation.required(self.title, message("The title").said(language), language),
+            validation.as_of(self.published, today=today, language=language),
+            validation.as_of(self.accessed_on, today=today, language=language),
+            validation.url(self.url, language),
         ]
-        return [message for message in found if message]
+        return [problem for problem in found if problem]
 
 
 def save_source(
@@ -48,14 +51,14 @@ def save_source(
     today: date,
 ) -> SourceRecord | None:
     """Create or update a source (a document, page or conversation figures cite)."""
-    problems = record.problems(today=today)
-    if problems:
-        raise ValueError(" ".join(problems))
+    refuse(lambda language: record.problems(today=today, language=language))
     if (
         record.key != original_key
         and session.exec(select(Source).where(Source.key == record.key)).first()
     ):
-        raise ValueError(f"The key {record.key!r} is already used by another source.")
+        raise RefusedError(
+            message("The key {key!r} is already used by another source.", key=record.key)
+        )
     source = (
         session.exec(select(Source).where(Source.key == original_key)).first()
         if original_key
@@ -110,8 +113,13 @@ def delete_source(session: Session, key: str, *, who: str, batch: str) -> Source
     for record, cited in list_sources(session):
         if record.key == key:
             if cited:
-                raise ValueError(
-                    f"“{record.title}” is cited by {cited} record(s); change their source first."
+                raise RefusedError(
+                    counted(
+                        "“{title}” is cited by {count} record; change its source first.",
+                        "“{title}” is cited by {count} records; change their source first.",
+                        count=cited,
+                        title=record.title,
+                    )
                 )
             session.delete(session.exec(select(Source).where(Source.key == key)).one())
             session.flush()
@@ -125,4 +133,4 @@ def delete_source(session: Session, key: str, *, who: str, batch: str) -> Source
                 old=record.title,
             )
             return record
-    raise NotFoundError(f"no source with key {key!r}")
+    raise NotFoundError("no source with key {key!r}", key=key)

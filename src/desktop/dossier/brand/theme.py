@@ -16,6 +16,8 @@ from typing import Any
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 
+from desktop.core.errors import DossierError
+from desktop.core.language.messages import message
 from desktop.paths import resource_path
 
 PAGE_SIZES = {"A4": A4, "LETTER": LETTER}
@@ -35,8 +37,9 @@ COLOUR_NAMES = (
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
-class ThemeError(ValueError):
-    """The theme file is missing a field or has a bad value; the message names it."""
+class ThemeError(DossierError, ValueError):
+    """The theme file is missing a field or has a bad value; the message names it (built with
+    ``message(...)``, said in the reader's language; field names stay as in the file)."""
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ def _get(table: dict[str, Any], dotted: str) -> Any:
     node: Any = table
     for part in dotted.split("."):
         if not isinstance(node, dict) or part not in node:
-            raise ThemeError(f"theme: missing field {dotted!r}")
+            raise ThemeError(message("theme: missing field {field!r}", field=dotted))
         node = node[part]
     return node
 
@@ -94,7 +97,7 @@ def _get(table: dict[str, Any], dotted: str) -> Any:
 def _text_table(raw: dict[str, Any], field: str) -> MappingProxyType[str, str]:
     texts = {lang: str(_get(raw, f"text.{lang}.{field}")) for lang in _get(raw, "text")}
     if "en" not in texts:
-        raise ThemeError(f"theme: text.en.{field} is required as the fallback")
+        raise ThemeError(message("theme: text.en.{field} is required as the fallback", field=field))
     return MappingProxyType(texts)
 
 
@@ -104,18 +107,24 @@ def theme_from_dict(raw: dict[str, Any]) -> Theme:
     for name in COLOUR_NAMES:
         value = str(_get(raw, f"colours.{name}"))
         if not _HEX.match(value):
-            raise ThemeError(f"theme: colours.{name} must be #RRGGBB, got {value!r}")
+            raise ThemeError(
+                message(
+                    "theme: colours.{name} must be #RRGGBB, got {value!r}", name=name, value=value
+                )
+            )
         colours[name] = value.upper()
     size_name = str(_get(raw, "page.size")).upper()
     if size_name not in PAGE_SIZES:
-        raise ThemeError(f"theme: page.size must be one of {sorted(PAGE_SIZES)}")
+        raise ThemeError(
+            message("theme: page.size must be one of {sizes}", sizes=", ".join(sorted(PAGE_SIZES)))
+        )
     margins = tuple(
         float(_get(raw, f"page.margin_{side}_mm")) * mm
         for side in ("top", "right", "bottom", "left")
     )
     wordmark = _get(raw, "brand.wordmark")
     if not (isinstance(wordmark, list) and len(wordmark) == 2):
-        raise ThemeError("theme: brand.wordmark must be a list of two lines")
+        raise ThemeError(message("theme: brand.wordmark must be a list of two lines"))
     return Theme(
         brand_name=str(_get(raw, "brand.name")),
         wordmark=(str(wordmark[0]), str(wordmark[1])),
@@ -141,5 +150,7 @@ def load_theme(path: Path | None = None) -> Theme:
     try:
         raw = tomllib.loads(path.read_text("utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as error:
-        raise ThemeError(f"theme: cannot read {path}: {error}") from error
+        raise ThemeError(
+            message("theme: cannot read {path}: {error}", path=path, error=error)
+        ) from error
     return theme_from_dict(raw)

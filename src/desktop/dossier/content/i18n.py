@@ -68,6 +68,11 @@ def label(key: str, language: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def title(template: str, language: str) -> str:
+    """What the document is called: "Location dossier" / "Standortdossier", or the one-pager's."""
+    return label("location_onepager" if template == "onepager" else "location_dossier", language)
+
+
 def format_date(day: date, language: str) -> str:
     """``26 November 2026`` / ``26. November 2026`` (the catalogue's ``format.date``)."""
     return long_date(day.day, day.month, day.year, language)

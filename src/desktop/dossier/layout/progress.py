@@ -1,8 +1,9 @@
 """Progress and cancellation of an export, in the plain ``progress(done, total, text)`` form.
 
 ReportLab reports layout events per pass (``PASS``, ``SIZE_EST``, ``PROGRESS``); this turns
-them into one monotonic 0–1000 scale with stage texts a progress bar can show, and checks the
-cancel flag at every event so a cancelled export stops within one flowable.
+them into one monotonic 0–1000 scale with stage texts a progress bar can show (messages, said
+in the reader's language), and checks the cancel flag at every event so a cancelled export
+stops within one flowable.
 """
 
 from __future__ import annotations
@@ -10,11 +11,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
+from desktop.core.language.messages import Message, message
+
 TOTAL = 1000
 # Share of the scale per layout pass; a dossier usually needs two passes, rarely three.
 _PASS_SPANS = ((20, 520), (520, 930), (930, 960), (960, 970))
 
-ProgressCallback = Callable[[int, int, str], None]
+ProgressCallback = Callable[[int, int, Message], None]  # done, total, stage
 
 
 class ExportCancelled(Exception):
@@ -30,22 +33,22 @@ class Progress:
         self._done = 0
         self._pass = 0
         self._size = 1
-        self._text = ""
+        self._text = message("Preparing the export")  # until the first stage says more
 
     def check(self) -> None:
         if self._cancel is not None and self._cancel.is_set():
             raise ExportCancelled("export cancelled")
 
-    def stage(self, done: int, text: str) -> None:
+    def stage(self, done: int, text: Message) -> None:
         """Report a named stage at ``done`` (of 1000); never moves backwards."""
         self.check()
         self._report(done, text)
 
     def finish(self) -> None:
         """Report completion; deliberately no cancel check once the output exists."""
-        self._report(TOTAL, "Done")
+        self._report(TOTAL, message("Done"))
 
-    def _report(self, done: int, text: str) -> None:
+    def _report(self, done: int, text: Message) -> None:
         done = max(self._done, min(done, TOTAL))
         if self._callback is not None and (done != self._done or text != self._text):
             self._callback(done, TOTAL, text)
@@ -57,7 +60,7 @@ class Progress:
         if kind == "PASS":
             self._pass = value
             start, _ = self._span()
-            self._report(start, f"Laying out pages (pass {value})")
+            self._report(start, message("Laying out pages (pass {number})", number=value))
         elif kind == "SIZE_EST":
             self._size = max(value, 1)
         elif kind == "PROGRESS":

@@ -16,6 +16,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCollator, QDate, QDateTime, QLocale, Qt, QTime
 
+from desktop.core.language import messages
 from desktop.ui.base.translation import current_language
 
 _SHORT = QLocale.FormatType.ShortFormat
@@ -34,6 +35,12 @@ def number(value: int) -> str:
 def decimal(value: float, places: int = 1) -> str:
     """``0.8`` in English, ``0,8`` in German."""
     return f"{value:.{places}f}" if _bare() else QLocale().toString(value, "f", places)
+
+
+def said(text: object) -> str:
+    """A message from the services (an error, a row problem, a finding) in the window's
+    language; a plain text as it is."""
+    return messages.said(text, current_language())
 
 
 def counted(count: int, one: str, many: str) -> str:

@@ -30,6 +30,8 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from desktop.ui.base.formats import said
+
 if TYPE_CHECKING:
     from desktop.app.changes import DataChange
     from desktop.app.store import Store
@@ -125,7 +127,7 @@ class DatabaseOp(Generic[T]):
                 dialog.setRange(0, max(total, 0))
                 dialog.setValue(min(done, total) if total > 0 else 0)
                 if text:
-                    dialog.setLabelText(text)
+                    dialog.setLabelText(said(text))
 
         relay.moved.connect(moved, Qt.ConnectionType.QueuedConnection)
         dialog.setValue(0)  # starts the minimum-duration clock
@@ -140,7 +142,7 @@ def report_error(owner: QObject | None, title: str, error: BaseException) -> Non
     parent = owner if isinstance(owner, QWidget) else None
     if isinstance(error, DossierError):
         dialogs.show_error(
-            parent, title or QCoreApplication.translate("Operation", "Error"), str(error)
+            parent, title or QCoreApplication.translate("Operation", "Error"), said(error)
         )
     else:
         dialogs.report_unexpected(parent, error)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.app import briefs
 from desktop.ui.base import dialogs
-from desktop.ui.base.formats import counted, number
+from desktop.ui.base.formats import counted, number, said
 from desktop.ui.base.operation import DatabaseOp
 
 if TYPE_CHECKING:
@@ -247,7 +247,7 @@ class AlternativesPanel(QWidget):
             return  # outdated, or the brief is gone (the editor says so and closes)
         if isinstance(error, DossierError):
             self.summary.setText(
-                self.tr("The alternatives could not be listed: {error}").format(error=error)
+                self.tr("The alternatives could not be listed: {error}").format(error=said(error))
             )
             self.summary.show()
         else:

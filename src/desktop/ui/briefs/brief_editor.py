@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.app import briefs, export
 from desktop.app.changes import Topic, change
 from desktop.ui.base import dialogs
-from desktop.ui.base.formats import counted
+from desktop.ui.base.formats import counted, said
 from desktop.ui.base.operation import DatabaseOp
 from desktop.ui.briefs import brief_menu
 from desktop.ui.briefs.alternatives_panel import AlternativesPanel
@@ -49,7 +49,7 @@ from desktop.ui.preferences.contact_fields import saved_card
 
 if TYPE_CHECKING:
     from desktop.app.store import Store
-    from desktop.core.briefs.curation import BriefView
+    from desktop.core.briefs.brief_views import BriefView
     from desktop.dossier.content.assemble import Assembled
     from desktop.ui.base.executor import DatabaseExecutor
 
@@ -192,7 +192,7 @@ class BriefEditor(QMainWindow):
             self.close()
             self.deleteLater()
         elif isinstance(error, DossierError):
-            dialogs.show_error(self, self.tr("Brief"), str(error))
+            dialogs.show_error(self, self.tr("Brief"), said(error))
         else:
             dialogs.report_unexpected(self, error)
 
@@ -283,7 +283,7 @@ class BriefEditor(QMainWindow):
             # stored (the reload closes the window if the brief itself is gone)
             self.reload(self._show_after_item_gone)
         elif isinstance(error, (DossierError, ValueError)):
-            dialogs.show_error(self, self.tr("Brief"), str(error))
+            dialogs.show_error(self, self.tr("Brief"), said(error))
             self.reload()
         else:
             dialogs.report_unexpected(self, error)

@@ -22,7 +22,7 @@ from desktop.core.suggestions.matching import SECTIONS
 from desktop.ui.base.translation import current_language
 
 if TYPE_CHECKING:
-    from desktop.core.briefs.curation import BriefItemView, BriefView
+    from desktop.core.briefs.brief_views import BriefItemView, BriefView
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "section", "entity" or "fact"
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # section key or brief item id

@@ -21,7 +21,7 @@ from desktop.ui.base.translation import current_language
 from desktop.ui.widgets.record_model import Column, RecordTableModel, record_table
 
 if TYPE_CHECKING:
-    from desktop.core.briefs.curation import BriefItemView, BriefView
+    from desktop.core.briefs.brief_views import BriefItemView, BriefView
     from desktop.dossier.content.assemble import Assembled
     from desktop.dossier.content.model import EvidenceRow
 

@@ -25,7 +25,7 @@ from desktop.app.changes import Topic, change
 from desktop.core.kb import countries, taxonomy
 from desktop.core.kb import vocabulary as prospect_vocab
 from desktop.ui.base import dialogs
-from desktop.ui.base.formats import shown_stamp, stamp_order
+from desktop.ui.base.formats import said, shown_stamp, stamp_order
 from desktop.ui.base.operation import DatabaseOp
 from desktop.ui.base.translation import current_language
 from desktop.ui.preferences.contact_fields import saved_card
@@ -71,7 +71,7 @@ def failure_handler(
                 gone = QCoreApplication.translate("ProspectDetailPane", GONE_PROSPECT)
                 dialogs.show_error(parent, title, gone)
         elif isinstance(error, (DossierError, ValueError)):
-            dialogs.show_error(parent, title, str(error))
+            dialogs.show_error(parent, title, said(error))
         else:
             dialogs.report_unexpected(parent, error)
 

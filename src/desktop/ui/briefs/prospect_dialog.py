@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.briefs.curation import ProspectInput
-from desktop.core.kb import taxonomy
+from desktop.core.kb import countries, taxonomy
 from desktop.core.kb import vocabulary as prospect_vocab
 from desktop.ui.base.translation import current_language
 from desktop.ui.widgets.code_list import CodeList
@@ -174,8 +174,10 @@ class ProspectDialog(QDialog):
 
     def _validate(self) -> None:
         country_problem = self.country.problem()  # shown at the field itself, as the date's
-        # the data's own problems are core's messages (English for now)
-        problems = [p for p in self.data().problems(current_language()) if p != country_problem]
+        # the data's own problems, in the window's language; the country's is left to its field
+        language = current_language()
+        said_at_field = countries.problem(self.country.text(), language)
+        problems = [p for p in self.data().problems(language) if p != said_at_field]
         if not self.sectors.codes():
             problems.append(self.tr("Pick at least one sector, so suggestions can be ranked."))
         self.problems.setText("\n".join(problems))

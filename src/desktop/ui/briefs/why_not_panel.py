@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTabWidget, QVBoxL
 
 from desktop.app import briefs
 from desktop.ui.base import dialogs
-from desktop.ui.base.formats import decimal, number
+from desktop.ui.base.formats import decimal, number, said
 from desktop.ui.base.operation import DatabaseOp
 from desktop.ui.briefs.alternatives_panel import ReviewRow, clear_rows, scrolled_list
 
@@ -186,6 +186,6 @@ class WhyNotPanel(QWidget):
         if asked != self._asked or isinstance(error, NotFoundError):
             return  # outdated, or the brief is gone (the editor says so and closes)
         if isinstance(error, DossierError):
-            self.status.setText(self.tr("The look-up failed: {error}").format(error=error))
+            self.status.setText(self.tr("The look-up failed: {error}").format(error=said(error)))
         else:
             dialogs.report_unexpected(self, error)

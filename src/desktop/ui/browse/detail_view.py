@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QUrl, Si
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from desktop.ui.base import formats
 from desktop.ui.base.style import is_dark
 
 if TYPE_CHECKING:
@@ -97,7 +98,7 @@ class EntityDetailView(QTextBrowser):
         if isinstance(error, NotFoundError):
             self.show_message(f"<p>{html.escape(entity_gone())}</p>")
         elif isinstance(error, DossierError):
-            self.show_message(f"<p>{html.escape(for_window(str(error)))}</p>")
+            self.show_message(f"<p>{html.escape(for_window(formats.said(error)))}</p>")
         else:
             return False
         return True

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
 from PySide6.QtWidgets import QWidget
 
-from desktop.ui.base import dialogs
+from desktop.ui.base import dialogs, formats
 
 if TYPE_CHECKING:
     from desktop.dossier.content.assemble import Assembled
@@ -76,15 +76,15 @@ class RenderWorker(QThread):
         from desktop.core.errors import DossierError
         from desktop.dossier.render import ExportCancelled
 
-        def report(done: int, total: int, text: str) -> None:
-            self.progress.emit(done, total, text)
+        def report(done: int, total: int, text: object) -> None:
+            self.progress.emit(done, total, formats.said(text))  # a stage message, said here
 
         try:
             result = self._work(report, self._cancel)
         except ExportCancelled:
             self.cancelled.emit()
         except DossierError as error:  # a full disk, a read-only folder: the message says it
-            self.failed.emit(str(error))
+            self.failed.emit(formats.said(error))
         except Exception as error:  # reported to the user; the renderer left no partial file
             import logging
 

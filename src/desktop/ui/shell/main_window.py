@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from desktop import APP_NAME
 from desktop.app.changes import Topic
-from desktop.ui.base import dialogs
+from desktop.ui.base import dialogs, formats
 from desktop.ui.base.executor import DatabaseExecutor
 from desktop.ui.base.wording import for_window
 from desktop.ui.briefs.briefs_desk import BriefsDesk
@@ -361,7 +361,7 @@ class MainWindow(LazyTabs, QMainWindow):
         if self._open_error_reported:
             return  # every queued job fails the same way; say it once
         self._open_error_reported = True
-        message = for_window(str(error))
+        message = for_window(formats.said(error))
         self.status_label.setText(self.tr("Cannot open the knowledge base — see the message"))
         self.browse.show_failure(self.tr("The knowledge base could not be opened"), message)
         self.database_failed.emit(message)

@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.base import formats
 from desktop.ui.base.operation import DatabaseOp
 from desktop.ui.team.sync_control import local_time, on_file
+from desktop.ui.upkeep.labels import field_word
 
 if TYPE_CHECKING:
     from desktop.app.store import Store
@@ -87,14 +89,15 @@ class ConflictsDialog(QDialog):
         self.conflicts = conflicts
         self.table.setRowCount(len(conflicts))
         for row, conflict in enumerate(conflicts):
-            field = conflict.field.replace("_", " ") if conflict.field else self.tr("the record")
+            field = field_word(conflict.field) if conflict.field else self.tr("the record")
             kept_by = f"{conflict.kept_author}, {local_time(conflict.kept_at)}"
             kept = f"{shown_value(conflict.kept_value)} — {kept_by}"
             other = self.tr("deleted") if conflict.is_delete else shown_value(conflict.lost_value)
             lost = f"{other} — {conflict.lost_author}, {local_time(conflict.lost_at)}"
             if conflict.is_delete:
                 kept = self.tr("kept, edited by {author}").format(author=kept_by)
-            for column, text in enumerate((conflict.record, field, kept, lost)):
+            record = formats.said(conflict.record)
+            for column, text in enumerate((record, field, kept, lost)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(row, column, item)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.base import dialogs
+from desktop.ui.base import dialogs, formats
 from desktop.ui.base.operation import DatabaseOp
 from desktop.ui.team.sync_control import changes_waiting, local_time, on_file
 
@@ -139,7 +139,7 @@ class JoinDialog(QDialog):
         try:
             return ServerAddress.parse(self.address.text().strip())
         except ServerAddressError as error:
-            self._say(str(error))
+            self._say(formats.said(error))
             return None
 
     def check(self) -> None:
@@ -156,11 +156,11 @@ class JoinDialog(QDialog):
             return team.plan_join(store, address=address, password=password)
 
         def shown(plan: JoinPlan) -> None:
-            self._say(team.describe_plan(plan))
+            self._say(formats.said(team.describe_plan(plan)))
             self.join_button.setEnabled(True)
 
         def failed(error: BaseException) -> None:
-            self._say(str(error))
+            self._say(formats.said(error))
 
         DatabaseOp(self, work).success(shown).failure(failed).run(self.sync.executor)
 
@@ -194,7 +194,7 @@ class JoinDialog(QDialog):
             self.accept()
 
         DatabaseOp(self, work).with_progress(self.tr("Joining the team…")).success(joined).failure(
-            lambda error: (self._say(str(error)), self.join_button.setEnabled(True))
+            lambda error: (self._say(formats.said(error)), self.join_button.setEnabled(True))
         ).run(self.sync.executor)
 
     def _say(self, text: str) -> None:

@@ -16,18 +16,18 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.core.kb import taxonomy, validation
-from desktop.core.kb.vocabulary import LANGUAGES
 from desktop.core.language import texts as record_texts
 from desktop.core.language.catalogues import languages
 from desktop.core.upkeep.editing import EntityRecord
 from desktop.ui.base.translation import current_language
-from desktop.ui.upkeep.labels import sorted_names
+from desktop.ui.upkeep.labels import in_language_label, sorted_names
 from desktop.ui.widgets.code_list import CodeList
 from desktop.ui.widgets.record_form import line_edit
 
@@ -66,14 +66,19 @@ class EntityDialog(QDialog):
         self.description.setObjectName("description")
         self.description.setAccessibleName(self.tr("Description"))
         self.description.setMaximumHeight(120)
-        # one description per further language with a catalogue (German today)
-        self._texts: str | None = None  # the record's texts, kept whole (location …)
-        self.translations: dict[str, QPlainTextEdit] = {}
+        # the description and location in every further language with a catalogue (German
+        # today), below the English description; the rest of the record's texts is kept whole
+        self._texts: str | None = None
+        self.translations: dict[tuple[str, str], QPlainTextEdit | QLineEdit] = {}
         for code in languages()[1:]:
-            field = QPlainTextEdit(self)
-            field.setObjectName(f"description_{code}")
-            field.setMaximumHeight(100)
-            self.translations[code] = field
+            description = QPlainTextEdit(self)
+            description.setMaximumHeight(100)
+            self.translations["description", code] = description
+            self.translations["location", code] = QLineEdit(self)
+        english = {"description": self.tr("Description"), "location": self.tr("Location")}
+        for (name, code), field in self.translations.items():
+            field.setObjectName(f"{name}_{code}")
+            field.setAccessibleName(in_language_label(english[name], code))
         self.sectors = CodeList(taxonomy.SECTORS, "Sectors", self)  # the object's name
         self.sectors.setAccessibleName(self.tr("Sectors"))
         tag_terms = {
@@ -94,16 +99,8 @@ class EntityDialog(QDialog):
             (self.tr("Founded"), self.founded, "founded_year"),
             (self.tr("Description"), self.description, None),
             *(
-                (
-                    self.tr("Description ({language})").format(
-                        language=LANGUAGES[code].label(current_language())
-                        if code in LANGUAGES
-                        else code
-                    ),
-                    field,
-                    None,
-                )
-                for code, field in self.translations.items()
+                (field.accessibleName(), field, None)
+                for (_name, _code), field in self.translations.items()
             ),
         ):
             form.addRow(label, widget)
@@ -151,10 +148,13 @@ class EntityDialog(QDialog):
         self.website.setText(record.website or "")
         self.founded.setText(str(record.founded_year or ""))
         self.description.setPlainText(record.description)
-        for code, field in self.translations.items():
-            field.setPlainText(
-                record_texts.parse(record.texts).get(code, {}).get("description", "")
-            )
+        stored = record_texts.parse(record.texts)
+        for (name, code), field in self.translations.items():
+            text = stored.get(code, {}).get(name, "")
+            if isinstance(field, QPlainTextEdit):
+                field.setPlainText(text)
+            else:
+                field.setText(text)
         self._texts = record.texts
         self.sectors.set_codes(record.sectors)
         self.tags.set_codes(record.tags)
@@ -162,8 +162,11 @@ class EntityDialog(QDialog):
     def record(self) -> EntityRecord:
         founded = self.founded.text().strip()
         texts = self._texts
-        for code, field in self.translations.items():
-            texts = record_texts.with_text(texts, code, "description", field.toPlainText())
+        for (name, code), field in self.translations.items():
+            typed = field.toPlainText() if isinstance(field, QPlainTextEdit) else field.text()
+            texts = record_texts.with_text(texts, code, name, typed)
+        if record_texts.parse(texts) == record_texts.parse(self._texts):
+            texts = self._texts  # unchanged: saving journals no rewritten texts
         return EntityRecord(
             slug=self.slug.text().strip(),
             name=self.name.text().strip(),

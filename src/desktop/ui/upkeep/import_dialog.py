@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.app.changes import Topic, change
 from desktop.ui.base import dialogs
-from desktop.ui.base.formats import counted
+from desktop.ui.base.formats import counted, said
 from desktop.ui.base.operation import DatabaseOp
 from desktop.ui.base.settings import setting
 from desktop.ui.upkeep.labels import field_word, shown_value
@@ -110,7 +110,7 @@ def record_type_words() -> dict[str, str]:
 
 def _row_text(row: RowPlan) -> str:
     if row.problems:
-        return "; ".join(str(problem) for problem in row.problems)
+        return "; ".join(said(problem) for problem in row.problems)
     if row.changes:
         return "; ".join(
             f"{field_word(c.field)}: {shown_value(c.field, c.old)} → {shown_value(c.field, c.new)}"
@@ -287,8 +287,8 @@ class ImportDialog(QDialog):
         self.result.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         counts = plan.counts()
         lines = [rows_summary(counts)]
-        lines += [str(problem) for problem in plan.problems]
-        lines += plan.notes[:3]
+        lines += [said(problem) for problem in plan.problems]
+        lines += [said(note) for note in plan.notes[:3]]
         self.summary.setText("\n".join(lines))
         self._update_apply()
 
@@ -348,8 +348,8 @@ class ImportDialog(QDialog):
         from desktop.core.errors import DossierError
 
         if isinstance(error, (DossierError, ValueError, OSError)):
-            self.summary.setText(str(error))
-            dialogs.show_error(self, self.tr("Import"), str(error))
+            self.summary.setText(said(error))
+            dialogs.show_error(self, self.tr("Import"), said(error))
         else:
             dialogs.report_unexpected(self, error)
         self._update_apply()

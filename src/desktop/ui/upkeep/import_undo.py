@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from desktop.core.errors import DossierError
 from desktop.ui.base import dialogs
+from desktop.ui.base.formats import said
 from desktop.ui.upkeep.steps import EditSteps
 
 if TYPE_CHECKING:
@@ -128,6 +129,6 @@ class ImportCommand(QUndoCommand):
         if changed_since:
             dialogs.show_error(self.steps.window, title, self._refusal(undoing))
         elif isinstance(error, DossierError):
-            dialogs.show_error(self.steps.window, title, str(error))
+            dialogs.show_error(self.steps.window, title, said(error))
         else:
             dialogs.report_unexpected(self.steps.window, error)

@@ -235,9 +235,9 @@ class SourcesDialog(QDialog):
         self.table = record_table("sourcesTable", self.tr("Sources"), self.model, self)
         buttons = QHBoxLayout()
         for text, slot in (
-            (self.tr("New…"), lambda: edit.edit_source(None)),
-            (self.tr("Edit…"), lambda: (row := self._current()) and edit.edit_source(row[0])),
-            (self.tr("Delete"), lambda: (row := self._current()) and edit.delete_source(row[0])),
+            (self.tr("New…"), lambda: edit.sources.edit(None)),
+            (self.tr("Edit…"), lambda: (row := self._current()) and edit.sources.edit(row[0])),
+            (self.tr("Delete"), lambda: (row := self._current()) and edit.sources.delete(row[0])),
         ):
             button = QPushButton(text, self)
             button.clicked.connect(slot)

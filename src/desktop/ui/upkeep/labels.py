@@ -16,6 +16,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from desktop.core.kb import taxonomy, validation
+from desktop.core.kb.vocabulary import LANGUAGES
 from desktop.ui.base.formats import collator, shown_iso_date, shown_time
 from desktop.ui.base.translation import current_language
 from desktop.ui.base.wording import code_label
@@ -99,6 +100,16 @@ def check_figure(text: str) -> str | None:
         return None
     return validation.number(text, language=current_language()) or translate(
         "UpkeepLabels", "The value must be a number, e.g. 1500 or 2.5."
+    )
+
+
+def in_language_label(label: str, language: str) -> str:
+    """A form field's label for its text in another language: "Note (German)", in a German
+    window "Notiz (Deutsch)". One pattern for every field, so a form's translated fields read
+    alike and a third language needs no new texts."""
+    term = LANGUAGES.get(language)
+    return translate("UpkeepLabels", "{field} ({language})").format(
+        field=label, language=term.label(current_language()) if term else language
     )
 
 
@@ -189,7 +200,11 @@ def record_type_word(code: str) -> str:
 
 
 def field_word(code: str) -> str:
-    """A field of a record (as the journal and the import files name it) in words."""
+    """A field of a record (as the journal and the import files name it) in words; a field in
+    another language, ``description [de]``, as the field's word with the code kept."""
+    field, bracket, rest = code.partition(" [")
+    if bracket and rest.endswith("]"):
+        return f"{field_word(field)} [{rest}"
     return _fields().get(code) or code_label(code)
 
 
@@ -237,6 +252,7 @@ def _fields() -> dict[str, str]:
         "space_type": translate("UpkeepLabels", "Space"),
         "subject": translate("UpkeepLabels", "Entity"),
         "tags": translate("UpkeepLabels", "Tags"),
+        "texts": translate("UpkeepLabels", "Translations"),
         "title": translate("UpkeepLabels", "Title"),
         "to": translate("UpkeepLabels", "To entity"),
         "topics": translate("UpkeepLabels", "Topics"),

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QInputDialog, QWidget
 from desktop.app.changes import DataChange, Topic
 from desktop.ui.base import dialogs
 from desktop.ui.base.executor import DatabaseExecutor
-from desktop.ui.base.formats import shown_time
+from desktop.ui.base.formats import said, shown_time
 from desktop.ui.base.operation import DatabaseOp
 from desktop.ui.base.settings import setting
 from desktop.ui.upkeep.labels import backup_reason
@@ -68,7 +68,7 @@ class Maintenance(QObject):
             self.backup_if_changed("start")
             self.timer.start()
         elif not report.read_only:  # a read-only medium is reported by the opening itself
-            offer_latest_backup(self, report.text())
+            offer_latest_backup(self, said(report))
 
     def backup_if_changed(self, reason: str) -> None:
         path, keep = self.db_path, setting("backup_count")
@@ -82,7 +82,7 @@ class Maintenance(QObject):
             back_up,
             lambda info: self.backed_up.emit(str(info.path) if info else ""),
             lambda error: dialogs.show_error(
-                self.window, self.tr("The automatic backup failed"), str(error)
+                self.window, self.tr("The automatic backup failed"), said(error)
             ),
         )
 
@@ -103,7 +103,7 @@ class Maintenance(QObject):
             self.backed_up.emit(str(info.path))
 
         DatabaseOp(self, back_up).success(made).failure(
-            lambda error: dialogs.show_error(self.window, self.tr("Backup failed"), str(error))
+            lambda error: dialogs.show_error(self.window, self.tr("Backup failed"), said(error))
         ).run(self.worker)
 
     def check(self) -> None:
@@ -117,7 +117,7 @@ class Maintenance(QObject):
         title = self.tr("Database check")
         DatabaseOp(self, check, title=title).success(
             lambda report: (dialogs.show_info if report.ok else dialogs.show_error)(
-                self.window, title, report.text()
+                self.window, title, said(report)
             )
         ).run(self.worker)
 
@@ -152,7 +152,7 @@ class Maintenance(QObject):
         self.restore_with(
             _restoring(self.db_path, chosen.path),
             self._after_restore,
-            lambda error: dialogs.show_error(self.window, self.tr("Restore failed"), str(error)),
+            lambda error: dialogs.show_error(self.window, self.tr("Restore failed"), said(error)),
         )
 
     def restore_with(
@@ -220,7 +220,7 @@ def offer_latest_backup(maintenance: Maintenance, problem: str) -> None:
                 _restoring(path, info.path),
                 maintenance._after_restore,
                 lambda error: dialogs.show_error(
-                    maintenance.window, translate("Maintenance", "Restore failed"), str(error)
+                    maintenance.window, translate("Maintenance", "Restore failed"), said(error)
                 ),
             )
 

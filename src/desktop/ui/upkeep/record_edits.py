@@ -3,7 +3,9 @@
 The detail pane offers small "edit", "remove" and "add" links (``do:<action>/<key>``); each
 opens a data-described form (:mod:`desktop.ui.widgets.record_form`) and pushes a step whose
 redo and undo are two application functions (:mod:`desktop.app.records`). Sources are edited
-from their own dialog; those changes are not steps on the undo stack.
+from their own dialog (:mod:`.source_edits`); those changes are not steps on the undo stack.
+A form's translated fields (:mod:`.translated_fields`) go through the same step as the English,
+undone and redone with it.
 """
 
 from __future__ import annotations
@@ -19,11 +21,13 @@ from desktop.app.changes import DataChange, Topic, change
 from desktop.app.records import RecordForms
 from desktop.app.store import Store
 from desktop.core.kb import taxonomy, validation
+from desktop.core.kb.catalogue import SpaceView
 from desktop.core.upkeep.records import ContactRecord, FactRecord, RelationRecord, SpaceRecord
-from desktop.core.upkeep.sources import SourceRecord
 from desktop.ui.base.operation import DatabaseOp
 from desktop.ui.upkeep import labels
-from desktop.ui.upkeep.steps import Edit, EditSteps, StoreStep, who
+from desktop.ui.upkeep.source_edits import SourceEdits
+from desktop.ui.upkeep.steps import Edit, EditSteps, StoreStep
+from desktop.ui.upkeep.translated_fields import Translated, translation_specs, with_translations
 from desktop.ui.widgets import record_form
 from desktop.ui.widgets.record_form import FieldSpec
 
@@ -34,6 +38,7 @@ translate = QCoreApplication.translate
 class RecordEdits:
     def __init__(self, steps: EditSteps) -> None:
         self.steps = steps
+        self.sources = SourceEdits(steps)
         # the detail pane's link actions, each the form it opens
         self.forms: dict[str, Form] = {
             "edit-fact": self.edit_fact,
@@ -73,6 +78,11 @@ class RecordEdits:
             scope=slug or None,
             source=next(iter(data.sources), None),
         )
+        translated: Translated = [
+            ("label", translate("RecordEdits", "Figure"), "text"),
+            ("unit", translate("RecordEdits", "Unit"), "text"),
+            ("period", translate("RecordEdits", "Period"), "text"),
+        ]
         values = record_form.ask(
             self.steps.window,
             translate("RecordEdits", "Edit figure")
@@ -124,13 +134,15 @@ class RecordEdits:
                     "multiline",
                     base.quote,
                 ),
+                *translation_specs(translated, base.texts),
             ],
         )
         if values is None:
             return
+        texts = with_translations(values, translated, base.texts)
         new_key = before.key if before else validation.slug_from(f"{slug}-{values['label']}")[:60]
         value = labels.parse_number(str(values.pop("value")))
-        after = replace(base, key=new_key, value=value or 0.0, **values)
+        after = replace(base, key=new_key, value=value or 0.0, texts=texts, **values)
         original = before.key if before else None
 
         def forward(store: Store, name: str) -> object:
@@ -159,6 +171,7 @@ class RecordEdits:
     # --- relations -----------------------------------------------------------------------------
 
     def add_relation(self, slug: str, _key: str, data: RecordForms) -> None:
+        translated: Translated = [("note", translate("RecordEdits", "Note"), "multiline")]
         values = record_form.ask(
             self.steps.window,
             translate("RecordEdits", "New relation"),
@@ -178,11 +191,13 @@ class RecordEdits:
                     labels.name_choices(data.names, skip=slug),
                 ),
                 FieldSpec("note", translate("RecordEdits", "Note"), "multiline"),
+                *translation_specs(translated, None),
             ],
         )
         if values is None:
             return
-        record = RelationRecord(subject=slug, **values)
+        texts = with_translations(values, translated, None)
+        record = RelationRecord(subject=slug, texts=texts, **values)
         self._push(
             translate("RecordEdits", "New relation"),
             slug,
@@ -197,7 +212,7 @@ class RecordEdits:
         subject, obj = (
             (slug, relation.slug) if relation.direction == "out" else (relation.slug, slug)
         )
-        record = RelationRecord(subject, relation.relation_type, obj, relation.note)
+        record = RelationRecord(subject, relation.relation_type, obj, relation.note, relation.texts)
         self._push(
             translate("RecordEdits", "Remove relation"),
             slug,
@@ -209,6 +224,7 @@ class RecordEdits:
 
     def set_space(self, slug: str, key: str, data: RecordForms) -> None:
         current = next((s for s in data.detail.space if s.space_type == key), None)
+        translated: Translated = [("note", translate("RecordEdits", "Note"), "multiline")]
         values = record_form.ask(
             self.steps.window,
             translate("RecordEdits", "Space offered"),
@@ -238,13 +254,15 @@ class RecordEdits:
                     "multiline",
                     current.note if current else None,
                 ),
+                *translation_specs(translated, current.texts if current else None),
             ],
         )
         if values is None:
             return
-        after = SpaceRecord(site=slug, **values)
+        texts = with_translations(values, translated, current.texts if current else None)
+        after = SpaceRecord(site=slug, texts=texts, **values)
         before = (
-            SpaceRecord(slug, current.space_type, current.availability, current.since, current.note)
+            _space_record(slug, current)
             if current and current.space_type == after.space_type
             else None
         )
@@ -263,9 +281,7 @@ class RecordEdits:
 
     def remove_space(self, slug: str, key: str, data: RecordForms) -> None:
         current = next(s for s in data.detail.space if s.space_type == key)
-        before = SpaceRecord(
-            slug, current.space_type, current.availability, current.since, current.note
-        )
+        before = _space_record(slug, current)
         self._push(
             translate("RecordEdits", "Remove space"),
             slug,
@@ -333,65 +349,9 @@ class RecordEdits:
             lambda store, name: records.save_contact(store, record=undone, who=name),
         )
 
-    # --- sources (not undoable) ----------------------------------------------------------------
 
-    def edit_source(self, before: SourceRecord | None = None) -> None:
-        """A new source (or changes to one): a report, a web page, a phone call with its date."""
-        today = date.today()
-        base = before or SourceRecord(key="", title="", accessed_on=today.isoformat())
-        values = record_form.ask(
-            self.steps.window,
-            translate("RecordEdits", "Edit source")
-            if before
-            else translate("RecordEdits", "New source"),
-            [
-                FieldSpec(
-                    "title",
-                    translate("RecordEdits", "Title"),
-                    value=base.title,
-                    check=labels.required(translate("RecordEdits", "The title is required.")),
-                ),
-                FieldSpec(
-                    "publisher",
-                    translate("RecordEdits", "Publisher or person"),
-                    value=base.publisher,
-                ),
-                FieldSpec(
-                    "published",
-                    translate("RecordEdits", "Published (YYYY or YYYY-MM-DD)"),
-                    value=base.published,
-                    check=labels.as_of_check(today),
-                ),
-                FieldSpec(
-                    "accessed_on",
-                    translate("RecordEdits", "Accessed on (YYYY-MM-DD)"),
-                    value=base.accessed_on,
-                    check=labels.as_of_check(today),
-                ),
-                FieldSpec(
-                    "url",
-                    translate("RecordEdits", "Web address"),
-                    value=base.url,
-                    check=labels.in_language(validation.url),
-                ),
-                FieldSpec("file_name", translate("RecordEdits", "File name"), value=base.file_name),
-            ],
-        )
-        if values is None:
-            return
-        key = before.key if before else validation.slug_from(values["title"])[:60]
-        record = SourceRecord(key=key, **values)
-        original, name = (before.key if before else None), who()
-        self._source_change(
-            lambda store: records.save_source(store, record=record, original_key=original, who=name)
-        )
-
-    def delete_source(self, record: SourceRecord) -> None:
-        name = who()
-        self._source_change(lambda store: records.delete_source(store, key=record.key, who=name))
-
-    def _source_change(self, work: Callable[[Store], object]) -> None:
-        """Sources are cited by figures: the pane shows the entity again with the new titles."""
-        DatabaseOp(self.steps, work).announces(change(Topic.SOURCES)).failure(
-            self.steps.failed
-        ).run(self.steps.executor)
+def _space_record(site: str, shown: SpaceView) -> SpaceRecord:
+    """The space offer as shown in the pane, as the record that writes it back (undo)."""
+    return SpaceRecord(
+        site, shown.space_type, shown.availability, shown.since, shown.note, shown.texts
+    )

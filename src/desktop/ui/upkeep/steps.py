@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.app.changes import DataChange
 from desktop.ui.base import dialogs
+from desktop.ui.base.formats import said
 from desktop.ui.base.operation import DatabaseOp, report_error
 from desktop.ui.base.wording import entity_gone
 
@@ -108,7 +109,7 @@ class EditSteps(QObject):
     def failed(self, error: BaseException) -> None:
         """A refused change is a sentence (core's ValueError says which field and why)."""
         if isinstance(error, ValueError):
-            dialogs.show_error(self.window, not_saved(), str(error))
+            dialogs.show_error(self.window, not_saved(), said(error))
         else:
             report_error(self.window, not_saved(), error)
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.core.kb import countries
+from desktop.ui.base.translation import current_language
 
 
 class CountryField(QWidget):
@@ -54,7 +55,7 @@ class CountryField(QWidget):
         self.edit.setText(countries.label(code) if code else "")
 
     def problem(self) -> str | None:
-        return countries.problem(self.edit.text())
+        return countries.problem(self.edit.text(), current_language())
 
     def _on_text(self) -> None:
         problem, code = self.problem(), self.code()

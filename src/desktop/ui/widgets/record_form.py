@@ -32,6 +32,9 @@ class FieldSpec:
     value: Any = None
     choices: list[tuple[str, Any]] = field(default_factory=list)  # (label, value)
     check: Callable[[str], str | None] | None = None
+    # a heading shown above the first field of its group: the translations, listed after the
+    # English fields, read as one block of their own
+    group: str | None = None
 
 
 class FormDialog(QDialog):
@@ -44,7 +47,17 @@ class FormDialog(QDialog):
         self.widgets: dict[str, QWidget] = {}
         self.messages: dict[str, QLabel] = {}
         form = QFormLayout(self)
+        group: str | None = None
         for spec in specs:
+            if spec.group and spec.group != group:
+                heading = QLabel(spec.group, self)
+                heading.setObjectName("groupHeading")
+                font = heading.font()
+                font.setBold(True)
+                heading.setFont(font)
+                heading.setContentsMargins(0, 8, 0, 0)
+                form.addRow(heading)
+            group = spec.group
             widget = self._widget(spec)
             widget.setObjectName(spec.name)
             widget.setAccessibleName(spec.label)

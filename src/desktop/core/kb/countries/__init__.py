@@ -7,7 +7,8 @@ with or without accents — into the code, or says it cannot (None). It never gu
 the first letters, so "Germany" can never become GE (Georgia).
 
 Owns the country table (:mod:`.table`) and the other names people use (:mod:`.aliases`).
-May import: nothing of the program.
+May import: nothing of the program but :mod:`desktop.core.language` (its one sentence is said
+in the reader's language).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 
 from desktop.core.kb.countries.aliases import ALIASES
 from desktop.core.kb.countries.table import COUNTRIES
+from desktop.core.language.messages import message
 
 
 @dataclass(frozen=True)
@@ -115,23 +117,29 @@ def choices() -> list[str]:
     return sorted(labels, key=_key)
 
 
-def closest(text: str) -> str | None:
+def closest(text: str, language: str = "en") -> str | None:
     """The label of the country ``text`` most likely means (for "did you mean …?"), if any."""
     key = _key(text)
     if len(key) < 3:
         return None
     match = difflib.get_close_matches(key, list(_NAMES), n=1, cutoff=0.75)
-    return label(_NAMES[match[0]]) if match else None
+    return label(_NAMES[match[0]], language) if match else None
 
 
-def problem(text: str | None) -> str | None:
-    """One sentence saying why ``text`` is not a country, or None when it is one (or empty)."""
+def problem(text: str | None, language: str = "en") -> str | None:
+    """One sentence in ``language`` saying why ``text`` is not a country, or None when it is
+    one (or empty)."""
     if not (text or "").strip() or resolve(text) is not None:
         return None
     typed = (text or "").strip()
-    if guess := closest(typed):
-        return f"“{typed}” is not a country we know. Did you mean {guess}?"
-    return (
-        f"“{typed}” is not a country we know: type a name in English or German, or an ISO "
-        "code, e.g. Germany, Deutschland or DE."
-    )
+    if guess := closest(typed, language):
+        said = message(
+            "“{typed}” is not a country we know. Did you mean {guess}?", typed=typed, guess=guess
+        )
+    else:
+        said = message(
+            "“{typed}” is not a country we know: type a name in English or German, or an ISO "
+            "code, e.g. Germany, Deutschland or DE.",
+            typed=typed,
+        )
+    return said.said(language)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from desktop.core.language.messages import Message, message
 from desktop.core.storage.postgres.connection import DRIVER
 
 if TYPE_CHECKING:
@@ -23,14 +24,23 @@ REQUIRED = ("host", "dbname", "user")
 SECRETS = frozenset({"password", "sslpassword"})
 # Read from a file the program would have to trust blindly; the keyring or a prompt instead.
 REFUSED = frozenset({"passfile", "service", "servicefile"})
-FORMAT_HINT = (
-    "write it as 'host=… port=… dbname=… user=…' (plus sslmode=… and other options) "
-    "or as postgresql://user@host:port/dbname?sslmode=…"
-)
+
+
+def format_hint() -> Message:
+    """How to write an address, for the messages about one that cannot be read."""
+    return message(
+        "write it as 'host=… port=… dbname=… user=…' (plus sslmode=… and other options) "
+        "or as postgresql://user@host:port/dbname?sslmode=…"
+    )
 
 
 class AddressError(ValueError):
-    """The text is not a server address we can use; the message never repeats its values."""
+    """The text is not a server address we can use; the message never repeats its values.
+    ``str()`` is the English, :attr:`message` the sentence to say in the reader's language."""
+
+    def __init__(self, sentence: Message) -> None:
+        super().__init__(str(sentence))
+        self.message = sentence
 
 
 def parse(text: str) -> dict[str, str]:
@@ -43,27 +53,43 @@ def parse(text: str) -> dict[str, str]:
     if text.startswith(f"{DRIVER}://"):  # a SQLAlchemy URL: libpq knows it without the driver
         text = "postgresql://" + text.removeprefix(f"{DRIVER}://")
     if not text:
-        raise AddressError(f"The server address is empty: {FORMAT_HINT}.")
+        raise AddressError(message("The server address is empty: {hint}.", hint=format_hint()))
     try:
         found = conninfo_to_dict(text)
     except psycopg.ProgrammingError as error:
         said = str(error).strip()
         # "invalid connection option "x"" names an option, never a value; keep that one.
-        detail = f" ({said})" if said.startswith("invalid connection option") else ""
-        raise AddressError(f"Cannot read the server address{detail}: {FORMAT_HINT}.") from None
+        if said.startswith("invalid connection option"):
+            unread = message(
+                "Cannot read the server address ({detail}): {hint}.",
+                detail=said,
+                hint=format_hint(),
+            )
+        else:
+            unread = message("Cannot read the server address: {hint}.", hint=format_hint())
+        raise AddressError(unread) from None
     params = {key: str(value) for key, value in found.items() if value is not None}
     refused = sorted(REFUSED & params.keys())
     if refused:
         raise AddressError(
-            f"The server address may not use {', '.join(refused)}: give host, port, dbname "
-            "and user themselves."
+            message(
+                "The server address may not use {options}: give host, port, dbname and user "
+                "themselves.",
+                options=", ".join(refused),
+            )
         )
     missing = [key for key in REQUIRED if not params.get(key)]
     if missing:
-        raise AddressError(f"The server address has no {', '.join(missing)}: {FORMAT_HINT}.")
+        raise AddressError(
+            message(
+                "The server address has no {options}: {hint}.",
+                options=", ".join(missing),
+                hint=format_hint(),
+            )
+        )
     port = params.setdefault("port", str(DEFAULT_PORT))
     if not port.isdigit() or not 0 < int(port) < 65536:
-        raise AddressError("The server address's port must be a number from 1 to 65535.")
+        raise AddressError(message("The server address's port must be a number from 1 to 65535."))
     return params
 
 
@@ -112,12 +138,18 @@ def url(
     )
 
 
-def describe(target: str | URL) -> str:
-    """``user on host:port/dbname`` for messages: where a URL points, without its password."""
+def server_name(user: object, host: object, port: object, database: object) -> Message:
+    """``user on host:port/dbname`` (a socket folder stands for host and port): how messages
+    name the server, ``on`` said in the reader's language (``str()`` for the English)."""
+    where = host if str(host).startswith("/") else f"{host}:{port}"
+    return message("{user} on {where}/{database}", user=user, where=where, database=database)
+
+
+def describe(target: str | URL) -> Message:
+    """:func:`server_name` of where a URL points, without its password."""
     from sqlalchemy.engine import make_url
 
     found = make_url(target)
     host = found.query.get("host") or found.host or "localhost"
     port = found.query.get("port") or found.port or DEFAULT_PORT
-    where = host if str(host).startswith("/") else f"{host}:{port}"
-    return f"{found.username} on {where}/{found.database}"
+    return server_name(found.username, host, port, found.database)

@@ -21,6 +21,8 @@ from desktop.core.storage.sqlite import search_sql as queries
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
 
+    from desktop.core.language.messages import Message
+
 
 class SqliteBackend:
     """A database that is one SQLite file (WAL, FTS5)."""
@@ -105,7 +107,7 @@ class SqliteBackend:
     ) -> AbstractContextManager[set[int]]:
         return search_index.search_index_suspended(connection, incremental=incremental)
 
-    def search_index_problems(self, checked: Any) -> list[str]:
+    def search_index_problems(self, checked: Any) -> list[Message]:
         return search_index.search_index_problems(checked)
 
     def owns_schema_object(self, name: str, type_: str) -> bool:
@@ -160,7 +162,7 @@ class SqliteBackend:
 
         return integrity.integrity_problems(checked, quick=quick)
 
-    def foreign_key_problems(self, checked: Any) -> list[str]:
+    def foreign_key_problems(self, checked: Any) -> list[Message]:
         from desktop.core.storage.sqlite import integrity
 
         return integrity.foreign_key_problems(checked)

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from desktop.core.language.messages import Message, counted, message
 from desktop.core.storage.sqlite.connection import (
     connect_existing,
     driver_message,
@@ -25,7 +26,8 @@ MAX_REPORTED = 20  # problems listed per check; a damaged file can produce thous
 def integrity_problems(connection_or_path: Any, *, quick: bool = False) -> list[str]:
     """``PRAGMA integrity_check`` (or the cheaper ``quick_check``) as a list; empty when ok.
 
-    SQLite may refuse to read a badly damaged file at all; that refusal is the finding.
+    SQLite may refuse to read a badly damaged file at all; that refusal is the finding. The
+    lines are SQLite's own words (English whatever the reader's language).
     """
     pragma = "quick_check" if quick else "integrity_check"
     try:
@@ -38,24 +40,37 @@ def integrity_problems(connection_or_path: Any, *, quick: bool = False) -> list[
     return [] if found == ["ok"] else found
 
 
-def foreign_key_problems(connection_or_path: Any) -> list[str]:
+def foreign_key_problems(connection_or_path: Any) -> list[Message]:
     """Rows whose foreign key points at a missing row, one sentence each; empty when none."""
-    problems: list[str] = []
+    problems: list[Message] = []
     with _checking(connection_or_path) as connection:
         found = _rows(connection, "PRAGMA foreign_key_check")
         for table, rowid, parent, key_id in found[:MAX_REPORTED]:
             keys = {row[0]: row for row in _rows(connection, f'PRAGMA foreign_key_list("{table}")')}
-            column = keys[key_id][3] if key_id in keys else "a column"
+            column = keys[key_id][3] if key_id in keys else message("a column")
             value = "?"
             if rowid is not None and key_id in keys:
                 value = _rows(connection, f'SELECT "{column}" FROM "{table}" WHERE rowid = {rowid}')
                 value = value[0][0] if value else "?"
             problems.append(
-                f"Row {rowid} of table {table} refers to {parent} {value} ({column}), "
-                "which does not exist."
+                message(
+                    "Row {row} of table {table} refers to {parent} {value} ({column}), "
+                    "which does not exist.",
+                    row=rowid,
+                    table=table,
+                    parent=parent,
+                    value=value,
+                    column=column,
+                )
             )
     if len(found) > MAX_REPORTED:
-        problems.append(f"… and {len(found) - MAX_REPORTED} more rows with missing references.")
+        problems.append(
+            counted(
+                "… and {count} more row with missing references.",
+                "… and {count} more rows with missing references.",
+                count=len(found) - MAX_REPORTED,
+            )
+        )
     return problems
 
 

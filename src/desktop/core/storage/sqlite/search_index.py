@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.core.language.messages import Message, message
 from desktop.core.storage.sqlite.connection import connect_existing
 
 if TYPE_CHECKING:  # SQLAlchemy is imported only by the functions that use it
@@ -203,7 +204,7 @@ def refresh_search_index(
         )
 
 
-def search_index_problems(connection: Connection | Path) -> list[str]:
+def search_index_problems(connection: Connection | Path) -> list[Message]:
     """FTS5's own integrity check plus a row-count comparison with the entity table.
 
     Given a path, the check runs over one plain connection inside a transaction that is rolled
@@ -212,17 +213,23 @@ def search_index_problems(connection: Connection | Path) -> list[str]:
     """
     if isinstance(connection, str | Path):
         return _problems_in_file(Path(connection))
-    problems: list[str] = []
+    problems: list[Message] = []
     try:
         connection.exec_driver_sql(
             f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('integrity-check', 1)"
         )
     except Exception as error:  # the driver reports corruption as a generic error
-        problems.append(f"search index integrity check failed: {error}")
+        problems.append(message("search index integrity check failed: {error}", error=str(error)))
     indexed = connection.exec_driver_sql(f"SELECT count(*) FROM {FTS_TABLE}").scalar_one()
     entities = connection.exec_driver_sql("SELECT count(*) FROM entity").scalar_one()
     if indexed != entities:
-        problems.append(f"search index holds {indexed} rows for {entities} entities")
+        problems.append(
+            message(
+                "search index holds {indexed} rows for {entities} entities",
+                indexed=indexed,
+                entities=entities,
+            )
+        )
     return problems
 
 
@@ -236,7 +243,7 @@ def search_index_bytes(connection: Connection) -> int | None:
         return None
 
 
-def _problems_in_file(path: Path) -> list[str]:
+def _problems_in_file(path: Path) -> list[Message]:
     from sqlalchemy import create_engine
     from sqlalchemy.pool import StaticPool
 

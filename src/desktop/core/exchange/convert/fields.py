@@ -2,34 +2,39 @@
 
 Spreadsheets arrive from partners with their own headers ("Kurzname", "Branchen", "E-Mail"), so
 every field has synonyms; matching ignores case, spaces, punctuation and umlauts. How a single
-cell is converted lives in :mod:`desktop.core.exchange.convert`.
+cell is converted lives beside this module, in :mod:`.cells`, :mod:`.codes` and :mod:`.values`.
+
+A field with texts in other languages (:data:`desktop.core.language.texts.TRANSLATED`) has a
+column per language beside it, ``description [de]`` (or ``Beschreibung [de]``), so a consultant
+edits a translation in a cell of its own: :func:`record_spec` adds them for every language with
+a catalogue and every language a header names. The record's ``texts`` column (JSON, as files of
+earlier versions hold the translations) is still read.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
-from desktop.core.exchange.convert import (
+from desktop.core.exchange.convert.cells import (
     CellError,
     Converter,
     checking,
-    day,
-    flag,
     fold,
-    from_vocabulary,
     key,
-    many,
-    number,
-    partial_date,
-    planned_date,
-    tag_code,
     text,
     translations,
-    year,
 )
+from desktop.core.exchange.convert.codes import from_vocabulary, many, tag_code
+from desktop.core.exchange.convert.values import day, flag, number, partial_date, planned_date, year
 from desktop.core.kb import taxonomy, validation
 from desktop.core.kb import vocabulary as prospect_vocab
+from desktop.core.language import catalogues
+from desktop.core.language import texts as record_texts
+from desktop.core.language.messages import message
 
 __all__ = ["CellError", "fold"]
 
@@ -43,6 +48,8 @@ class FieldSpec:
     synonyms: tuple[str, ...] = ()
     required: bool = False  # for a new record; an update may leave it out
     ref: str | None = None  # "entity", "source" or "tag": must exist in the DB or the file
+    translates: str | None = None  # a text in ``language`` of this field (``description``)
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -60,8 +67,9 @@ class RecordSpec:
 
 
 # The forms' length limits (desktop.core.kb.validation): an import accepts no more than they do.
-_line = checking(validation.one_line_check())
-_long = checking(validation.long_text_check())
+# Worded for after a field's name ("name: has 201 characters; …"), in the reader's language.
+_line = checking(lambda value, language: validation.one_line(value, "", language=language))
+_long = checking(lambda value, language: validation.long_text(value, "", language=language))
 
 
 _VERIFIED = (
@@ -69,8 +77,8 @@ _VERIFIED = (
     FieldSpec("verified_by", text, ("geprueft von", "verifiziert von")),
 )
 _SOURCE_REF = FieldSpec("source", key, ("quelle", "source key", "quellenschluessel"), ref="source")
-KIND = from_vocabulary(taxonomy.KINDS, "kind")
-SECTOR = from_vocabulary(taxonomy.SECTORS, "sector")
+KIND = from_vocabulary(taxonomy.KINDS, message("kind"))
+SECTOR = from_vocabulary(taxonomy.SECTORS, message("sector"))
 TOPICS: dict[str, Any] = {
     **taxonomy.SECTORS,
     **prospect_vocab.REQUIREMENTS,
@@ -100,7 +108,7 @@ TAGS = RecordSpec(
         FieldSpec("label", text, ("bezeichnung", "name", "beschriftung"), required=True),
         FieldSpec(
             "category",
-            from_vocabulary(taxonomy.TAG_CATEGORIES, "tag category"),
+            from_vocabulary(taxonomy.TAG_CATEGORIES, message("tag category")),
             ("kategorie", "art", "typ"),
             required=True,
         ),
@@ -155,7 +163,7 @@ RELATIONS = RecordSpec(
         FieldSpec("from", key, ("subject", "von", "subjekt"), required=True, ref="entity"),
         FieldSpec(
             "type",
-            from_vocabulary(taxonomy.RELATION_TYPES, "relation type"),
+            from_vocabulary(taxonomy.RELATION_TYPES, message("relation type")),
             ("relation", "relation type", "beziehung", "art"),
             required=True,
         ),
@@ -173,13 +181,13 @@ SPACES = RecordSpec(
         FieldSpec("site", key, ("standort", "ort", "slug"), required=True, ref="entity"),
         FieldSpec(
             "type",
-            from_vocabulary(taxonomy.SPACE_TYPES, "space type"),
+            from_vocabulary(taxonomy.SPACE_TYPES, message("space type")),
             ("space type", "flaechenart", "flaeche", "art"),
             required=True,
         ),
         FieldSpec(
             "availability",
-            from_vocabulary(taxonomy.AVAILABILITY, "availability"),
+            from_vocabulary(taxonomy.AVAILABILITY, message("availability")),
             ("verfuegbarkeit", "status"),
             required=True,
         ),
@@ -201,7 +209,7 @@ FACTS = RecordSpec(
         FieldSpec("value", number, ("wert", "zahl", "anzahl", "betrag"), required=True),
         FieldSpec(
             "qualifier",
-            from_vocabulary(taxonomy.QUALIFIERS, "qualifier"),
+            from_vocabulary(taxonomy.QUALIFIERS, message("qualifier")),
             ("qualifikator", "genauigkeit", "praezision"),
         ),
         FieldSpec("unit", text, ("einheit", "masseinheit"), required=True),
@@ -214,7 +222,7 @@ FACTS = RecordSpec(
         FieldSpec("comparable", text, ("vergleichsgruppe", "gruppe", "group")),
         FieldSpec(
             "topics",
-            many(from_vocabulary(TOPICS, "topic"), ordered=True),
+            many(from_vocabulary(TOPICS, message("topic")), ordered=True),
             ("topic", "themen", "thema"),
         ),
         *_VERIFIED,
@@ -250,22 +258,93 @@ RECORD_TYPES: dict[str, RecordSpec] = {
 }
 
 
-def record_spec(name: str) -> RecordSpec:
+def record_spec(
+    name: str, headers: Iterable[str] = (), languages: Iterable[str] = ()
+) -> RecordSpec:
+    """The record type ``name`` with its language columns: one per translated field for every
+    language with a catalogue, every language a header names (``description [fr]``) and every
+    one of ``languages``."""
     try:
-        return RECORD_TYPES[name]
+        spec = RECORD_TYPES[name]
     except KeyError:
         raise ValueError(
-            f"unknown record type {name!r}; expected one of: {', '.join(RECORD_TYPES)}"
+            message(
+                "unknown record type {name!r}; expected one of: {valid}",
+                name=name,
+                valid=", ".join(RECORD_TYPES),
+            )
         ) from None
+    if not translated_fields(name):
+        return spec
+    named = (*catalogues.languages(), *header_languages(spec, headers), *languages)
+    chosen = tuple(code for code in dict.fromkeys(named) if code != record_texts.SOURCE_LANGUAGE)
+    return _with_languages(spec, chosen)
+
+
+# An importable record type → its table in desktop.core.language.texts.TRANSLATED.
+TEXT_TABLES = {
+    "entities": "entity",
+    "facts": "fact",
+    "spaces": "space_offer",
+    "relations": "relation",
+}
+_NAMED_LANGUAGE = re.compile(r"^(?P<field>.*?)\s*\[\s*(?P<language>[A-Za-z]{2})\s*\]\s*$")
+
+
+def translated_fields(record_type: str) -> tuple[str, ...]:
+    """The fields of ``record_type`` that have texts in other languages (none for most)."""
+    return record_texts.TRANSLATED.get(TEXT_TABLES.get(record_type, ""), ())
+
+
+def language_column(field: str, language: str) -> str:
+    """The column of ``field``'s text in ``language``: ``description [de]``."""
+    return f"{field} [{language}]"
+
+
+def header_languages(spec: RecordSpec, headers: Iterable[str]) -> list[str]:
+    """The languages of headers such as ``Beschreibung [fr]``: a translated field (or one of its
+    synonyms) and a two-letter language code in square brackets."""
+    translated = translated_fields(spec.name)
+    aliases = {fold(alias) for name in translated for alias in (name, *spec.field(name).synonyms)}
+    found = []
+    for header in headers:
+        match = _NAMED_LANGUAGE.match(header or "")
+        if match and fold(match["field"]) in aliases:
+            found.append(match["language"].lower())
+    return found
+
+
+@cache
+def _with_languages(spec: RecordSpec, languages: tuple[str, ...]) -> RecordSpec:
+    """``spec`` with each translated field followed by its columns in ``languages``: the same
+    check as the English text, the synonyms in the same form (``beschreibung [de]``)."""
+    translated = translated_fields(spec.name)
+    fields: list[FieldSpec] = []
+    for field in spec.fields:
+        fields.append(field)
+        if field.name not in translated:
+            continue
+        fields += [
+            FieldSpec(
+                language_column(field.name, language),
+                field.convert,
+                tuple(language_column(synonym, language) for synonym in field.synonyms),
+                translates=field.name,
+                language=language,
+            )
+            for language in languages
+        ]
+    return replace(spec, fields=tuple(fields))
 
 
 def suggest_mapping(headers: list[str], record_type: str) -> dict[str, str]:
     """Header → field for every header that names a field (first header wins a field).
 
     Matching ignores case, spaces, punctuation and umlauts, and knows German synonyms, so
-    "Kurz-Name", "kurzname" and "Short name" all map to ``short_name``.
+    "Kurz-Name", "kurzname" and "Short name" all map to ``short_name``, and "Beschreibung [de]"
+    to ``description [de]``.
     """
-    spec = record_spec(record_type)
+    spec = record_spec(record_type, headers)
     names: dict[str, str] = {}
     for field in spec.fields:
         for alias in (field.name, *field.synonyms):
