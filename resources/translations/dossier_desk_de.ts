@@ -297,10 +297,6 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <source>(empty)</source>
-        <translation>(leer)</translation>
-    </message>
-    <message>
         <source>Conflicts</source>
         <translation>Konflikte</translation>
     </message>
@@ -465,6 +461,10 @@
     <message>
         <source>remove</source>
         <translation>entfernen</translation>
+    </message>
+    <message>
+        <source>older than the English</source>
+        <translation>älter als das Englische</translation>
     </message>
     <message>
         <source>founded {year}</source>

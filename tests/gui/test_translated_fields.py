@@ -1,10 +1,14 @@
 """Every translated field is edited in every language: a figure's label, unit and period, a
 space offer's and a relation's note, an entity's location. The German goes into the record's
-texts through the same undoable step as the English, and the German window shows it."""
+texts through the same undoable step as the English, and the German window shows it. Saving a
+form confirms each German text against the English shown beside it, so one left behind by a
+changed English (marked in the German detail pane) is current again."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -223,3 +227,70 @@ def test_the_entity_forms_german_location_is_saved_beside_the_description(
     assert german["description"] == texts.parse(record.texts)["de"]["description"]  # kept
     location.setText("")
     assert "location" not in texts.parse(dialog.record().texts)["de"]  # empty: no translation
+
+
+def change_english(database: Database, **fields: str) -> None:
+    """The English of the storeys figure changed elsewhere (another form, a colleague's sync)."""
+    from desktop.core.upkeep import records
+
+    with database.transaction() as session:
+        record = replace(records.fact_record(session, "biocube-storeys"), **fields)
+        records.save_fact(
+            session,
+            record,
+            original_key=record.key,
+            who="test",
+            batch="b1",
+            today=date.today(),
+        )
+
+
+def test_saving_the_figure_form_confirms_its_german_against_the_english_shown(
+    qtbot: QtBot,
+    german_window: MainWindow,
+    database: Database,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The German label did not change, but the form showed it beside the new English: saving
+    refreshes its fingerprint, so it is no longer older than its English; undo brings it back."""
+    window = german_window
+    change_english(database, label="Floors of the BioCube Leipzig")
+    stale = stored(database, Fact, Fact.key == "biocube-storeys")
+    english = {"label": "Floors of the BioCube Leipzig", "unit": "storeys"}
+    assert texts.stale_fields(stale, english, "de") == ["label"]
+    offered = type_into(monkeypatch, {})  # saved as shown
+    link = QUrl("do:edit-fact/biocube-storeys")
+    changed(qtbot, window, lambda: window.detail.anchorClicked.emit(link))
+    assert offered[0]["label_de"][1] == "Geschosse des BioCube Leipzig"
+    saved = stored(database, Fact, Fact.key == "biocube-storeys")
+    assert texts.parse(saved) == texts.parse(stale)  # the German text is the same
+    assert texts.written_from(saved)["de"]["label"] == texts.fingerprint(english["label"])
+    assert texts.stale_fields(saved, english, "de") == []
+    changed(qtbot, window, window.edits.stack.undo)
+    assert stored(database, Fact, Fact.key == "biocube-storeys") == stale
+
+
+def test_a_german_description_older_than_its_english_is_marked_and_confirmed_in_the_form(
+    qtbot: QtBot, german_window: MainWindow, database: Database
+) -> None:
+    from desktop.core.upkeep import editing
+    from desktop.ui.upkeep.entity_dialog import EntityDialog
+
+    window = german_window
+    shown(qtbot, window, "älter als das Englische", present=False)
+    with database.transaction() as session:
+        record = editing.entity_record(session, SLUG)
+        record = replace(record, description=record.description + " It has grown since.")
+        editing.save_entity(
+            session, record, original_slug=SLUG, who="test", batch="b1", today=date.today()
+        )
+    with qtbot.waitSignal(window.detail_shown, timeout=10_000):
+        window.show_entity(SLUG)
+    shown(qtbot, window, "älter als das Englische")  # the German shown, marked
+    dialog = EntityDialog(None, record, {}, {})
+    qtbot.addWidget(dialog)
+    confirmed = dialog.record().texts  # saved beside the English it shows
+    assert texts.parse(confirmed) == texts.parse(record.texts)
+    english = {"description": record.description, "location": record.location}
+    assert texts.stale_fields(record.texts, english, "de") == ["description"]
+    assert texts.stale_fields(confirmed, english, "de") == []

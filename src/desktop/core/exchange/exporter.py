@@ -10,7 +10,9 @@ is guarded in CSV (a leading quote) and typed as text in XLSX.
 
 In a spreadsheet (CSV, XLSX) each translated field has a column per language beside the English
 one, ``description [de]``, for every language with a catalogue and every other language the
-records hold (:func:`spreadsheet_rows`); JSON keeps the record's ``texts`` as one value.
+records hold (:func:`spreadsheet_rows`); JSON keeps the record's ``texts`` as one value, with
+the fingerprints of the English each translation was written from, so a JSON round trip keeps
+what is stale. A spreadsheet's columns hold the plain texts only.
 """
 
 from __future__ import annotations

@@ -132,17 +132,32 @@ def merge_texts(row: RowPlan, current: dict[str, Any] | None, spec: RecordSpec) 
     with one language column changes that text only. An empty cell is no translation to merge
     and erases nothing, like every empty cell of an import. Texts that come out the same as the
     stored ones keep the stored value, so they are no change.
+
+    A cell whose text differs from the stored one was written from this row's English (the
+    stored English where the row has none), and keeps its fingerprint. A cell that comes back
+    as stored keeps the stored fingerprint: a spreadsheet round trip, or an English changed in
+    the sheet beside an untouched translation, confirms nothing, so a translation older than
+    its English stays marked.
     """
     values = row.values
     columns = {f.name: f for f in spec.fields if f.language and f.name in values}
     if not columns:
         return
     stored = (current or {}).get("texts")
-    texts = record_texts.parse(values.get("texts", stored))
+    base = values.get("texts", stored)
+    texts, prints = record_texts.parse(base), record_texts.written_from(base)
+    stored_texts, stored_prints = record_texts.parse(stored), record_texts.written_from(stored)
     for name, column in columns.items():
-        texts.setdefault(column.language or "", {})[column.translates or ""] = values.pop(name)
-    merged = record_texts.dump(texts)
-    if record_texts.parse(merged) == record_texts.parse(stored):
+        language, field = column.language or "", column.translates or ""
+        text = str(values.pop(name)).strip()
+        texts.setdefault(language, {})[field] = text
+        marks = prints.setdefault(language, {})
+        if text != stored_texts.get(language, {}).get(field):
+            marks[field] = record_texts.fingerprint(values.get(field, (current or {}).get(field)))
+        elif field in stored_prints.get(language, {}):
+            marks[field] = stored_prints[language][field]
+    merged = record_texts.dump(texts, prints)
+    if record_texts.same(merged, stored):
         merged = stored
     if merged is None:
         values.pop("texts", None)

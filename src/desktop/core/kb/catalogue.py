@@ -126,6 +126,8 @@ class EntityDetail(EntitySummary):
     contact: ContactView | None = None
     contacts: list[PersonContact] = field(default_factory=list)  # persons of an organisation
     texts: str | None = None  # the description in other languages (core/language/texts.py)
+    # read in another language: its own fields whose text there is older than their English
+    outdated: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,8 @@ One file per language, one table per record, keyed by the record's stable key::
 :func:`attach_texts` checks every key against the seed (a text for a record that does not
 exist, or a field that is not translated, is an error naming it) and puts each record's texts
 in its ``texts`` value (:mod:`desktop.core.language.texts`), which the loader inserts with the row.
+A seeded translation is current by definition (it ships with the English it translates), so
+each carries the fingerprint of its record's English: a later change of that English shows.
 """
 
 from __future__ import annotations
@@ -53,7 +55,12 @@ def attach_texts(
                 raise SeedError(f"{path}: [{'.'.join(key)}] has untranslatable {sorted(unknown)}")
             found.setdefault(key, {})[language] = {f: str(v) for f, v in fields.items()}
     for key, by_language in found.items():
-        records[key][1]["texts"] = texts.dump(by_language)
+        record = records[key][1]
+        prints = {
+            language: {field: texts.fingerprint(record.get(field)) for field in fields}
+            for language, fields in by_language.items()
+        }
+        record["texts"] = texts.dump(by_language, prints)
 
 
 def _tables(path: Path) -> list[tuple[tuple[str, ...], dict[str, Any]]]:

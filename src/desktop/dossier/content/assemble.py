@@ -182,7 +182,13 @@ def assemble(
         ),
     )
     found = findings(
-        data, details.values(), shown_facts, today, stale_after_months, localise.missing
+        data,
+        details.values(),
+        shown_facts,
+        today,
+        stale_after_months,
+        localise.missing,
+        localise.stale,
     )
     return Assembled(data, found, snapshot(details.values(), shown_facts))
 

@@ -22,6 +22,9 @@ MAX_NAMED = 8  # texts named in one finding; the rest are counted
 SENTENCES = {
     "untranslated": "No {language} text yet for {count}: {names} — printed in English. Write "
     "them in the entity editor, or import them.",
+    "outdated-translation": "{language} text written for an earlier version of the English "
+    "({count}): {names} — printed as it stands. Compare each with the English in the record's "
+    "form and save it.",
     "stale-fact": "{label} is as of {as_of}, older than {months} months.",
     "undated-facts.one": "1 figure is undated in its source.",
     "undated-facts": "{count} figures are undated in their source.",
@@ -44,7 +47,7 @@ class Finding:
     the window's language with :meth:`text`; :attr:`message` is the English."""
 
     # "stale-fact", "undated-facts", "never-verified", "no-contact", "incomplete-contact",
-    # "no-evidence", "untranslated"
+    # "no-evidence", "untranslated", "outdated-translation"
     kind: str
     sentence: str  # key of SENTENCES
     values: tuple[tuple[str, object], ...] = ()
@@ -87,20 +90,16 @@ def findings(
     today: date,
     stale_after_months: int,
     untranslated: Sequence[str] = (),
+    outdated: Sequence[str] = (),
 ) -> list[Finding]:
+    """Every point of the check; ``untranslated`` and ``outdated`` name the texts the dossier
+    prints in English for want of a translation, and those whose translation was written for
+    an earlier English ("Fraunhofer IZI (description)")."""
     found = []
-    if untranslated:
-        found.append(
-            Finding(
-                "untranslated",
-                "untranslated",
-                (
-                    ("language", data.language),
-                    ("count", len(untranslated)),
-                    ("names", tuple(untranslated)),
-                ),
-            )
-        )
+    for kind, names in (("untranslated", untranslated), ("outdated-translation", outdated)):
+        if names:
+            values = (("language", data.language), ("count", len(names)), ("names", tuple(names)))
+            found.append(Finding(kind, kind, values))
     undated = 0
     for fact in facts:
         status = freshness(fact.as_of, today=today, stale_after_months=stale_after_months)

@@ -3,8 +3,10 @@
 Descriptions, space notes and figure labels, units and periods are read from each record's
 texts in the dossier's language (:mod:`desktop.core.language.texts`); where a record has none yet,
 the English is printed and the record is named, so the pre-export check can say which texts
-are missing before the dossier goes out. Figures are re-worded with the language's qualifiers
-and number format ("mehr als 1.500 Unternehmen").
+are missing before the dossier goes out. A text written for an earlier version of its English
+is printed too (it is usually still right) and its record named as well, so the consultant
+looks at it before the dossier says something that is no longer true. Figures are re-worded
+with the language's qualifiers and number format ("mehr als 1.500 Unternehmen").
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import replace
 
 from desktop.core.kb.catalogue import EntityDetail, FactView
 from desktop.core.kb.values import format_figure
-from desktop.core.language.texts import text_in
+from desktop.core.language.texts import stale_fields, text_in
 
 
 class Localiser:
@@ -22,11 +24,13 @@ class Localiser:
     def __init__(self, language: str) -> None:
         self.language = language
         self.missing: list[str] = []  # "Fraunhofer IZI (description)", in order, once each
+        self.stale: list[str] = []  # the same, for texts older than their English
 
     def _text(self, source: str | None, texts: str | None, field: str, where: str) -> str:
         found = text_in(source, texts, field, self.language)
-        if found.fallback and where not in self.missing:
-            self.missing.append(where)
+        noted = self.missing if found.fallback else self.stale if found.stale else None
+        if noted is not None and where not in noted:
+            noted.append(where)
         return found.text
 
     def fact(self, fact: FactView) -> FactView:
@@ -66,6 +70,8 @@ class Localiser:
             replace(r, note=text_in(r.note, r.texts, "note", self.language).text or None)
             for r in detail.relations
         ]
+        # the detail pane marks these; the dossier's check names them (self.stale)
+        english = {"description": detail.description, "location": detail.location}
         return replace(
             detail,
             description=description,
@@ -73,4 +79,5 @@ class Localiser:
             space=space,
             facts=facts,
             relations=relations,
+            outdated=tuple(stale_fields(detail.texts, english, self.language)),
         )

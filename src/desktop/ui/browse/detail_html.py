@@ -103,8 +103,11 @@ def render_detail(
     parts.append(f"<h1>{title}</h1>")
     kind = taxonomy.KINDS.get(detail.kind)
     meta = [e(kind.label(language) if kind else detail.kind)]
+    # a translation written for an earlier English is shown (usually still right), marked
+    older = e(translate("DetailPane", "older than the English"))
+    outdated = f" <span class='outdated'>({older})</span>"
     if detail.location:
-        meta.append(e(detail.location))
+        meta.append(e(detail.location) + (outdated if "location" in detail.outdated else ""))
     if detail.founded_year:
         founded = translate("DetailPane", "founded {year}").format(year=detail.founded_year)
         meta.append(e(founded))
@@ -124,7 +127,8 @@ def render_detail(
     if chips:
         parts.append("<p>" + " ".join(chips) + "</p>")
     if detail.description:
-        parts.append("<p>" + e(detail.description).replace("\n", "<br>") + "</p>")
+        marked = outdated if "description" in detail.outdated else ""
+        parts.append("<p>" + e(detail.description).replace("\n", "<br>") + marked + "</p>")
     parts.append(
         f"<p class='small muted'>{_verification(detail)} · {_source_line(detail.source, None)}</p>"
     )
@@ -202,6 +206,7 @@ def _style(colours: Colours) -> str:
         ".action { font-size: 9pt; font-weight: normal; }"
         f".internal {{ color: {colours.warning}; font-weight: 600; }}"
         f".notice {{ color: {colours.caution}; font-size: 9pt; }}"
+        f".outdated {{ color: {colours.caution}; font-size: 9pt; }}"
         "</style>"
     )
 

@@ -8,9 +8,8 @@ edit reads "deleted"; taking it deletes the record.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,18 +26,12 @@ from PySide6.QtWidgets import (
 from desktop.ui.base import formats
 from desktop.ui.base.operation import DatabaseOp
 from desktop.ui.team.sync_control import local_time, on_file
-from desktop.ui.upkeep.labels import field_word
+from desktop.ui.upkeep.labels import field_word, shown_value
 
 if TYPE_CHECKING:
     from desktop.app.store import Store
     from desktop.app.team import Conflict
     from desktop.ui.team.sync_control import TeamSync
-
-
-def shown_value(value: Any) -> str:
-    if value is None or value == "":
-        return QCoreApplication.translate("ConflictsDialog", "(empty)")
-    return str(value)
 
 
 class ConflictsDialog(QDialog):
@@ -91,8 +84,12 @@ class ConflictsDialog(QDialog):
         for row, conflict in enumerate(conflicts):
             field = field_word(conflict.field) if conflict.field else self.tr("the record")
             kept_by = f"{conflict.kept_author}, {local_time(conflict.kept_at)}"
-            kept = f"{shown_value(conflict.kept_value)} — {kept_by}"
-            other = self.tr("deleted") if conflict.is_delete else shown_value(conflict.lost_value)
+            kept = f"{shown_value(conflict.field, conflict.kept_value)} — {kept_by}"
+            other = (
+                self.tr("deleted")
+                if conflict.is_delete
+                else shown_value(conflict.field, conflict.lost_value)
+            )
             lost = f"{other} — {conflict.lost_author}, {local_time(conflict.lost_at)}"
             if conflict.is_delete:
                 kept = self.tr("kept, edited by {author}").format(author=kept_by)

@@ -161,11 +161,14 @@ class EntityDialog(QDialog):
 
     def record(self) -> EntityRecord:
         founded = self.founded.text().strip()
+        # each translation was shown beside its English: saving confirms it as written from
+        # that English (changed or not), so it is no longer older than its English
+        english = {"description": self.description.toPlainText(), "location": self.location.text()}
         texts = self._texts
         for (name, code), field in self.translations.items():
             typed = field.toPlainText() if isinstance(field, QPlainTextEdit) else field.text()
-            texts = record_texts.with_text(texts, code, name, typed)
-        if record_texts.parse(texts) == record_texts.parse(self._texts):
+            texts = record_texts.with_text(texts, code, name, typed, english=english[name])
+        if record_texts.same(texts, self._texts):
             texts = self._texts  # unchanged: saving journals no rewritten texts
         return EntityRecord(
             slug=self.slug.text().strip(),

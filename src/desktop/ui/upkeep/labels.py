@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from desktop.core.kb import taxonomy, validation
 from desktop.core.kb.vocabulary import LANGUAGES
+from desktop.core.language import texts as record_texts
 from desktop.ui.base.formats import collator, shown_iso_date, shown_time
 from desktop.ui.base.translation import current_language
 from desktop.ui.base.wording import code_label
@@ -160,6 +161,9 @@ def shown_value(field: str, value: object, tags: dict[str, str] | None = None) -
         return tags.get(text, text)
     if field in DATES:
         return shown_date(text)
+    if field == "texts" and record_texts.written_from(text):
+        # the texts as a person wrote them; the fingerprints of their English are bookkeeping
+        return record_texts.dump(record_texts.parse(text)) or "—"
     if field == "value":
         try:
             return shown_number(float(text))  # written by the program: "1500.0", "2.125"

@@ -43,11 +43,19 @@ def with_translations(values: dict[str, Any], fields: Translated, texts: str | N
     """``texts`` with what the form's translated fields hold (taken out of ``values``, which then
     has the record's own fields only); other languages and fields, and any the form did not
     offer, stay as they were. Unchanged texts come back as stored, so saving an untouched form
-    journals no change to them."""
+    journals no change to them.
+
+    The form showed each translation beside the English it saves (``values[field]``), so saving
+    confirms it: every translated field that has a text is marked as written from that English,
+    changed or not, and is no longer older than its English.
+    """
     updated = texts
     for language in languages()[1:]:
         for field, _label, _kind in fields:
             name = f"{field}_{language}"
             if name in values:
-                updated = record_texts.with_text(updated, language, field, values.pop(name))
-    return texts if record_texts.parse(updated) == record_texts.parse(texts) else updated
+                english = str(values.get(field) or "")
+                updated = record_texts.with_text(
+                    updated, language, field, values.pop(name), english=english
+                )
+    return texts if record_texts.same(updated, texts) else updated

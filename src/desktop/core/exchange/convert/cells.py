@@ -151,7 +151,8 @@ def checking(check: Check) -> Converter:
 
 def translations(value: Any, typed: bool) -> str | None:
     """A record's texts in other languages, as exported: JSON ``{"de": {"description": …}}``
-    (:mod:`desktop.core.language.texts`); anything else is an error naming the shape."""
+    (:mod:`desktop.core.language.texts`); anything else is an error naming the shape. The
+    fingerprints of their English come along, so a JSON round trip keeps what is stale."""
     from desktop.core.language import texts as record_texts
 
     result = text(value, typed)
@@ -164,7 +165,7 @@ def translations(value: Any, typed: bool) -> str | None:
         raise CellError(shape) from None
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
         raise CellError(shape)
-    return record_texts.dump(record_texts.parse(result))
+    return record_texts.dump(record_texts.parse(result), record_texts.written_from(result))
 
 
 def key(value: Any, typed: bool) -> str | None:
