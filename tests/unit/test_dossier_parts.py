@@ -116,10 +116,10 @@ def test_progress_checks_cancel_and_never_goes_back() -> None:
     seen: list[int] = []
     cancel = threading.Event()
     progress = Progress(lambda done, total, text: seen.append(done), cancel)
-    progress.reportlab("PASS", 1)
+    progress.reportlab("STARTED", 0)
     progress.reportlab("SIZE_EST", 10)
     progress.reportlab("PROGRESS", 5)
-    progress.reportlab("PASS", 2)
+    progress.reportlab("STARTED", 0)
     progress.reportlab("SIZE_EST", 10)
     progress.reportlab("PROGRESS", 1)
     assert seen == sorted(seen)

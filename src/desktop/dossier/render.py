@@ -114,7 +114,7 @@ def _build(
             story = full_story(data, kit).flowables
         else:
             story = onepager_story(data, kit)
-        doc.multiBuild(story)
+        doc.build(story)  # one pass: see layout.deferred
     finally:
         _build_lock.release()
     return buffer.getvalue(), doc.pages

@@ -37,6 +37,7 @@ from desktop.dossier.content.model import (
     EvidenceRow,
     SourceNote,
 )
+from desktop.dossier.content.records import printed_details
 
 
 @dataclass(frozen=True)
@@ -104,15 +105,10 @@ def assemble(
     tag_labels = catalogue.tag_labels(session, language)
     matched = {s.entity_id: s for s in suggestions.entities}
     included_ids = [item.entity_id for _, items in selection.sections for item in items]
-    slugs = {
-        e.id: e.slug for e in session.exec(select(Entity).where(col(Entity.id).in_(included_ids)))
-    }
+    facts = catalogue.list_facts(session)  # once, for the cards and the key figures alike
+    printed = printed_details(session, included_ids, facts)
     localise = Localiser(language)
-    details = {
-        eid: localise.detail(catalogue.entity_detail(session, slugs[eid]))
-        for eid in included_ids
-        if eid in slugs
-    }
+    details = {eid: localise.detail(printed[eid]) for eid in included_ids if eid in printed}
     sources: dict[str, SourceNote] = {}
     shown_facts: list[FactView] = []
 
@@ -140,10 +136,8 @@ def assemble(
         sections = [DossierSection("selected", title, None, cards)]
 
     in_cards = {fact.key for fact in shown_facts}
-    all_facts = {
-        fact.fact_id: localise.fact(fact)
-        for fact in _fact_views(session, [f for f, _ in selection.facts])
-    }
+    wanted = {fact_id for fact_id, _ in selection.facts}
+    all_facts = {fact.fact_id: localise.fact(fact) for fact in facts if fact.fact_id in wanted}
     key_facts = []
     for fact_id, _note in selection.facts:
         fact = all_facts.get(fact_id)
@@ -251,11 +245,6 @@ def _card(
         note=note,
         source=_source(detail.source, sources),
     )
-
-
-def _fact_views(session: Session, fact_ids: list[int]) -> list[FactView]:
-    wanted = set(fact_ids)
-    return [view for view in catalogue.list_facts(session) if view.fact_id in wanted]
 
 
 def _evidence(

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, KeepTogether
 
 from desktop.dossier.brand import glyphs
 from desktop.dossier.layout.bounds import fit_width
+from desktop.dossier.layout.linebreaks import Paragraph
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,13 @@
 """What is printed around the flowables: cover artwork, one-pager banner, header and footer.
 
 These run as page callbacks, so they draw with plain canvas calls (``drawString`` takes text,
-not markup). "Page X of Y" needs the total, which the doc template knows from the previous
-layout pass (see ``template.DossierDocTemplate``).
+not markup). "Page X of Y" needs the total, known only after the last page: the label is a
+deferred form the doc template fills in before saving (:mod:`desktop.dossier.layout.deferred`).
 """
 
 from __future__ import annotations
 
+from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
@@ -16,6 +17,7 @@ from desktop.dossier.brand.markup import one_line
 from desktop.dossier.brand.styles import Kit
 from desktop.dossier.content import i18n
 from desktop.dossier.layout.bounds import NAME_CHARS, fit_width, shorten
+from desktop.dossier.layout.deferred import Numbers
 
 COVER_SPLIT = 0.4  # share of the cover page height left white below the colour block
 BANNER_HEIGHT = 40 * mm  # the one-pager's colour band
@@ -27,7 +29,7 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
 
 
 class PageDecor:
-    """Page callbacks for one render; ``doc.page_total`` supplies the page count."""
+    """Page callbacks for one render; ``doc.deferred`` prints the page count once known."""
 
     def __init__(self, kit: Kit, prepared_for: str) -> None:
         self.kit = kit
@@ -36,9 +38,25 @@ class PageDecor:
         self.top, self.right, self.bottom, self.left = kit.theme.margins
         self.small = kit.theme.fonts.body_size * 0.8
 
-    def _page_label(self, doc) -> str:
-        total = doc.page_total if doc.page_total else doc.page
-        return i18n.label("page_of", self.kit.language, page=doc.page, total=total)
+    def _page_label(
+        self,
+        canv: Canvas,
+        doc,
+        at: tuple[float, float],
+        font: tuple[str, float, Color],
+        fit: float | None = None,
+    ) -> None:
+        """The page label ("Page X of Y") right-aligned at ``at``, cut to ``fit`` points."""
+        page, language = doc.page, self.kit.language
+        (x, y), (name, size, colour) = at, font
+
+        def paint(form: Canvas, numbers: Numbers) -> None:
+            label = i18n.label("page_of", language, page=page, total=numbers.total)
+            form.setFont(name, size)
+            form.setFillColor(colour)
+            form.drawRightString(x, y, fit_text(label, name, size, fit) if fit else label)
+
+        doc.deferred.place(canv, paint)
 
     def _footer(self, canv: Canvas, doc, *, with_recipient: bool = True) -> None:
         kit, c = self.kit, self.kit.colours
@@ -58,11 +76,12 @@ class PageDecor:
         canv.drawString(self.left, text_y, confidential)
         if with_recipient:
             right = f"{i18n.label('prepared_for', kit.language)} {self.prepared_for}"
+            canv.drawRightString(
+                self.width - self.right, text_y, fit_text(right, font, size, usable * 0.48)
+            )
         else:
-            right = self._page_label(doc)
-        canv.drawRightString(
-            self.width - self.right, text_y, fit_text(right, font, size, usable * 0.48)
-        )
+            at = (self.width - self.right, text_y)
+            self._page_label(canv, doc, at, (font, size, c.muted), fit=usable * 0.48)
         canv.restoreState()
 
     def body(self, canv: Canvas, doc) -> None:
@@ -76,9 +95,8 @@ class PageDecor:
         usable = self.width - self.left - self.right
         brand = fit_text(one_line(kit.theme.brand_name), kit.fonts.bold, self.small, usable * 0.6)
         canv.drawString(self.left + 18, base_y, brand)
-        canv.setFont(kit.fonts.regular, self.small)
-        canv.setFillColor(c.muted)
-        canv.drawRightString(self.width - self.right, base_y, self._page_label(doc))
+        at = (self.width - self.right, base_y)
+        self._page_label(canv, doc, at, (kit.fonts.regular, self.small, c.muted))
         canv.setStrokeColor(c.rule)
         canv.setLineWidth(0.5)
         canv.line(self.left, base_y - 9, self.width - self.right, base_y - 9)
@@ -159,9 +177,8 @@ class PageDecor:
         canv.setFillAlpha(1)
         canv.setFillColor(c.accent)
         canv.rect(0, band_y - 2, self.width, 2, stroke=0, fill=1)
-        canv.setFillColor(c.primary_tint)
-        canv.setFont(kit.fonts.regular, self.small)
-        canv.drawRightString(self.width - self.right, self.height - 13 * mm, self._page_label(doc))
+        at = (self.width - self.right, self.height - 13 * mm)
+        self._page_label(canv, doc, at, (kit.fonts.regular, self.small, c.primary_tint))
         canv.restoreState()
         self._lockup(canv, self.height - 15 * mm, 20)
         self._footer(canv, doc)

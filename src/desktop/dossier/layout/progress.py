@@ -1,6 +1,6 @@
 """Progress and cancellation of an export, in the plain ``progress(done, total, text)`` form.
 
-ReportLab reports layout events per pass (``PASS``, ``SIZE_EST``, ``PROGRESS``); this turns
+ReportLab reports layout events per pass (``STARTED``, ``SIZE_EST``, ``PROGRESS``); this turns
 them into one monotonic 0–1000 scale with stage texts a progress bar can show (messages, said
 in the reader's language), and checks the cancel flag at every event so a cancelled export
 stops within one flowable.
@@ -14,8 +14,9 @@ from collections.abc import Callable
 from desktop.core.language.messages import Message, message
 
 TOTAL = 1000
-# Share of the scale per layout pass; a dossier usually needs two passes, rarely three.
-_PASS_SPANS = ((20, 520), (520, 930), (930, 960), (960, 970))
+# Share of the scale per layout pass: a dossier takes one (layout.deferred); the later spans
+# only keep the scale monotonic should a build ever take more.
+_PASS_SPANS = ((20, 960), (960, 965), (965, 970))
 
 ProgressCallback = Callable[[int, int, Message], None]  # done, total, stage
 
@@ -57,10 +58,10 @@ class Progress:
     def reportlab(self, kind: str, value: int) -> None:
         """``BaseDocTemplate.setProgressCallBack`` target."""
         self.check()
-        if kind == "PASS":
-            self._pass = value
+        if kind == "STARTED":  # a pass begins (``multiBuild``'s PASS would say it twice)
+            self._pass += 1
             start, _ = self._span()
-            self._report(start, message("Laying out pages (pass {number})", number=value))
+            self._report(start, message("Laying out pages"))
         elif kind == "SIZE_EST":
             self._size = max(value, 1)
         elif kind == "PROGRESS":

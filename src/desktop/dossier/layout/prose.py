@@ -10,10 +10,10 @@ space. The result looks the same as one Paragraph with ``<br/>`` breaks.
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
 
 from desktop.dossier.brand import markup
 from desktop.dossier.layout import bounds
+from desktop.dossier.layout.linebreaks import Paragraph
 
 
 def paragraphs(

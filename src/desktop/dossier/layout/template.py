@@ -1,20 +1,22 @@
-"""The document template: named page templates, outline/TOC hooks, page count, cancel checks.
+"""The document template: named page templates, outline and contents hooks, cancel checks.
 
-``multiBuild`` lays the story out until the table of contents is stable; this subclass also
-keeps laying out until the page count it printed ("Page X of Y") equals the count it produced,
-so the total is always right without a second canvas trick. Headings report themselves to the
-outline and the contents in ``afterFlowable``.
+One layout pass makes the dossier: the numbers known only at the end (the total in "Page X of
+Y", the contents' page numbers) are deferred forms filled in before the file is saved
+(:mod:`desktop.dossier.layout.deferred`). Headings report themselves to the outline and their
+page to the contents in ``afterFlowable``.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import IO
 
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from desktop.dossier.brand.styles import Kit
+from desktop.dossier.layout.deferred import Deferred, DeferringCanvas
 from desktop.dossier.layout.flowables import OutlineEntry
 from desktop.dossier.layout.pages import BANNER_HEIGHT, COVER_SPLIT, PageDecor
 from desktop.dossier.layout.progress import Progress
@@ -92,10 +94,8 @@ class DossierDocTemplate(BaseDocTemplate):
             initialLeading=kit.theme.fonts.body_size * 1.45,
         )
         self.kit = kit
-        # Pages produced by the previous pass. The one-pager is one page by construction, so
-        # that guess saves it a second pass; a wrong guess only costs one more pass.
-        self.page_total: int | None = 1 if first_template == "onepager" else None
-        self._pages_this_pass = 0
+        self.deferred = Deferred()
+        self._pages_done = 0
         self._prepared_on = prepared_on
         self._reproducible = reproducible
         self._progress = progress
@@ -122,10 +122,14 @@ class DossierDocTemplate(BaseDocTemplate):
         templates.sort(key=lambda template: template.id != first)
         self.addPageTemplates(templates)
 
+    def build(self, flowables: list[Flowable]) -> None:  # type: ignore[override]
+        """Lay ``flowables`` out once, on a canvas that fills in the deferred numbers."""
+        super().build(flowables, canvasmaker=partial(DeferringCanvas, deferred=self.deferred))
+
     # --- build hooks -------------------------------------------------------------------
 
     def beforeDocument(self) -> None:
-        self._pages_this_pass = 0
+        self._pages_done = 0
         self.canv.showOutline()
         if self._reproducible:
             day = self._prepared_on
@@ -133,7 +137,7 @@ class DossierDocTemplate(BaseDocTemplate):
             self.canv.setDateFormatter(lambda *_: stamp)
 
     def afterPage(self) -> None:
-        self._pages_this_pass = self.page
+        self._pages_done = self.page
         self._progress.check()
 
     def afterFlowable(self, flowable: Flowable) -> None:
@@ -143,14 +147,9 @@ class DossierDocTemplate(BaseDocTemplate):
             return
         self.canv.addOutlineEntry(entry.title, entry.key, level=entry.level, closed=None)
         if entry.toc_markup is not None:
-            self.notify("TOCEntry", (entry.level, entry.toc_markup, self.page, entry.key))
-
-    def _allSatisfied(self) -> bool:
-        """Also demand that the printed total ("of Y") matched the pages produced."""
-        stable = self._pages_this_pass == self.page_total
-        self.page_total = self._pages_this_pass
-        return bool(super()._allSatisfied()) and stable
+            self.deferred.landed(entry.key, self.page)
 
     @property
     def pages(self) -> int:
-        return self.page_total or 0
+        """Pages of the finished build."""
+        return self._pages_done

@@ -7,7 +7,7 @@ than half a page never splits (``CardKeeper``), so a name never sits alone at a 
 from __future__ import annotations
 
 from reportlab.lib.colors import Color
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from desktop.core.kb.values import YEAR_UNITS
 from desktop.dossier.brand import markup
@@ -16,6 +16,7 @@ from desktop.dossier.content import i18n
 from desktop.dossier.content.model import DossierEntity, DossierFact
 from desktop.dossier.layout.bounds import TIGHT_CHARS, shorten
 from desktop.dossier.layout.flowables import BarBlock, CardKeeper, ChipLine, OutlineEntry
+from desktop.dossier.layout.linebreaks import Paragraph
 from desktop.dossier.layout.prose import paragraphs
 from desktop.dossier.sections.tables import space_table
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, KeepTogether
 
 from desktop.dossier.brand import glyphs, markup
 from desktop.dossier.brand.styles import Kit
 from desktop.dossier.content import i18n
 from desktop.dossier.content.model import DossierChart
 from desktop.dossier.layout.bounds import fit_width
+from desktop.dossier.layout.linebreaks import Paragraph
 
 LABEL_SHARE = 0.36  # of the width, for the bar labels
 MAX_LABEL_LINES = 2

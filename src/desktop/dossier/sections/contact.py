@@ -6,12 +6,13 @@ addresses become ``mailto:`` links; the address goes into the attribute through 
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from desktop.dossier.brand import markup
 from desktop.dossier.brand.styles import Kit
 from desktop.dossier.content import i18n
 from desktop.dossier.content.model import ContactCard
+from desktop.dossier.layout.linebreaks import Paragraph
 from desktop.dossier.layout.qrcode import contact_qr
 
 

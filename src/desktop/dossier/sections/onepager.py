@@ -13,7 +13,6 @@ from reportlab.platypus import (
     Flowable,
     FrameBreak,
     KeepInFrame,
-    Paragraph,
     Spacer,
     Table,
 )
@@ -25,6 +24,7 @@ from desktop.dossier.content import i18n
 from desktop.dossier.content.model import DossierData, DossierEntity, DossierFact
 from desktop.dossier.layout.bounds import TIGHT_CHARS, bounded, shorten
 from desktop.dossier.layout.flowables import Pinned
+from desktop.dossier.layout.linebreaks import Paragraph
 from desktop.dossier.layout.template import onepager_frames
 from desktop.dossier.sections.cards import hex_of
 from desktop.dossier.sections.contact import contact_strip

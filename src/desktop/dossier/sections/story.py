@@ -3,8 +3,8 @@
 Order: cover, executive summary and contents, one section per theme with a card per entity,
 key figures (table and charts), requirements and evidence, sources, and the contact page as
 the back page. Every
-heading carries an ``OutlineEntry``; the contents are pre-seeded with all entries so the first
-layout pass already has the final number of contents lines (two passes instead of three).
+heading carries an ``OutlineEntry``; the contents are given all entries before the layout, so
+one layout pass sets them, their page numbers filled in at the end (``layout.deferred``).
 """
 
 from __future__ import annotations
@@ -17,18 +17,18 @@ from reportlab.platypus import (
     FrameBreak,
     HRFlowable,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from desktop.dossier.brand import markup
 from desktop.dossier.brand.styles import Kit
 from desktop.dossier.content import i18n
 from desktop.dossier.content.model import DossierData, SourceNote
 from desktop.dossier.layout.bounds import bounded
+from desktop.dossier.layout.deferred import Contents
 from desktop.dossier.layout.flowables import Heading, OutlineEntry, Pinned
+from desktop.dossier.layout.linebreaks import Paragraph
 from desktop.dossier.layout.prose import paragraphs
 from desktop.dossier.sections.cards import entity_card, entity_title
 from desktop.dossier.sections.charts import chart_block
@@ -41,7 +41,7 @@ SAFE_LINK_SCHEMES = ("http://", "https://")
 @dataclass
 class FullStory:
     flowables: list[Flowable]
-    toc: TableOfContents
+    toc: Contents
     toc_entries: list[tuple[int, str, int, str]] = field(default_factory=list)
 
 
@@ -130,7 +130,7 @@ class _Builder:
         footer = [Paragraph(markup.text(kit.theme.footer(self.language)), kit.style("meta"))]
         self.out += [Pinned(title), FrameBreak(), meta, Pinned(footer), PageBreak()]
 
-    def summary_and_contents(self, toc: TableOfContents) -> None:
+    def summary_and_contents(self, toc: Contents) -> None:
         kit = self.kit
         if self.data.summary:
             self.out.append(self.heading(self.label("executive_summary"), "summary"))
@@ -222,8 +222,8 @@ def _source_markup(source: SourceNote, kit: Kit) -> str:
     return "<br/>".join(lines)
 
 
-def _toc(kit: Kit) -> TableOfContents:
-    toc = TableOfContents(
+def _toc(kit: Kit) -> Contents:
+    toc = Contents(
         levelStyles=[kit.style("toc0"), kit.style("toc1")],
         dotsMinLevel=-1,
         rightColumnWidth=36,
@@ -241,7 +241,7 @@ def _toc(kit: Kit) -> TableOfContents:
 
 
 def full_story(data: DossierData, kit: Kit) -> FullStory:
-    """All flowables of the full dossier plus its contents (pre-seeded with every entry)."""
+    """All flowables of the full dossier plus its contents (given every entry in advance)."""
     builder = _Builder(bounded(data), kit)
     toc = _toc(kit)
     builder.cover()

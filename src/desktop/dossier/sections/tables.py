@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Paragraph, Table
+from reportlab.platypus import Table
 
 from desktop.dossier.brand import markup
 from desktop.dossier.brand.styles import Kit
 from desktop.dossier.content import i18n
 from desktop.dossier.content.model import DossierFact, DossierSpace, EvidenceRow
+from desktop.dossier.layout.linebreaks import Paragraph
 from desktop.dossier.layout.prose import paragraphs
 
 
