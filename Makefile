@@ -33,8 +33,10 @@ format: $(STAMP)
 	$(BIN)/ruff format src tests bench
 	$(BIN)/ruff check --fix src tests bench
 
+# Every benchmark, one table, written to docs/benchmarks.md (BENCH_ARGS="--only startup" etc.;
+# see bench/report.py). Measure on an otherwise idle machine: the figures are times.
 bench: $(STAMP)
-	$(BIN)/python bench/search.py
+	$(BIN)/python bench/report.py $(BENCH_ARGS)
 
 # Extract the window's texts into resources/translations/*.ts and compile them to .qm
 translations: $(STAMP)

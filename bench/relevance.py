@@ -26,6 +26,7 @@ from tests.relevance.evaluation import evaluate, load_cases, overall  # noqa: E4
 
 from desktop.core.storage.database import Database  # noqa: E402
 from desktop.core.suggestions.suggest import suggest  # noqa: E402
+from figures import Figure  # noqa: E402
 
 GOAL_RECALL = 0.9
 GOAL_CLUSTER_MS = 50
@@ -57,6 +58,38 @@ def main() -> None:
             with large.session() as session:
                 report(f"at {args.count:,} entities", timed(session, cases), GOAL_SCALE_MS)
             large.close()
+
+
+def figures() -> list[Figure]:
+    """Recall at ten and the time of one suggestion at the cluster's size (bench/report.py)."""
+    cases = load_cases()
+    with tempfile.TemporaryDirectory() as folder:
+        database = Database.open(Path(folder) / "knowledge.sqlite3")
+        with database.session() as session:
+            scores = evaluate(session, cases)
+            timings = sorted(timed(session, cases))
+        database.close()
+    recall, precision, ndcg = overall(scores)  # type: ignore[arg-type]
+    median = statistics.median(timings) * 1000
+    p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))] * 1000
+    return [
+        Figure(
+            "suggestions: recall@10 over the evaluation set",
+            round(recall, 2),
+            "",
+            f"≥ {GOAL_RECALL}",
+            recall >= GOAL_RECALL,
+            f"precision@10 {precision:.2f}, nDCG@10 {ndcg:.2f}, {len(cases)} profiles",
+        ),
+        Figure(
+            "one suggestion at the cluster's size, p95",
+            round(p95, 1),
+            "ms",
+            f"≤ {GOAL_CLUSTER_MS} ms",
+            p95 <= GOAL_CLUSTER_MS,
+            f"median {median:.1f} ms; 100,000 entities: bench/relevance.py --scale",
+        ),
+    ]
 
 
 def timed(session: object, cases: list[object]) -> list[float]:

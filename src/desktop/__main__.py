@@ -6,6 +6,7 @@ CLI and never imports Qt; otherwise it opens the window (``--db PATH`` selects t
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 
@@ -29,6 +30,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.cli.main import main as cli_main
 
         return cli_main(args)
+    # No garbage collection until the window's first paint: the start allocates a great many
+    # objects that live as long as the program, and scanning them again and again costs the
+    # first paint about 10 ms. The window turns collection back on (desktop.ui.shell.app).
+    gc.disable()
     from desktop.ui.shell.app import main as gui_main
 
     return gui_main(args)

@@ -180,6 +180,7 @@ def test_changes_go_by_file_from_the_file_menu(
 
     other = build_main_window(colleague_db)
     qtbot.addWidget(other)
+    qtbot.waitUntil(lambda: hasattr(other, "team"), timeout=5_000)  # built after the frame
     monkeypatch.setattr(dialogs, "ask_open_path", lambda *_args: package)
     for expected in ("1 applied", "0 applied"):
         shown_dialogs.clear()

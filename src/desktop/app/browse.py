@@ -7,11 +7,14 @@ everything else reads through the full database.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop.core.search.service import Facets, SearchFilters, SearchResult, facet_counts
 from desktop.core.search.service import search as search_index
+from desktop.core.search.service import snippets as snippets_of
 
 if TYPE_CHECKING:
     from desktop.app.store import Store
@@ -29,11 +32,41 @@ class Overview:
 
 
 def search(
-    store: Store, *, query: str, filters: SearchFilters, limit: int = DISPLAY_LIMIT
+    store: Store,
+    *,
+    query: str,
+    filters: SearchFilters,
+    limit: int = DISPLAY_LIMIT,
+    snippet_rows: int | None = None,
 ) -> SearchResult:
-    """The entities matching ``query`` within ``filters``, best first, with excerpts."""
+    """The entities matching ``query`` within ``filters``, best first, with excerpts.
+
+    ``snippet_rows``: only the first that many hits get their excerpt now (the rows a screen
+    shows; cutting excerpts costs more than finding the hits), the others when they come into
+    view (:func:`snippets`). None: every hit gets its excerpt.
+    """
     with store.reading() as reader:
-        return search_index(reader, query, filters=filters, limit=limit)
+        if snippet_rows is None:
+            return search_index(reader, query, filters=filters, limit=limit)
+        result = search_index(reader, query, filters=filters, limit=limit, snippets=False)
+        first = [hit.entity_id for hit in result.hits[: max(snippet_rows, 0)]]
+        if not result.tokens or not first:
+            return result
+        found = snippets_of(reader, query, first)
+        hits = [
+            dataclasses.replace(hit, snippet=found[hit.entity_id])
+            if hit.entity_id in found
+            else hit
+            for hit in result.hits
+        ]
+        return dataclasses.replace(result, hits=hits)
+
+
+def snippets(store: Store, *, query: str, entity_ids: Sequence[int]) -> dict[int, str]:
+    """The excerpts of ``entity_ids`` for ``query``, for hits that came without (entity id →
+    excerpt; an entity without one is left out)."""
+    with store.reading() as reader:
+        return snippets_of(reader, query, list(entity_ids))
 
 
 def facets(store: Store, *, query: str, filters: SearchFilters) -> Facets:

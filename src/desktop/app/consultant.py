@@ -16,10 +16,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.core.kb import validation
 from desktop.core.language.messages import message
 
-if TYPE_CHECKING:  # imported when a card is made: the window reads this module as it starts
+# The card's model and the checks (desktop.core.kb.validation) are imported where they are used:
+# the window reads this module, through desktop.app.language, before its first paint.
+if TYPE_CHECKING:
     from desktop.dossier.content.model import ContactCard
 
 __all__ = ["FIELDS", "problems", "read_consultant", "settings_path"]
@@ -52,6 +53,8 @@ _HEX = "0123456789abcdefABCDEF"
 def problems(values: dict[str, str], language: str = "en") -> dict[str, str]:
     """Field → what is wrong with it in ``language``, for the settings dialog (empty fields
     are fine)."""
+    from desktop.core.kb import validation
+
     found: dict[str, str | None] = {
         key: validation.one_line(
             values.get(key), LABELS[key].said(language), validation.MAX_CONTACT_CHARS, language
@@ -92,6 +95,8 @@ def read_consultant(name_override: str | None = None) -> ContactCard:
 
 def _bounded(value: str | None) -> str | None:
     """One line of at most ``MAX_CONTACT_CHARS``: what the dialog would have accepted."""
+    from desktop.core.kb import validation
+
     text = " ".join((value or "").split())
     return text[: validation.MAX_CONTACT_CHARS].strip() or None
 

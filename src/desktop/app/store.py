@@ -19,8 +19,9 @@ class Store:
     """One database file: a plain reader for searching, the full :class:`Database` for the rest.
 
     The reader is ready at once and the full database is opened on first use, so the window's
-    first list never waits for SQLAlchemy to import. Used from one thread only (the window's
-    database executor, or the CLI's main thread).
+    first list never waits for SQLAlchemy to import. Used from one thread only (a lane of the
+    window's database executor, or the CLI's main thread), but :meth:`interrupt` may come from
+    any.
     """
 
     def __init__(
@@ -59,6 +60,14 @@ class Store:
         search reaches it, and must offer the backup like damage found at opening."""
         with driver_errors_translated(self.path):
             yield self.reader
+
+    def interrupt(self) -> None:
+        """Stop the plain reader's statements now running — from any thread; they raise in
+        their own (a search overtaken by a newer one). Between statements it does nothing."""
+        reader = self._reader
+        if reader is not None and hasattr(reader, "interrupt"):
+            with contextlib.suppress(Exception):  # closed meanwhile: nothing left to stop
+                reader.interrupt()
 
     def close(self) -> None:
         if self._reader is not None:

@@ -10,6 +10,10 @@ Only the storage backend knows the full-text index (:func:`desktop.core.storage.
 hands it the expanded words and returns its query SQL); this module's own SQL is portable. It runs
 on a SQLAlchemy connection or on the backend's plain DB-API reader with named parameters (the
 window's start-up read path, which must not wait for SQLAlchemy to import); see :func:`_fetch`.
+
+The first page is ranked exactly (:mod:`desktop.core.search.ranking`: every match as bm25 orders
+it, equal scores by id). Excerpts are cut for the hits of a page unless ``snippets=False``; the
+window asks :func:`snippets` for just the rows on screen.
 """
 
 from __future__ import annotations
@@ -20,12 +24,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from desktop.core.kb import taxonomy
 from desktop.core.search import expansion as query_expansion
-from desktop.core.search.snippets import HIGHLIGHT_END, HIGHLIGHT_START, excerpt, highlight_segments
+from desktop.core.search import filters as filters_sql
+from desktop.core.search import hits, ranking
+from desktop.core.search.filters import UNFILTERED, SearchFilters
+from desktop.core.search.hits import HIGHLIGHT, HIT_COLUMNS, SearchHit
+from desktop.core.search.ranking import COUNT_LIMIT, NO_FILTER, rows_of
+from desktop.core.search.snippets import highlight_segments
 from desktop.core.storage.backend import backend_of
 
 __all__ = [
+    "COUNT_LIMIT",
+    "HIT_COLUMNS",
+    "NO_FILTER",
     "SearchFilters",
     "SearchHit",
     "SearchResult",
@@ -33,6 +44,7 @@ __all__ = [
     "highlight_segments",
     "relevance",
     "search",
+    "snippets",
     "with_synonyms",
     "words_of",
 ]
@@ -41,40 +53,12 @@ MAX_TOKENS = 12
 MAX_TOKEN_LENGTH = 48
 MAX_QUERY_LENGTH = 1000
 _WORD = re.compile(r"\w+", re.UNICODE)
-NO_FILTER = "1 = 1"
-RANK_LIMIT = 1000  # at most this many entities are ranked per query (see _ranked_rows)
-COUNT_LIMIT = 10_000  # totals beyond this are reported as "at least"
-HIT_COLUMNS = "e.id, e.slug, e.name, e.short_name, e.kind, e.location, e.verified_on"
-HIGHLIGHT = (HIGHLIGHT_START, HIGHLIGHT_END)  # around matched words in the snippet
 
 
 class Connection(Protocol):
     """A SQLAlchemy ``Connection`` or the backend's DB-API reader (``open_reader``)."""
 
     def execute(self, *args: Any, **kwargs: Any) -> Any: ...
-
-
-@dataclass(frozen=True)
-class SearchFilters:
-    """Each dimension is OR within itself and AND across dimensions."""
-
-    kinds: tuple[str, ...] = ()
-    sectors: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    entity_id: int
-    slug: str
-    name: str
-    short_name: str | None
-    kind: str
-    location: str | None
-    verified_on: str | None
-    score: float
-    snippet: str = ""
-    sectors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -109,43 +93,78 @@ def search(
     connection: Connection,
     query: str,
     *,
-    filters: SearchFilters = SearchFilters(),
+    filters: SearchFilters = UNFILTERED,
     limit: int = 50,
     offset: int = 0,
     count_total: bool = True,
+    snippets: bool = True,
 ) -> SearchResult:
     """Ranked entities for ``query`` (best first), limited to ``limit`` from ``offset``.
 
     Counting every match of a broad, filtered query can cost more than finding the first
     page; pass ``count_total=False`` while the user types and ask :func:`count_matches` after
-    the page is shown. ``total`` is then a lower bound (``total_exact`` is False).
+    the page is shown. ``total`` is then a lower bound (``total_exact`` is False). Cutting
+    excerpts costs more than finding the hits: with ``snippets=False`` the hits come without,
+    for :func:`snippets` to add those of the rows on screen.
     """
     limit, offset = max(0, int(limit)), max(0, int(offset))
     tokens = tokenize(query)
-    filter_sql, params = _filter_sql(filters)
+    where = filters_sql.where(filters)
     if not tokens:
-        return _browse(connection, filter_sql, params, limit, offset)
+        return _browse(connection, where.condition, dict(where.params or {}), limit, offset)
     for any_token in (False, True):
         if any_token and len(tokens) == 1:
             break
-        match = _match(connection, tokens, any_token=any_token)
-        rows = _ranked_rows(connection, match, filter_sql, params, limit, offset)
-        if rows or offset:
-            if count_total or len(rows) < limit:
-                total, exact = _total(connection, rows, limit, offset, match, filter_sql, params)
-            else:
-                total, exact = offset + len(rows), False
+        page = ranking.ranked_page(
+            connection,
+            tokens,
+            any_token=any_token,
+            where=where,
+            limit=limit,
+            offset=offset,
+            count_total=count_total,
+        )
+        if page.rows or offset:
+            excerpts = None
+            if snippets:
+                excerpts = hits.excerpts_of(
+                    connection,
+                    _match(connection, tokens, any_token=any_token),
+                    [i for i, _ in page.rows],
+                )
             return SearchResult(
-                _hits(connection, rows), total, tokens, partial=any_token, total_exact=exact
+                hits.ranked_hits(connection, page.rows, excerpts),
+                page.total,
+                tokens,
+                partial=any_token,
+                total_exact=page.total_exact,
             )
     return SearchResult([], 0, tokens)
 
 
+def snippets(connection: Connection, query: str, entity_ids: Sequence[int]) -> dict[int, str]:
+    """The excerpts of ``entity_ids`` for ``query`` (entity id → excerpt, matched words between
+    the highlight markers), for hits that came without (``search(..., snippets=False)``): the
+    rows on screen. An entity that matches every word is highlighted for all of them, else for
+    any; one that matches none is left out."""
+    tokens = tokenize(query)
+    wanted = sorted({int(entity_id) for entity_id in entity_ids})
+    found: dict[int, str] = {}
+    for any_token in (False, True):
+        missing = [entity_id for entity_id in wanted if entity_id not in found]
+        if not tokens or not missing or (any_token and len(tokens) == 1):
+            break
+        found |= hits.excerpts_of(
+            connection, _match(connection, tokens, any_token=any_token), missing
+        )
+    return found
+
+
 def count_matches(
-    connection: Connection, query: str, *, filters: SearchFilters = SearchFilters()
+    connection: Connection, query: str, *, filters: SearchFilters = UNFILTERED
 ) -> tuple[int, bool]:
     """How many entities :func:`search` would find, and whether that number is exact."""
-    result = search(connection, query, filters=filters, limit=1)
+    result = search(connection, query, filters=filters, limit=1, snippets=False)
     return result.total, result.total_exact
 
 
@@ -212,7 +231,7 @@ def relevance(
 
 
 def facet_counts(
-    connection: Connection, query: str, *, filters: SearchFilters = SearchFilters()
+    connection: Connection, query: str, *, filters: SearchFilters = UNFILTERED
 ) -> Facets:
     """How many entities each kind, sector and tag would show.
 
@@ -234,7 +253,7 @@ def facet_counts(
             sectors=() if dimension == "sectors" else filters.sectors,
             tags=() if dimension == "tags" else filters.tags,
         )
-        filter_sql, filter_params = _filter_sql(others)
+        filter_sql, filter_params = filters_sql.filter_sql(others)
         sql = select_sql.format(where=f"{matched} AND ({filter_sql})")
         rows = _fetch(connection, sql, {**params, **filter_params})
         return dict(_values(row) for row in rows)
@@ -265,31 +284,6 @@ def _match(connection: Connection, tokens: tuple[str, ...], *, any_token: bool =
     return backend_of(connection).match_expression(groups, any_token=any_token)
 
 
-def _filter_sql(filters: SearchFilters) -> tuple[str, dict[str, Any]]:
-    """Portable SQL over alias ``e`` with bound parameters, one clause per filled dimension."""
-    clauses: list[str] = []
-    params: dict[str, Any] = {}
-
-    def placeholders(prefix: str, values: tuple[str, ...]) -> str:
-        names = [f"{prefix}{i}" for i in range(len(values))]
-        params.update(zip(names, values, strict=True))
-        return ", ".join(f":{name}" for name in names)
-
-    if filters.kinds:
-        clauses.append(f"e.kind IN ({placeholders('kind', filters.kinds)})")
-    if filters.sectors:
-        clauses.append(
-            "EXISTS (SELECT 1 FROM entity_sector fs WHERE fs.entity_id = e.id"
-            f" AND fs.sector_code IN ({placeholders('sector', filters.sectors)}))"
-        )
-    if filters.tags:
-        clauses.append(
-            "EXISTS (SELECT 1 FROM entity_tag ft WHERE ft.entity_id = e.id"
-            f" AND ft.tag_code IN ({placeholders('tag', filters.tags)}))"
-        )
-    return (" AND ".join(clauses) or NO_FILTER), params
-
-
 def _fetch(connection: Connection, sql: str, params: dict[str, Any]) -> list[Any]:
     """All rows of ``sql``; each row is indexable by position and by column name.
 
@@ -317,84 +311,11 @@ def _scalar(connection: Connection, sql: str, params: dict[str, Any]) -> Any:
 def _browse(
     connection: Connection, filter_sql: str, params: dict[str, Any], limit: int, offset: int
 ) -> SearchResult:
-    rows = _fetch(
+    rows = rows_of(
         connection,
-        f"SELECT {HIT_COLUMNS}, 0.0 AS score, '' AS snippet FROM entity e WHERE {filter_sql}"
+        f"SELECT {HIT_COLUMNS} FROM entity e WHERE {filter_sql}"
         f" ORDER BY {backend_of(connection).name_order}, e.id LIMIT :limit OFFSET :offset",
         {**params, "limit": limit, "offset": offset},
     )
     total = _scalar(connection, f"SELECT count(*) FROM entity e WHERE {filter_sql}", params)
-    return SearchResult(_hits(connection, rows), total, ())
-
-
-def _ranked_rows(
-    connection: Connection,
-    match: str,
-    filter_sql: str,
-    params: dict[str, Any],
-    limit: int,
-    offset: int,
-) -> list[Any]:
-    """One page of hits, ranking at most ``RANK_LIMIT`` entities.
-
-    bm25 costs about a microsecond per matching entity, so a word that matches most of a large
-    database ("Leipzig" among 100,000) cannot be ranked in full while the user types. Such a
-    query is ranked among its newest ``RANK_LIMIT`` matches; below that (always, for a
-    knowledge base of the cluster's real size) the ranking is exact.
-    """
-    backend = backend_of(connection)
-    cutoff = _scalar(
-        connection, backend.newest_matches_cutoff_sql(), {"match": match, "n": RANK_LIMIT - 1}
-    )
-    return _fetch(
-        connection,
-        backend.ranked_match_sql(HIT_COLUMNS, filter_sql, highlight=HIGHLIGHT),
-        {**params, "match": match, "min_rowid": cutoff or 0, "limit": limit, "offset": offset},
-    )
-
-
-def _total(
-    connection: Connection,
-    rows: list[Any],
-    limit: int,
-    offset: int,
-    match: str,
-    filter_sql: str,
-    params: dict[str, Any],
-) -> tuple[int, bool]:
-    """The number of matches, exact up to ``COUNT_LIMIT`` (beyond it: "10,000 or more")."""
-    if len(rows) < limit and (rows or not offset):
-        return offset + len(rows), True
-    sql = backend_of(connection).count_matches_sql(None if filter_sql == NO_FILTER else filter_sql)
-    total = _scalar(connection, sql, {**params, "match": match, "cap": COUNT_LIMIT})
-    return total, total < COUNT_LIMIT
-
-
-def _hits(connection: Connection, rows: list[Any]) -> list[SearchHit]:
-    """Hits for result rows, with their sector codes in taxonomy order (one extra query)."""
-    sectors: dict[int, list[str]] = {row["id"]: [] for row in rows}
-    if rows:
-        names = {f"id{i}": entity_id for i, entity_id in enumerate(sectors)}
-        placeholders = ", ".join(f":{name}" for name in names)
-        for link in _fetch(
-            connection,
-            f"SELECT entity_id, sector_code FROM entity_sector WHERE entity_id IN ({placeholders})",
-            names,
-        ):
-            sectors[link["entity_id"]].append(link["sector_code"])
-    order = {code: i for i, code in enumerate(taxonomy.SECTORS)}
-    return [
-        SearchHit(
-            entity_id=row["id"],
-            slug=row["slug"],
-            name=row["name"],
-            short_name=row["short_name"],
-            kind=row["kind"],
-            location=row["location"],
-            verified_on=row["verified_on"],
-            score=float(row["score"]),
-            snippet=excerpt(row["snippet"] or ""),
-            sectors=tuple(sorted(sectors[row["id"]], key=lambda code: order.get(code, len(order)))),
-        )
-        for row in rows
-    ]
+    return SearchResult(hits.entity_hits(connection, rows, {}), total, ())

@@ -184,8 +184,42 @@ class StorageBackend(Protocol):
         paged by ``:limit``/``:offset``; ``filter_sql`` is portable SQL over ``e``."""
         ...
 
-    def count_matches_sql(self, filter_sql: str | None = None) -> str:
-        """How many entities match ``:match`` (and ``filter_sql``), no further than ``:cap``."""
+    def ranked_ids_sql(self, filter_sql: str | None = None) -> str:
+        """``id`` and ``score`` of every entity ``e`` matching ``:match`` (and ``filter_sql``),
+        best first and equal scores by id, paged by ``:limit``/``:offset``: every match ranked."""
+        ...
+
+    def best_matches(
+        self,
+        fetch: Callable[[str, dict[str, Any]], Sequence[Sequence[Any]]],
+        groups: Sequence[Group],
+        *,
+        any_token: bool,
+        need: int,
+        filter_ids_sql: str | None = None,
+        params: dict[str, Any] | None = None,
+        cache_key: object = None,
+        count_limit: int = 0,
+    ) -> tuple[list[tuple[int, float]], int | None] | None:
+        """The ``need`` best (id, score) for the groups, as :meth:`ranked_ids_sql` orders them
+        (among the ids of ``filter_ids_sql``, if given), and the number of matches if known
+        (else None; counted no further than ``count_limit``), found without scoring every
+        match; None when this index cannot (then rank with :meth:`ranked_ids_sql`). ``fetch``
+        runs a statement with named parameters; ``cache_key`` (the connection) may keep a
+        filter's ids between calls."""
+        ...
+
+    def snippets_sql(self, *, highlight: tuple[str, str]) -> str:
+        """``id`` and ``snippet`` (the description, matches between the ``highlight``
+        markers) of the entities among ``:ids`` (a JSON array, ids from ``:low`` to ``:high``)
+        that match ``:match``."""
+        ...
+
+    def count_matches_sql(
+        self, filter_sql: str | None = None, *, ids_sql: str | None = None
+    ) -> str:
+        """How many entities match ``:match`` (and ``filter_sql``, or are among the ids of
+        ``ids_sql``), no further than ``:cap``."""
         ...
 
     def newest_matches_cutoff_sql(self) -> str:

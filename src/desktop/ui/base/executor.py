@@ -5,10 +5,17 @@ database work goes through this serialising executor: jobs run in submission ord
 worker thread, and their results come back through a queued Qt signal, so callbacks run on the UI
 thread and may touch widgets. The database is opened by the first job, in the worker, which also
 keeps the import of SQLAlchemy off the start-up path of the window.
+
+Beside it runs a reading lane: a second thread with a connection of its own, for slow reads that
+must neither wait behind the main lane nor hold it up (the navigator's counts would otherwise sit
+in front of the next search; readers of the database run side by side). It opens only once the
+main lane has the database open (the first open may create or upgrade the file) and closes with
+it (a restore needs the file free), running its jobs on the main lane meanwhile.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -44,6 +51,10 @@ class DatabaseExecutor(QObject):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="database")
         self._delivered.connect(self._deliver)
         self._closed = threading.Event()
+        self._opened = threading.Event()  # the main lane has the database open
+        self._reading_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reading")
+        self._reading_gate = threading.Lock()  # held by a reading job, or to close its database
+        self._reading_database: Any = None
 
     def submit(
         self,
@@ -63,6 +74,33 @@ class DatabaseExecutor(QObject):
             return self._reporting(lambda: work(self._ensure_open()), on_success, on_failure)
 
         return self._pool.submit(run)
+
+    def submit_reading(
+        self,
+        work: Work[T],
+        on_success: Callable[[T], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+    ) -> Future[T | None] | None:
+        """Queue ``work`` — which only reads — on the reading lane, beside the main lane.
+
+        Reading jobs run in order among themselves, in any order relative to the main lane's.
+        While the main lane has no database open (before its first job, during a restore) the
+        job is queued on the main lane instead.
+        """
+        if self._closed.is_set():
+            return None
+
+        def run() -> T | None:
+            with self._reading_gate:
+                if self._opened.is_set():
+                    return self._reporting(
+                        lambda: work(self._ensure_reading_open()), on_success, on_failure
+                    )
+            with contextlib.suppress(RuntimeError):  # shut down meanwhile: nothing to deliver
+                self.submit(work, on_success, on_failure)
+            return None
+
+        return self._reading_pool.submit(run)
 
     def submit_closed(
         self,
@@ -103,6 +141,7 @@ class DatabaseExecutor(QObject):
         if self._closed.is_set():
             return  # a window closed twice (by the user, then by Qt at exit)
         self._closed.set()
+        self._reading_pool.shutdown(wait=True, cancel_futures=True)  # reads only: drop them
         self._pool.submit(self._close_database)
         self._pool.shutdown(wait=True)
 
@@ -124,10 +163,25 @@ class DatabaseExecutor(QObject):
         return result
 
     def _close_database(self) -> None:
-        """In the worker: close the database and forget any open error; the next job reopens."""
+        """In the worker: close the database and forget any open error; the next job reopens.
+
+        The reading lane's database closes too, and stays closed until the main lane opens
+        again: its jobs find ``_opened`` cleared and queue themselves behind this one.
+        """
+        self._opened.clear()
         if self._database is not None:
             self._database.close()
         self._database, self._open_error = None, None
+        with self._reading_gate:
+            if self._reading_database is not None:
+                self._reading_database.close()
+            self._reading_database = None
+
+    def _ensure_reading_open(self) -> Any:
+        """In the reading lane, holding the gate: its own handle on the database."""
+        if self._reading_database is None:
+            self._reading_database = self._opener()
+        return self._reading_database
 
     def _ensure_open(self) -> Any:
         if self._open_error is not None:
@@ -138,6 +192,7 @@ class DatabaseExecutor(QObject):
             except BaseException as error:
                 self._open_error = error
                 raise
+            self._opened.set()
         return self._database
 
     @Slot(object, object, object)

@@ -100,7 +100,7 @@ class BrowseView(QSplitter):
 
     def show_result(self, result: SearchResult, query: str, keep_slug: str | None) -> str:
         """Show ``result`` (keeping ``keep_slug`` selected if listed); return a status line."""
-        self.results.set_hits(result.hits)
+        self.results.set_hits(result.hits, words=bool(result.tokens))
         self.results.show_results(self._empty_message(query) if not result.hits else None)
         if keep_slug is not None:
             self.select_slug(keep_slug)
@@ -135,12 +135,14 @@ class BrowseView(QSplitter):
         return self.tr("No entity matches the current filters.")
 
     def select_slug(self, slug: str) -> None:
-        """Select ``slug``'s row without announcing it (the caller already shows it)."""
+        """Select ``slug``'s row without announcing it (the caller already shows it), showing
+        the pages up to it if it is further down the list."""
         row = self.results.model.row_of(slug)
         selection = self.table.selectionModel()
         if row is None:
             selection.clearSelection()
             return
+        self.results.model.show_through(row)
         index = self.results.proxy.mapFromSource(self.results.model.index(row, 0))
         selection.blockSignals(True)
         selection.setCurrentIndex(

@@ -1,14 +1,16 @@
 """The centre of the window: active filters, the results table, and the empty state.
 
 A right click on a result offers what can be done with it (show, edit, mark verified, copy the
-name); the panel only reports the choice, the window carries it out.
+name); the panel only reports the choice, the window carries it out. Excerpts are asked for the
+rows on screen only: the panel says how many fit (:meth:`rows_on_screen`, for the search to
+bring theirs along) and reports rows scrolled into view still without one (``snippets_wanted``).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,11 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.browse.entity_model import HIT_ROLE, EntityTableModel, make_entity_proxy
+from desktop.ui.browse.entity_model import (
+    HIT_ROLE,
+    PAGE_ROWS,
+    EntityTableModel,
+    make_entity_proxy,
+)
 from desktop.ui.browse.name_delegate import NameDelegate
 from desktop.ui.widgets.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent
+
     from desktop.core.search.service import SearchHit
 
 
@@ -38,6 +47,8 @@ class ResultsPanel(QWidget):
     edit_requested = Signal(str)
     verify_requested = Signal(str)
     name_copied = Signal(str)  # the name now on the clipboard, for the status line
+    snippets_wanted = Signal(list)  # entity ids of rows on screen still without their excerpt
+    painted = Signal()  # the table or the empty state was painted (just after the paint)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +80,15 @@ class ResultsPanel(QWidget):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(EntityTableModel.NAME, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
+        self._on_screen_changed = QTimer(self, singleShot=True, interval=0)
+        self._on_screen_changed.timeout.connect(self._ask_for_snippets)
+        for changed in (
+            self.table.verticalScrollBar().valueChanged,
+            self.proxy.layoutChanged,
+            self.proxy.rowsInserted,
+            self.proxy.modelReset,
+        ):
+            changed.connect(self._on_screen_changed.start)
 
         self.filter_bar = QWidget(self)
         self.filter_bar.setObjectName("activeFilters")
@@ -105,15 +125,50 @@ class ResultsPanel(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.stack, 1)
+        self._after_paint = QTimer(self, singleShot=True, interval=0)  # runs once it is done
+        self._after_paint.timeout.connect(self.painted)
+        for page in (self.table.viewport(), self.empty):
+            page.installEventFilter(self)
 
-    def set_hits(self, hits: list[SearchHit]) -> None:
-        """Show ``hits``; rows grow to two lines while a search shows matching snippets."""
+    def set_hits(self, hits: list[SearchHit], *, words: bool = False) -> None:
+        """Show ``hits``, page by page unless sorted by a column; rows grow to two lines while a
+        search (one with ``words``) shows matching snippets."""
+        with_snippets = words or any(hit.snippet for hit in hits)
+        self.table.verticalHeader().setDefaultSectionSize(self._row_height(with_snippets))
+        sorted_by_column = self.proxy.sortColumn() >= 0
+        self.model.set_hits(hits, words=words, shown=len(hits) if sorted_by_column else PAGE_ROWS)
+
+    def rows_on_screen(self) -> int:
+        """How many rows with excerpts the table shows at once (a guess while it is hidden)."""
+        height = self.table.viewport().height()
+        return height // self._row_height(True) + 1 if self.table.isVisible() else 25
+
+    def _row_height(self, with_snippets: bool) -> int:
         line = self.table.fontMetrics().height()
-        with_snippets = any(hit.snippet for hit in hits)
-        self.table.verticalHeader().setDefaultSectionSize(
-            line * 2 + 10 if with_snippets else line + 10
+        return line * 2 + 10 if with_snippets else line + 10
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self._after_paint.start()
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._on_screen_changed.start()
+
+    def _ask_for_snippets(self) -> None:
+        """Report the rows on screen that still lack their excerpt (none outside a search)."""
+        top = self.table.rowAt(0)
+        if top < 0 or not self.model.words:
+            return
+        bottom = self.table.rowAt(self.table.viewport().height() - 1)
+        bottom = self.proxy.rowCount() - 1 if bottom < 0 else bottom
+        source = self.proxy.mapToSource
+        wanted = self.model.wanting(
+            source(self.proxy.index(row, 0)).row() for row in range(top, bottom + 1)
         )
-        self.model.set_hits(hits)
+        if wanted:
+            self.snippets_wanted.emit(wanted)
 
     def show_results(self, empty_message: str | None) -> None:
         """Show the table, or the empty state with ``empty_message``."""

@@ -1,15 +1,25 @@
-"""Searching as the consultant types: a short pause, then one search and its facet counts.
+"""Searching as the consultant types: a short pause, then one search, then its facet counts.
 
 Each search gets a generation number. Typing restarts the pause; a job for an outdated
 generation is skipped in the worker and a late result is dropped here, so fast typing never
 shows stale rows and never queues a backlog. Results and counts come back through callbacks
 on the UI thread; the window decides what to show.
+
+The search runs on the executor's main lane and asks excerpts only for the rows on screen; its
+facet counts (a tenth of a second or more on a large knowledge base) start once its rows are
+painted, on the executor's reading lane, so they never stand in front of the next search nor
+slow down the paint; counts for a search already outdated are skipped. Rows scrolled into view
+later get their excerpts then.
+
+A search or count still running when a newer search starts is interrupted (its reader stops
+its statement), so neither lane spends a core on an answer nobody will see.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -17,8 +27,11 @@ if TYPE_CHECKING:
     from desktop.app.store import Store
     from desktop.core.search.service import Facets, SearchFilters, SearchResult
     from desktop.ui.base.executor import DatabaseExecutor
+    from desktop.ui.browse.results_panel import ResultsPanel
 
-TYPING_PAUSE_MS = 150
+T = TypeVar("T")
+TYPING_PAUSE_MS = 100  # long enough to skip the words being typed, short enough to feel instant
+PAINT_WAIT_MS = 250  # the counts start after the rows are painted, or after this at the latest
 
 
 class SearchRunner(QObject):
@@ -35,9 +48,40 @@ class SearchRunner(QObject):
         super().__init__(parent)
         self.executor = executor
         self.generation = 0
+        self.shown = 0  # the generation whose rows are on screen
+        self._shown_query = ""
+        self._panel: ResultsPanel | None = None
         self._on_results, self._on_facets, self._on_error = on_results, on_facets, on_error
+        self._running: dict[int, tuple[int, Store]] = {}  # worker thread → generation, store
+        self._running_lock = threading.Lock()
         self.pause = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self.pause.timeout.connect(due)
+        self._then: Callable[[], None] | None = None  # to do once the rows are painted
+        self._paint_wait = QTimer(self, singleShot=True, interval=PAINT_WAIT_MS)
+        self._paint_wait.timeout.connect(self._painted)
+
+    def show_in(self, panel: ResultsPanel) -> None:
+        """Bring excerpts for the rows ``panel`` has on screen, now and as it scrolls, and count
+        once it has painted a search's rows."""
+        self._panel = panel
+        panel.snippets_wanted.connect(self._fill_snippets)
+        panel.painted.connect(self._painted)
+
+    def _after_paint(self, then: Callable[[], None]) -> None:
+        """``then()`` once the rows just shown are painted (work beside the paint slows it
+        down), or after :data:`PAINT_WAIT_MS` should nothing paint (a hidden window); only the
+        newest search's is kept."""
+        self._then = then
+        if self._panel is None:
+            self._painted()
+        else:
+            self._paint_wait.start()
+
+    def _painted(self) -> None:
+        self._paint_wait.stop()
+        then, self._then = self._then, None
+        if then is not None:
+            then()
 
     def typed(self) -> None:
         """A key was pressed: search once the typing pauses."""
@@ -46,11 +90,19 @@ class SearchRunner(QObject):
     def stop(self) -> None:
         self.pause.stop()
 
+    def cancel(self) -> None:
+        """No more searching (the window closes): queued jobs skip, running ones stop."""
+        self.pause.stop()
+        self.generation += 1
+        self._interrupt_outdated()
+
     def run(self, query: str, filters: SearchFilters) -> int:
         """Search now; returns the generation the results will carry."""
         self.pause.stop()
         self.generation += 1
+        self._interrupt_outdated()
         generation = self.generation
+        snippet_rows = self._panel.rows_on_screen() if self._panel is not None else None
 
         def current() -> bool:  # read in the worker: skip a search already outdated
             return generation == self.generation
@@ -58,21 +110,89 @@ class SearchRunner(QObject):
         def search(store: Store) -> SearchResult | None:
             from desktop.app import browse
 
-            return browse.search(store, query=query, filters=filters) if current() else None
+            return self._unless_outdated(
+                generation,
+                store,
+                lambda: browse.search(
+                    store, query=query, filters=filters, snippet_rows=snippet_rows
+                ),
+            )
+
+        def found(result: SearchResult | None) -> None:
+            if not current() or result is None:
+                return
+            self.shown, self._shown_query = generation, query
+            self._on_results(query, result)
+            self._after_paint(lambda: self._count(query, filters, generation))
+
+        self.executor.submit(search, found, self._on_error)
+        return generation
+
+    def _count(self, query: str, filters: SearchFilters, generation: int) -> None:
+        """The facet counts of a search whose rows are in, beside the next searches."""
+
+        def current() -> bool:
+            return generation == self.generation
+
+        if not current():
+            return
 
         def facets(store: Store) -> Facets | None:
             from desktop.app import browse
 
-            return browse.facets(store, query=query, filters=filters) if current() else None
+            return self._unless_outdated(
+                generation, store, lambda: browse.facets(store, query=query, filters=filters)
+            )
 
-        self.executor.submit(
-            search,
-            lambda result: current() and result is not None and self._on_results(query, result),
-            self._on_error,
-        )
-        self.executor.submit(
+        self.executor.submit_reading(
             facets,
             lambda counts: current() and counts is not None and self._on_facets(counts),
-            lambda _error: None,  # the search reports the same problem once
+            lambda _error: None,  # the search reports the same problem
         )
-        return generation
+
+    def _fill_snippets(self, entity_ids: list[int]) -> None:
+        """Excerpts for rows that came on screen, if their search is still the newest."""
+        if self._panel is None or self.shown != self.generation:
+            return  # a newer search is on its way with excerpts of its own
+        generation, query, panel = self.shown, self._shown_query, self._panel
+
+        def snippets(store: Store) -> dict[int, str] | None:
+            from desktop.app import browse
+
+            return self._unless_outdated(
+                generation,
+                store,
+                lambda: browse.snippets(store, query=query, entity_ids=entity_ids),
+            )
+
+        def fill(found: dict[int, str] | None) -> None:
+            if generation == self.generation and found:
+                panel.model.set_snippets(found)
+
+        # a problem with the database shows with the next search
+        self.executor.submit(snippets, fill, lambda _error: None)
+
+    def _unless_outdated(self, generation: int, store: Store, call: Callable[[], T]) -> T | None:
+        """In a worker: ``call()`` for a search of ``generation``, which a newer search may
+        interrupt; None when outdated, before it starts or because it was stopped."""
+        worker = threading.get_ident()
+        with self._running_lock:
+            if generation != self.generation:
+                return None
+            self._running[worker] = (generation, store)
+        try:
+            return call()
+        except Exception:
+            if generation == self.generation:
+                raise
+            return None  # interrupted, or failed when it no longer mattered
+        finally:
+            with self._running_lock:
+                del self._running[worker]
+
+    def _interrupt_outdated(self) -> None:
+        """Stop the jobs of older searches still running (their statements raise)."""
+        with self._running_lock:
+            for generation, store in self._running.values():
+                if generation != self.generation:
+                    store.interrupt()

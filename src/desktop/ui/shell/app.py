@@ -1,16 +1,20 @@
 """Start the window: application set-up, single-instance lock, and the window factory.
 
-Only Qt and our UI modules are imported before the window is visible; the database layer
-(SQLAlchemy, SQLModel) is imported by the first background job.
+Before the window is visible only Qt, the frame's modules and what the lock and the language
+need are imported; the window's services follow right after the first paint, the database
+layer (SQLAlchemy, SQLModel) with the first background job, and logging is set up once the
+frame is on screen (see desktop.ui.shell.staging).
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QLockFile, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -145,14 +149,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{APP_ID}: error: {problem}", file=sys.stderr)
         return 1
     from desktop.core.storage import files as db_files
-    from desktop.paths import default_db_path, user_log_dir
-    from desktop.ui.base import dialogs
+    from desktop.paths import default_db_path
 
     db_path = (args.db or default_db_path()).expanduser().resolve()
     app = ensure_application()
-    dialogs.install_excepthook()
+    sys.excepthook = _report_unexpected
     if not db_path.parent.is_dir():
         if args.db is not None:
+            from desktop.ui.base import dialogs
+
             message = QCoreApplication.translate(
                 "ShellStart", "The folder of {path} does not exist. Check the path given with --db."
             ).format(path=db_path)
@@ -163,6 +168,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         db_path.parent.mkdir(parents=True, exist_ok=True)
     lock = acquire_lock(db_path)
     if isinstance(lock, str):
+        from desktop.ui.base import dialogs
+
         print(f"{APP_ID}: {lock}", file=sys.stderr)
         dialogs.show_info(None, QCoreApplication.translate("ShellStart", "Already open"), lock)
         return 0
@@ -172,8 +179,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.ui.shell.startup_probe import StartupProbe
 
         StartupProbe(window, app)
+    # logging once the frame is on screen (a zero timer set here would run before the paint)
+    window.first_painted.connect(lambda: QTimer.singleShot(0, _start_logging))
+    window.first_painted.connect(resume_garbage_collection)
     window.show()
-    QTimer.singleShot(0, lambda: dialogs.setup_logging(user_log_dir()))
     if os.environ.get("DOSSIER_DESK_SMOKE"):  # packaging check: start, show, quit
         QTimer.singleShot(500, app.quit)
     try:
@@ -182,7 +191,42 @@ def main(argv: Sequence[str] | None = None) -> int:
         lock.unlock()
 
 
+def _report_unexpected(kind: type[BaseException], error: BaseException, tb: Any) -> None:
+    """The window's hook for uncaught exceptions until the first one: it loads the dialogs'
+    module (not needed for the first paint), whose hook then reports this and every later one."""
+    from desktop.ui.base import dialogs
+
+    dialogs.install_excepthook()
+    sys.excepthook(kind, error, tb)
+
+
+def _start_logging() -> None:
+    """The log file, once the frame is on screen (see desktop.ui.base.dialogs)."""
+    from desktop.paths import user_log_dir
+    from desktop.ui.base import dialogs
+
+    dialogs.setup_logging(user_log_dir())
+
+
+def resume_garbage_collection() -> None:
+    """Collect garbage again after the first paint, if the start turned it off (``python -m
+    desktop`` does). What was loaded until then lives as long as the program: frozen, it is
+    never scanned again, which keeps later collections short."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def _parse(argv: list[str]) -> argparse.Namespace:
+    """The window's options (``--db PATH``). The usual command lines are read directly: argparse
+    costs the first paint 3 ms (it loads the locale's message catalogue); it reads the rest, and
+    says what is wrong with them."""
+    if not argv:
+        return argparse.Namespace(db=None)
+    if len(argv) == 2 and argv[0] == "--db" and not argv[1].startswith("-"):
+        return argparse.Namespace(db=Path(argv[1]))
+    if len(argv) == 1 and argv[0].startswith("--db=") and len(argv[0]) > len("--db="):
+        return argparse.Namespace(db=Path(argv[0].removeprefix("--db=")))
     parser = argparse.ArgumentParser(prog=APP_ID, description=f"{APP_NAME} window")
     parser.add_argument("--db", type=Path, metavar="PATH")
     return parser.parse_args(argv)

@@ -4,94 +4,79 @@ The window holds no database code: every read is an application function (:mod:`
 run by the :class:`DatabaseExecutor`, whose results come back on the UI thread. Searching as
 the consultant types is :class:`~desktop.ui.browse.searching.SearchRunner`'s job.
 
-Start-up is staged: the frame (toolbar, search field, menus) is painted first; the panels are
-built and the database opened right after, and the ORM loads on a side thread once the first
-list is on screen.
+Start-up is staged (:mod:`desktop.ui.shell.staging`): the frame (toolbar, search field, menu
+titles) is painted first; the services, menus, panels and the database follow right after, and
+the ORM loads on a side thread once the first list and its counts are on screen.
 """
 
 from __future__ import annotations
 
-import html
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from desktop import APP_NAME
-from desktop.app.changes import Topic
-from desktop.ui.base import dialogs, formats
-from desktop.ui.base.executor import DatabaseExecutor
-from desktop.ui.base.wording import for_window
-from desktop.ui.briefs.briefs_desk import BriefsDesk
-from desktop.ui.browse.searching import SearchRunner
-from desktop.ui.preferences import first_start
-from desktop.ui.shell import editor_tracking, window_actions, window_state
+from desktop.ui.shell import window_state
 from desktop.ui.shell.frame import build_frame
 from desktop.ui.shell.history import NavigationHistory
 from desktop.ui.shell.lazy_tabs import LazyTabs
-from desktop.ui.upkeep.edit_controller import EditController
-from desktop.ui.upkeep.maintenance import Maintenance, offer_latest_backup
-from desktop.ui.upkeep.maintenance import shutdown as maintenance_shutdown
+from desktop.ui.shell.staging import StagedStart
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the services' modules load after the first paint (see staging)
     from desktop.app.browse import Overview
     from desktop.app.changes import DataChange
     from desktop.app.store import Store
     from desktop.core.kb.catalogue import EntityDetail, FactView
     from desktop.core.search.service import Facets, SearchResult
+    from desktop.ui.base.executor import DatabaseExecutor
     from desktop.ui.briefs.brief_editor import BriefEditor
+    from desktop.ui.briefs.briefs_desk import BriefsDesk
     from desktop.ui.browse.browse_view import BrowseView
     from desktop.ui.browse.figures_view import FiguresView
+    from desktop.ui.browse.searching import SearchRunner
+    from desktop.ui.team.sync_control import TeamSync
+    from desktop.ui.upkeep.edit_controller import EditController
+    from desktop.ui.upkeep.maintenance import Maintenance
 
 
-class MainWindow(LazyTabs, QMainWindow):
+class MainWindow(StagedStart, LazyTabs, QMainWindow):
+    first_painted = Signal()  # once: the frame is on screen (logging is set up then)
     results_shown = Signal(int)  # search generation, after the table shows its result
+    counts_shown = Signal(int)  # search generation, after the navigator shows its counts
     detail_shown = Signal(str)  # slug, after the detail pane shows it
     database_failed = Signal(str)  # the message shown to the user
     _orm_ready = Signal()  # the ORM layer has been imported off the UI thread
 
     def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._started = False
+        self._started = self._painted = self.closing = False
         self.db_path = db_path
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"{APP_NAME} — {db_path.name}")
         self.resize(1360, 820)
         self.history = NavigationHistory()
         self.shown_generation = 0
+        self.counted = 0  # the search generation whose counts the navigator shows
         self.database_ok = False
         self._open_error_reported = False
         self._selected_slug: str | None = None
         self._figures: FiguresView | None = None
         self._facts: list[FactView] = []
         self._orm_thread: threading.Thread | None = None
-        self.executor = DatabaseExecutor(lambda: _open_store(db_path), self)
-        self.desk = BriefsDesk(self.executor, self)
-        self.desk.entity_requested.connect(self.show_entity_in_front)
-        self.edits = EditController(self.executor, self)
-        self.maintenance = Maintenance(self.executor, db_path, self)
-        self.maintenance.replaced_by_hand.connect(self.edits.stack.clear)
-        self.edits.maintenance = self.maintenance
-        self.executor.data_changed.connect(self._on_data_changed)
-        self.edits.removed.connect(self._after_removal)
+        # built right after the first paint (staging), with the menus' entries
+        self.executor: DatabaseExecutor
+        self.desk: BriefsDesk
+        self.edits: EditController
+        self.maintenance: Maintenance
+        self.team: TeamSync
+        self.search: SearchRunner
         self.last_editor: BriefEditor | None = None  # the brief editor used last (File ▸ Export)
-        editor_tracking.track_last_editor(self)
-        self.executor.failed.connect(self._on_unexpected)
-        self.search = SearchRunner(
-            self.executor,
-            due=self.run_search,
-            on_results=self._on_results,
-            on_facets=self._on_facets,
-            on_error=self._on_database_error,
-            parent=self,
-        )
-
         self._build_frame()
-        window_actions.build(self)  # menus, shortcuts and the toolbar's actions
-        self._update_history_actions()
+        window_state.restore_frame(self, self.search_field)
         self.placeholder = QLabel(self.tr("Opening the knowledge base…"), self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setCentralWidget(self.placeholder)
@@ -101,26 +86,32 @@ class MainWindow(LazyTabs, QMainWindow):
     # --- the frame, painted first -------------------------------------------------------------
 
     def _build_frame(self) -> None:
-        """Toolbar with history buttons and the search field, and the status line."""
+        """Menu titles, toolbar with history buttons and the search field, the status line."""
         frame = build_frame(self)
         self.search_field, self.status_label = frame.search_field, frame.status_label
         self.back_button, self.forward_button = frame.back_button, frame.forward_button
+        self.menus, self.sync_slot = frame.menus, frame.sync_slot
         self.search_field.textChanged.connect(self._on_text_changed)
         self.search_field.returnPressed.connect(self._focus_results)
 
-    # --- the panels, built after the first paint ----------------------------------------------
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not getattr(self, "_started", True):
-            QTimer.singleShot(0, self._start)
-        return super().event(event)
+    # --- the services and panels, built after the first paint ---------------------------------
 
     def _start(self) -> None:
-        if self._started:
+        if self._started or self.closing:
             return
         self._started = True
         from desktop.ui.browse.browse_view import BrowseView
+        from desktop.ui.browse.searching import SearchRunner
 
+        self._build_services()
+        self.search = SearchRunner(
+            self.executor,
+            due=self.run_search,
+            on_results=self._on_results,
+            on_facets=self._on_facets,
+            on_error=self._on_database_error,
+            parent=self,
+        )
         self.browse: BrowseView = BrowseView(self)
         self.browse.filters_changed.connect(self.run_search)
         self.browse.clear_requested.connect(self.clear_search_and_filters)
@@ -140,30 +131,12 @@ class MainWindow(LazyTabs, QMainWindow):
         )
         self.navigator, self.detail = self.browse.navigator, self.browse.detail
         self.results = results
+        self.search.show_in(results)  # excerpts for the rows on screen
         self.table = self.browse.table
         self.setCentralWidget(self._build_tabs(self.browse))
         self.placeholder.deleteLater()
         self._restore_state()
         self.run_search()
-
-    def _after_first_results(self) -> None:
-        """Load what the first screen does not need, once it shows its list.
-
-        Tags and key figures need the ORM (a few hundred ms to import): it is imported on a
-        side thread and the overview queued afterwards, so searching never waits behind it.
-        """
-        self.figures  # noqa: B018  (builds the second tab)
-        self._orm_ready.connect(self._request_overview)
-        self._orm_thread = threading.Thread(target=self._import_orm, name="import-orm", daemon=True)
-        self._orm_thread.start()
-        QTimer.singleShot(3000, self.maintenance.start)
-        self.team.refresh()
-        QTimer.singleShot(0, self.ask_for_card_at_first_start)
-
-    def ask_for_card_at_first_start(self) -> None:
-        """The first start with an empty contact card asks for it, once (see first_start)."""
-        if self.isVisible():
-            first_start.ask_once_at_start(self)
 
     def _reload_everything(self) -> None:
         """The file was replaced (a restore): every view asks the database again."""
@@ -172,12 +145,6 @@ class MainWindow(LazyTabs, QMainWindow):
         self._request_overview()
         if self._selected_slug:
             self.show_entity(self._selected_slug, record=False)
-
-    def _import_orm(self) -> None:
-        try:
-            import desktop.core.kb.catalogue  # noqa: F401
-        finally:
-            self._orm_ready.emit()
 
     def _request_overview(self) -> None:
         def overview(store: Store) -> Overview:
@@ -213,7 +180,8 @@ class MainWindow(LazyTabs, QMainWindow):
 
     def _on_text_changed(self, _text: str) -> None:
         self.show_tab(0)
-        self.search.typed()
+        if self._started:  # before, the first search takes the field's text as it is
+            self.search.typed()
 
     @property
     def generation(self) -> int:
@@ -222,7 +190,6 @@ class MainWindow(LazyTabs, QMainWindow):
 
     def run_search(self) -> None:
         """Search now with the field's text and the navigator's filters."""
-        self.search.stop()
         if not self._started:
             return  # the first search starts with the panels
         self.browse.show_active_filters()
@@ -241,6 +208,8 @@ class MainWindow(LazyTabs, QMainWindow):
 
     def _on_facets(self, facets: Facets) -> None:
         self.navigator.set_counts(sum(facets.kinds.values()), facets.kinds, facets.sectors)
+        self.counted = self.search.generation
+        self.counts_shown.emit(self.counted)
 
     def clear_search_and_filters(self) -> None:
         self.browse.set_filter_choice(None, None, ())
@@ -292,6 +261,8 @@ class MainWindow(LazyTabs, QMainWindow):
 
     def _on_data_changed(self, change: DataChange) -> None:
         """Something was written: show it (the briefs desk listens for itself)."""
+        from desktop.app.changes import Topic
+
         if Topic.EVERYTHING in change.topics:
             self._reload_everything()
         elif change.touches(Topic.ENTITIES, Topic.FIGURES, Topic.SOURCES):
@@ -310,7 +281,9 @@ class MainWindow(LazyTabs, QMainWindow):
     def _after_removal(self, message: str) -> None:
         """An entity went away through an edit in this window (``message`` says how back)."""
         self._selected_slug = None
-        self.detail.show_message(f"<p>{html.escape(message)}</p>")
+        from html import escape
+
+        self.detail.show_message(f"<p>{escape(message)}</p>")
 
     def go_back(self) -> None:
         if slug := self.history.back():
@@ -353,6 +326,9 @@ class MainWindow(LazyTabs, QMainWindow):
 
     def _on_database_error(self, error: BaseException) -> None:
         from desktop.core.errors import DatabaseUnreadableError, DossierError
+        from desktop.ui.base import dialogs, formats
+        from desktop.ui.base.wording import for_window
+        from desktop.ui.upkeep.maintenance import offer_latest_backup
 
         if not isinstance(error, DossierError):
             self._on_unexpected(error)
@@ -370,20 +346,28 @@ class MainWindow(LazyTabs, QMainWindow):
             offer_latest_backup(self.maintenance, message)
 
     def _on_unexpected(self, error: BaseException) -> None:
+        from desktop.ui.base import dialogs
+
         dialogs.report_unexpected(self, error)
 
     # --- state --------------------------------------------------------------------------------
 
     def _restore_state(self) -> None:
-        self._selected_slug = window_state.restore(self, self.browse, self.search_field)
+        self._selected_slug = window_state.restore(self.browse)
 
     def save_state(self) -> None:
         if self._started:  # nothing was shown, nothing to remember
             window_state.save(self, self.browse, self.search_field, self._selected_slug)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing = True
+        if not self._started:  # closed before its first paint: nothing runs, nor will
+            super().closeEvent(event)
+            return
+        from desktop.ui.upkeep.maintenance import shutdown as maintenance_shutdown
+
         self.save_state()
-        self.search.stop()
+        self.search.cancel()  # queued searches skip, running ones stop
         self.desk.close_all()
         maintenance_shutdown(self.maintenance)
         if self._orm_thread is not None:
@@ -391,10 +375,3 @@ class MainWindow(LazyTabs, QMainWindow):
         self.team.shutdown()
         self.executor.shutdown()
         super().closeEvent(event)
-
-
-def _open_store(db_path: Path) -> Store:
-    """In the worker: the window's handle on its database (imported there, off start-up)."""
-    from desktop.app.store import open_store
-
-    return open_store(db_path)

@@ -3,6 +3,9 @@
 The File menu is the one an office program has: New prospect, Open recent dossier, Export,
 Print preview, Quit. Export and Print preview act on the brief editor in use; with none open
 they show the Prospects tab and say how to open one.
+
+Built right after the window's first paint, into the menu titles the frame painted (importing
+this module and the services its actions call would otherwise delay the first paint).
 """
 
 from __future__ import annotations
@@ -15,13 +18,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QMenu,
-    QMenuBar,
-    QSizePolicy,
     QStatusBar,
     QStyle,
     QToolBar,
     QToolButton,
-    QWidget,
 )
 
 from desktop.ui.base import dialogs
@@ -53,12 +53,14 @@ class MainWindow(Protocol):
     last_editor: BriefEditor | None
     back_button: QToolButton
     forward_button: QToolButton
+    sync_slot: QAction
     back_action: QAction
     forward_action: QAction
     undo_action: QAction
     redo_action: QAction
     export_action: QAction
     print_preview_action: QAction
+    menus: dict[str, QMenu]  # the frame's, by key (see desktop.ui.shell.frame.MENUS)
     file_menu: QMenu
     recent_menu: QMenu
 
@@ -75,7 +77,6 @@ class MainWindow(Protocol):
     def addAction(self, action: QAction) -> None: ...
     def findChild(self, type_: type, name: str) -> Any: ...
     def close(self) -> bool: ...
-    def menuBar(self) -> QMenuBar: ...
     def statusBar(self) -> QStatusBar: ...
     def style(self) -> QStyle: ...
 
@@ -165,8 +166,8 @@ def build(window: MainWindow) -> None:
         action(translate("WindowActions", "&Conflicts…"), lambda: open_conflicts(window)),
     ]
     consultant = action(translate("WindowActions", "Your &contact details…"), edits.open_settings)
-    menus = window.menuBar()
-    file_menu = menus.addMenu(translate("WindowActions", "&File"))
+    menus = window.menus  # the titles are the frame's, painted first
+    file_menu = menus["file"]
     file_menu.setObjectName("fileMenu")
     file_menu.addAction(new_prospect)
     recent = file_menu.addMenu(translate("WindowActions", "Open &recent dossier"))
@@ -204,21 +205,19 @@ def build(window: MainWindow) -> None:
         action(translate("WindowActions", "&Quit"), window.close, QKeySequence.StandardKey.Quit)
     )
     window.file_menu = file_menu
-    menus.addMenu(translate("WindowActions", "&Edit")).addActions([undo, redo, find, clear])
-    menus.addMenu(translate("WindowActions", "&View")).addActions([entities, figures, prospects])
-    menus.addMenu(translate("WindowActions", "&Briefs")).addActions([new_prospect, consultant])
-    menus.addMenu(translate("WindowActions", "&Data")).addActions(data_actions)
-    menus.addMenu(translate("WindowActions", "&Go")).addActions(
-        [window.back_action, window.forward_action]
-    )
-    menus.addMenu(translate("WindowActions", "&Tools")).addActions(
+    menus["edit"].addActions([undo, redo, find, clear])
+    menus["view"].addActions([entities, figures, prospects])
+    menus["briefs"].addActions([new_prospect, consultant])
+    menus["data"].addActions(data_actions)
+    menus["go"].addActions([window.back_action, window.forward_action])
+    menus["tools"].addActions(
         [
             action(translate("WindowActions", "&Back up now"), window.maintenance.backup_now),
             action(translate("WindowActions", "&Restore a backup…"), window.maintenance.restore),
             action(translate("WindowActions", "&Check the database"), window.maintenance.check),
         ]
     )
-    menus.addMenu(translate("WindowActions", "&Help")).addAction(
+    menus["help"].addAction(
         action(
             translate("WindowActions", "&About Dossier Desk"),
             lambda: dialogs.show_about(window, window.db_path),
@@ -267,12 +266,13 @@ def print_preview_from_window(window: MainWindow) -> None:
 
 
 def _add_sync_button(window: MainWindow) -> None:
-    """The sync button at the toolbar's right end, where a status reads."""
+    """The sync button at the toolbar's right end, where a status reads, in the place the
+    frame kept for it."""
     toolbar = window.findChild(QToolBar, "navigationToolbar")
-    spacer = QWidget(toolbar)
-    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-    toolbar.addWidget(spacer)
-    toolbar.addWidget(window.team.button)
+    toolbar.insertWidget(window.sync_slot, window.team.button)
+    placeholder = toolbar.widgetForAction(window.sync_slot)
+    toolbar.removeAction(window.sync_slot)
+    placeholder.deleteLater()
 
 
 def open_team(window: MainWindow) -> None:

@@ -1,4 +1,9 @@
-"""What the main window remembers between runs: geometry, layout, search, filters, reading."""
+"""What the main window remembers between runs: geometry, layout, search, filters, reading.
+
+The geometry and the query are put back before the first paint (:func:`restore_frame`), so the
+window appears where and as it was left; the panels' layout, filters and reading once the
+panels exist (:func:`restore`).
+"""
 
 from __future__ import annotations
 
@@ -13,20 +18,28 @@ if TYPE_CHECKING:
     from desktop.ui.browse.browse_view import BrowseView
 
 
-def restore(window: QMainWindow, browse: BrowseView, search_field: QLineEdit) -> str | None:
-    """Put back what :func:`save` stored; return the slug that was being read, if any."""
+def restore_frame(window: QMainWindow, search_field: QLineEdit) -> None:
+    """Put back the window's geometry and the query, before the window is shown."""
+    settings = app_settings()
+    geometry = settings.value("window/geometry")
+    if isinstance(geometry, QByteArray):
+        window.restoreGeometry(geometry)
+    search_field.blockSignals(True)
+    search_field.setText(str(settings.value("search/query", "") or ""))
+    search_field.blockSignals(False)
+
+
+def restore(browse: BrowseView) -> str | None:
+    """Put back the panels' part of what :func:`save` stored; return the slug that was being
+    read, if any."""
     settings = app_settings()
     for key, apply in (
-        ("window/geometry", window.restoreGeometry),
         ("window/browseSplitter", browse.restoreState),
         ("window/tableHeader", browse.table.horizontalHeader().restoreState),
     ):
         value = settings.value(key)
         if isinstance(value, QByteArray):
             apply(value)
-    search_field.blockSignals(True)
-    search_field.setText(str(settings.value("search/query", "") or ""))
-    search_field.blockSignals(False)
     browse.set_filter_choice(
         settings.value("search/kind") or None,
         settings.value("search/sector") or None,

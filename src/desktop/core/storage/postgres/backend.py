@@ -134,7 +134,18 @@ class PostgresBackend:
     def ranked_match_sql(self, columns: str, filter_sql: str, *, highlight: tuple[str, str]) -> str:
         raise NotImplementedError(f"No search query: {NOT_SEARCHED}.")
 
-    def count_matches_sql(self, filter_sql: str | None = None) -> str:
+    def ranked_ids_sql(self, filter_sql: str | None = None) -> str:
+        raise NotImplementedError(f"No search query: {NOT_SEARCHED}.")
+
+    def best_matches(self, fetch: Any, groups: Sequence[Any], **options: Any) -> None:
+        raise NotImplementedError(f"No search query: {NOT_SEARCHED}.")
+
+    def snippets_sql(self, *, highlight: tuple[str, str]) -> str:
+        raise NotImplementedError(f"No search query: {NOT_SEARCHED}.")
+
+    def count_matches_sql(
+        self, filter_sql: str | None = None, *, ids_sql: str | None = None
+    ) -> str:
         raise NotImplementedError(f"No search query: {NOT_SEARCHED}.")
 
     def newest_matches_cutoff_sql(self) -> str:

@@ -122,8 +122,41 @@ class SqliteBackend:
     def ranked_match_sql(self, columns: str, filter_sql: str, *, highlight: tuple[str, str]) -> str:
         return queries.ranked_match_sql(columns, filter_sql, highlight=highlight)
 
-    def count_matches_sql(self, filter_sql: str | None = None) -> str:
-        return queries.count_matches_sql(filter_sql)
+    def ranked_ids_sql(self, filter_sql: str | None = None) -> str:
+        return queries.ranked_ids_sql(filter_sql)
+
+    def best_matches(
+        self,
+        fetch: Callable[[str, dict[str, Any]], Sequence[Sequence[Any]]],
+        groups: Sequence[Any],
+        *,
+        any_token: bool,
+        need: int,
+        filter_ids_sql: str | None = None,
+        params: dict[str, Any] | None = None,
+        cache_key: object = None,
+        count_limit: int = 0,
+    ) -> tuple[list[tuple[int, float]], int | None] | None:
+        from desktop.core.storage.sqlite import search_top
+
+        return search_top.best_matches(
+            fetch,
+            groups,
+            any_token=any_token,
+            need=need,
+            filter_ids_sql=filter_ids_sql,
+            params=params,
+            cache_key=cache_key,
+            count_limit=count_limit,
+        )
+
+    def snippets_sql(self, *, highlight: tuple[str, str]) -> str:
+        return queries.snippets_sql(highlight=highlight)
+
+    def count_matches_sql(
+        self, filter_sql: str | None = None, *, ids_sql: str | None = None
+    ) -> str:
+        return queries.count_matches_sql(filter_sql, ids_sql=ids_sql)
 
     def newest_matches_cutoff_sql(self) -> str:
         return queries.newest_matches_cutoff_sql()

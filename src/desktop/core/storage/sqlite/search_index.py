@@ -14,21 +14,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core.language.messages import Message, message
+from desktop.core.storage.sqlite import search_rank
 from desktop.core.storage.sqlite.connection import connect_existing
+from desktop.core.storage.sqlite.fts_schema import (
+    BM25_WEIGHTS,
+    FTS_COLUMNS,
+    FTS_TABLE,
+    SEARCH_DOC_VIEW,
+    TOKENIZER,
+)
 
 if TYPE_CHECKING:  # SQLAlchemy is imported only by the functions that use it
     from sqlalchemy import Connection
 
-FTS_TABLE = "entity_fts"
-# Column order matters: bm25 weights and highlight() refer to columns by position.
-FTS_COLUMNS = ("name", "short_name", "tags", "sectors", "location", "description", "translations")
-# FTS5 sums weighted hits before bm25's saturation, so large weights all saturate and stop
-# discriminating; modest ones keep "name beats tags beats description" without drowning the
-# document-length term.
-# The texts in other languages count less than the English: a German word finds the entity,
-# but the record that *is* about the word (its name, its own description) comes first.
-BM25_WEIGHTS = (4.0, 3.0, 2.0, 0.5, 0.5, 1.0, 0.3)
-SEARCH_DOC_VIEW = "entity_search_doc"  # one row per entity: the text the index holds
+__all__ = ["BM25_WEIGHTS", "FTS_COLUMNS", "FTS_TABLE", "SEARCH_DOC_VIEW"]
+
 NAME_INDEX = "ix_entity_name_nocase"  # serves the case-blind name order of unfiltered lists
 BULK_CACHE_KIB = -65_536  # a 64 MB page cache while a bulk load runs (negative: KiB)
 
@@ -91,7 +91,7 @@ def install_search_index(connection: Connection) -> None:
         connection.exec_driver_sql(f"DROP TABLE {FTS_TABLE}")
     connection.exec_driver_sql(
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
-        f"{_COLUMN_LIST}, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4')"
+        f"{_COLUMN_LIST}, tokenize = '{TOKENIZER}', prefix = '2 3 4')"
     )
     weights = ", ".join(str(w) for w in BM25_WEIGHTS)
     connection.exec_driver_sql(
@@ -104,6 +104,7 @@ def install_search_index(connection: Connection) -> None:
     )
     _drop_triggers(connection)  # their statements name the index's columns
     _create_triggers(connection)
+    search_rank.install_rank_index(connection)
 
 
 def search_index_installed(connection: Connection) -> bool:
@@ -119,8 +120,9 @@ def search_index_installed(connection: Connection) -> bool:
 
 
 def owns_schema_object(name: str, type_: str) -> bool:
-    """True for the FTS5 table and its shadow tables, the source view and the expression
-    index: SQLAlchemy's reflection cannot see what they are, so autogenerate must skip them."""
+    """True for the FTS5 table with its shadow tables and rank index, the source view and the
+    expression index: SQLAlchemy's reflection cannot see what they are, so autogenerate must
+    skip them."""
     if type_ == "table":
         return name.startswith(FTS_TABLE) or name == SEARCH_DOC_VIEW
     return type_ == "index" and name == NAME_INDEX
@@ -137,13 +139,14 @@ def _drop_triggers(connection: Connection) -> None:
 
 
 def rebuild_search_index(connection: Connection) -> None:
-    """Re-derive the whole index from the tables."""
+    """Re-derive the whole index from the tables, and its rank index from it."""
     connection.exec_driver_sql(f"DELETE FROM {FTS_TABLE}")
     connection.exec_driver_sql(
         f"INSERT INTO {FTS_TABLE}(rowid, {_COLUMN_LIST})"
         f" SELECT id, {_COLUMN_LIST} FROM {SEARCH_DOC_VIEW}"
     )
     connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
+    search_rank.build_rank_index(connection)
 
 
 @contextmanager
@@ -183,7 +186,9 @@ def refresh_search_index(
 ) -> None:
     """Re-index ``entity_ids`` (changed entities) and every entity with an id above
     ``newer_than`` (added ones, whether listed or not), in chunks that stay below SQLite's
-    parameter limit."""
+    parameter limit; then bring the rank index up to date (for just these entities when it
+    was current before, else anew — so an empty ``entity_ids`` catches up after edits)."""
+    current = search_rank.rank_index_current(connection)
     ids = [i for i in entity_ids if newer_than is None or i <= newer_than]
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
@@ -196,12 +201,16 @@ def refresh_search_index(
             f" SELECT id, {_COLUMN_LIST} FROM {SEARCH_DOC_VIEW} WHERE id IN ({marks})",
             tuple(chunk),
         )
+    added: list[int] = []
     if newer_than is not None:
         connection.exec_driver_sql(
             f"INSERT INTO {FTS_TABLE}(rowid, {_COLUMN_LIST})"
             f" SELECT id, {_COLUMN_LIST} FROM {SEARCH_DOC_VIEW} WHERE id > ?",
             (newer_than,),
         )
+        found = connection.exec_driver_sql("SELECT id FROM entity WHERE id > ?", (newer_than,))
+        added = [row[0] for row in found]
+    search_rank.refresh_rank_index(connection, [*ids, *added] if current else None)
 
 
 def search_index_problems(connection: Connection | Path) -> list[Message]:

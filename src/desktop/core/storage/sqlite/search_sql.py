@@ -9,10 +9,11 @@ FTS5 MATCH string in which every word is a quoted phrase.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
-from desktop.core.storage.sqlite.search_index import FTS_COLUMNS, FTS_TABLE
+from desktop.core.storage.sqlite.fts_schema import FTS_COLUMNS, FTS_TABLE
 
 # Alphabetical order as people expect it ("bionection" beside "BioCity"), served by an index.
 NAME_ORDER = "e.name COLLATE NOCASE"
@@ -42,29 +43,72 @@ def match_expression(groups: Sequence[Group], *, any_token: bool = False) -> str
     FTS5 merge every word it expands to; a one-character prefix matches only itself, or
     ``CAR-T`` would match every word starting with t.
     """
-    joiner = " OR " if any_token else " AND "
-    return joiner.join(_any(_all(alternative) for alternative in group) for group in groups)
+    return match_plan(groups, any_token=any_token).expression
 
 
-def _term(term: TermLike) -> str:
-    phrase = " ".join(term.words)
-    prefix = term.prefix and len(term.words[-1]) > 1
-    return f'"{_QUOTE.sub(chr(34) * 2, phrase)}"' + ("*" if prefix else "")
+@dataclass(frozen=True)
+class Phrase:
+    """One quoted phrase of a MATCH string: FTS5 scores each phrase on its own."""
+
+    text: str  # as it stands in the MATCH string, quotes (and star) included
+    words: tuple[str, ...]
+    prefix: bool
 
 
-def _any(parts: Iterable[str]) -> str:
-    parts = list(parts)
-    return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+# A node of the expression: ("AND" | "OR", children), or a phrase's position in ``phrases``.
+Node = tuple[str, tuple["Node | int", ...]] | int
 
 
-def _all(alternative: Alternative) -> str:
-    parts = [_any(_term(term) for term in terms) for terms in alternative]
-    return parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")"
+@dataclass(frozen=True)
+class MatchPlan:
+    """A MATCH string with the tree FTS5 parses from it and its phrases in FTS5's order (the
+    order of appearance, which is the order bm25 sums them in)."""
+
+    expression: str
+    tree: Node
+    phrases: tuple[Phrase, ...]
 
 
-def count_matches_sql(filter_sql: str | None = None) -> str:
-    """How many entities match ``:match`` (and ``filter_sql`` over ``e``), counting no further
-    than ``:cap``. Without a filter the index alone answers, with no join."""
+def match_plan(groups: Sequence[Group], *, any_token: bool = False) -> MatchPlan:
+    """The MATCH string of :func:`match_expression` together with its tree and phrases."""
+    phrases: list[Phrase] = []
+
+    def term(item: TermLike) -> tuple[str, Node]:
+        prefix = item.prefix and len(item.words[-1]) > 1
+        quoted = _QUOTE.sub(chr(34) * 2, " ".join(item.words))
+        text = f'"{quoted}"' + ("*" if prefix else "")
+        phrases.append(Phrase(text, tuple(item.words), prefix))
+        return text, len(phrases) - 1
+
+    def join(
+        operator: str, parts: list[tuple[str, Node]], *, bare: bool = False
+    ) -> tuple[str, Node]:
+        if len(parts) == 1:
+            return parts[0]
+        text = f" {operator} ".join(text for text, _ in parts)
+        return (text if bare else f"({text})"), (operator, tuple(node for _, node in parts))
+
+    def alternative(terms: Alternative) -> tuple[str, Node]:
+        return join("AND", [join("OR", [term(item) for item in choice]) for choice in terms])
+
+    text, tree = join(
+        "OR" if any_token else "AND",
+        [join("OR", [alternative(choice) for choice in group]) for group in groups],
+        bare=True,
+    )
+    return MatchPlan(text, tree, tuple(phrases))
+
+
+def count_matches_sql(filter_sql: str | None = None, *, ids_sql: str | None = None) -> str:
+    """How many entities match ``:match`` (and ``filter_sql`` over ``e``, or are among the ids
+    ``ids_sql`` selects), counting no further than ``:cap``. Without a filter the index alone
+    answers, with no join; a set of ids is made once and looked up per match, cheaper than
+    testing a filter on every match of a broad query."""
+    if ids_sql is not None:
+        return (
+            f"SELECT count(*) FROM (SELECT 1 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match"
+            f" AND +{FTS_TABLE}.rowid IN ({ids_sql}) LIMIT :cap)"
+        )
     if filter_sql is None:
         return (
             f"SELECT count(*) FROM (SELECT rowid FROM {FTS_TABLE}"
@@ -74,6 +118,38 @@ def count_matches_sql(filter_sql: str | None = None) -> str:
         f"SELECT count(*) FROM (SELECT 1 FROM {FTS_TABLE} CROSS JOIN entity e"
         f" ON e.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH :match AND ({filter_sql})"
         " LIMIT :cap)"
+    )
+
+
+def ranked_ids_sql(filter_sql: str | None = None) -> str:
+    """Ids and bm25 scores (``id``, ``score``) of the entities matching ``:match`` and
+    ``filter_sql`` over ``e``, best first and equal scores by id, paged by ``:limit`` and
+    ``:offset``. Every match is scored: exact, about a microsecond a match. With the id as a
+    second key SQLite's own sorter keeps just the page (FTS5's ``ORDER BY rank`` sorts every
+    match), and a filter is tested before the score is computed. CROSS JOIN keeps the index
+    scan outermost: otherwise SQLite may loop over ``entity`` by a filter's index and re-run
+    the MATCH for every row."""
+    if filter_sql is None:
+        return (
+            f"SELECT rowid AS id, rank AS score FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match"
+            " ORDER BY score, id LIMIT :limit OFFSET :offset"
+        )
+    return (
+        f"SELECT e.id AS id, {FTS_TABLE}.rank AS score FROM {FTS_TABLE} CROSS JOIN entity e"
+        f" ON e.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH :match AND ({filter_sql})"
+        " ORDER BY score, id LIMIT :limit OFFSET :offset"
+    )
+
+
+def snippets_sql(*, highlight: tuple[str, str]) -> str:
+    """The marked description (``id``, ``snippet``) of the entities among ``:ids`` (a JSON
+    array) that match ``:match``. One scan of the index between ``:low`` and ``:high`` (the
+    ids' range) highlights just the listed ones: looked up one by one, a prefix word would
+    make FTS5 merge its doclists again for every id."""
+    return (
+        f"SELECT rowid AS id, {_snippet(highlight)} AS snippet FROM {FTS_TABLE}"
+        f" WHERE {FTS_TABLE} MATCH :match AND rowid BETWEEN :low AND :high"
+        " AND +rowid IN (SELECT value FROM json_each(:ids))"
     )
 
 
