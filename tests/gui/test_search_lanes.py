@@ -88,7 +88,11 @@ def test_counts_start_once_the_rows_are_painted(
     # only the paint may start the counts here: the fall-back for a window that never paints
     # would, on a busy machine, fire first
     window.search._paint_wait.setInterval(60_000)
+    # noted before the runner hears of the paint (slots run in the order connected): the count
+    # it then starts on the reading lane could otherwise be noted first
+    window.results.painted.disconnect(window.search._painted)
     window.results.painted.connect(lambda: happened.append("painted"))
+    window.results.painted.connect(window.search._painted)
     window.results_shown.connect(lambda _generation: happened.append("shown"))
     type_query(qtbot, window, "BioCube")
     qtbot.waitUntil(lambda: "counting BioCube" in happened, timeout=10_000)

@@ -137,7 +137,18 @@ class PostgresBackend:
     def ranked_ids_sql(self, filter_sql: str | None = None) -> str:
         raise NotImplementedError(f"No search query: {NOT_SEARCHED}.")
 
-    def best_matches(self, fetch: Any, groups: Sequence[Any], **options: Any) -> None:
+    def best_matches(
+        self,
+        fetch: Any,
+        groups: Sequence[Any],
+        *,
+        any_token: bool,
+        need: int,
+        filter_ids_sql: str | None = None,
+        params: dict[str, Any] | None = None,
+        cache_key: object = None,
+        count_limit: int = 0,
+    ) -> None:
         raise NotImplementedError(f"No search query: {NOT_SEARCHED}.")
 
     def snippets_sql(self, *, highlight: tuple[str, str]) -> str:
