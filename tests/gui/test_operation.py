@@ -71,15 +71,22 @@ def test_an_unexpected_error_opens_the_report(
 
 
 def test_results_for_a_deleted_owner_are_dropped(executor: DatabaseExecutor, qtbot: QtBot) -> None:
+    import threading
+
+    import shiboken6
+
     owner = QWidget()
     results: list[int] = []
     announced: list[DataChange] = []
     executor.data_changed.connect(announced.append)
+    release = threading.Event()
+    executor.submit(lambda _store: release.wait(10), lambda _done: None)  # holds the worker
     DatabaseOp(owner, _count_entities).success(results.append).announces(
         change(Topic.ENTITIES)
     ).run(executor)
-    owner.deleteLater()
-    qtbot.wait(0)
+    owner.deleteLater()  # gone before the operation's job has run, whatever the machine's speed
+    qtbot.waitUntil(lambda: not shiboken6.isValid(owner), timeout=10_000)
+    release.set()
     marker: list[int] = []
     executor.submit(lambda _store: 1, marker.append)  # runs after the first job
     qtbot.waitUntil(lambda: bool(marker), timeout=10_000)
