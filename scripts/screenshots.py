@@ -34,6 +34,17 @@ def wait_for(signal, timeout_ms: int = 10_000) -> None:  # type: ignore[no-untyp
     loop.exec()
 
 
+def wait_until(ready, timeout_ms: int = 20_000) -> None:  # type: ignore[no-untyped-def]
+    """Until ``ready()``: the tags and key figures come a moment after the first list."""
+    from PySide6.QtCore import QDeadlineTimer
+
+    deadline = QDeadlineTimer(timeout_ms)
+    loop = QEventLoop()
+    while not ready() and not deadline.hasExpired():
+        QTimer.singleShot(20, loop.quit)
+        loop.exec()
+
+
 def main() -> None:
     paths = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
     out = Path(paths[0] if paths else "docs/screenshots")
@@ -46,6 +57,7 @@ def main() -> None:
     window.resize(1400, 860)
     window.show()
     wait_for(window.results_shown)
+    wait_until(lambda: window.database_ok)
     window.grab().save(str(out / f"browse{suffix}.png"))
 
     window.search_field.setText("cell therapy")
