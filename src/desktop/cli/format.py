@@ -14,7 +14,7 @@ from typing import Any, TextIO
 
 from desktop.cli.words import say, shown_date
 from desktop.core.kb import taxonomy
-from desktop.core.kb.catalogue import EntityDetail, FactView, RelationView, SourceRef
+from desktop.core.kb.catalogue import EntityDetail, FactView, SourceRef
 
 
 def source_line(source: SourceRef | None, as_of: str | None) -> str:
@@ -76,7 +76,7 @@ def format_detail(detail: EntityDetail, language: str = "en") -> str:
         lines += ["", say("Relations:")]
         for relation in detail.relations:
             note = f" — {relation.note}" if relation.note else ""
-            label = _relation_label(relation, language)
+            label = relation.label_in(language)
             lines.append(f"  • {label} {relation.name} [{relation.slug}]{note}")
     if detail.contact:
         contact = detail.contact
@@ -108,15 +108,6 @@ def _label(vocabulary: dict[str, taxonomy.Term], code: str, language: str, known
     """A code's label in ``language``; a code the vocabulary lacks is shown as it is."""
     term = vocabulary.get(code)
     return term.label(language) if term else known or code
-
-
-def _relation_label(relation: RelationView, language: str) -> str:
-    """The relation read in the direction shown (``spin-off of`` / ``has spin-off``)."""
-    if relation.relation_type not in taxonomy.RELATION_TYPES:
-        return relation.label
-    if relation.direction == "in":
-        return taxonomy.inverse_label(relation.relation_type, language)
-    return taxonomy.RELATION_TYPES[relation.relation_type].label(language)
 
 
 def print_json(value: Any, out: TextIO) -> int:

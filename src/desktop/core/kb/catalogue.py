@@ -64,6 +64,15 @@ class RelationView:
     note: str | None
     texts: str | None = None  # the note in other languages (core/language/texts.py)
 
+    def label_in(self, language: str) -> str:
+        """The relation read in the direction shown, in ``language`` (a type the vocabulary
+        lacks keeps its stored label)."""
+        if self.relation_type not in taxonomy.RELATION_TYPES:
+            return self.label
+        if self.direction == "in":
+            return taxonomy.inverse_label(self.relation_type, language)
+        return taxonomy.RELATION_TYPES[self.relation_type].label(language)
+
 
 @dataclass(frozen=True)
 class FactView:
@@ -183,14 +192,7 @@ def entity_detail(session: Session, slug: str) -> EntityDetail:
         relations=_relations(session, entity),
         facts=list_facts(session, scope_id=entity.id),
         space=[
-            SpaceView(
-                space_type=offer.space_type,
-                label=taxonomy.SPACE_TYPES[offer.space_type].en,
-                availability=offer.availability,
-                since=offer.since,
-                note=offer.note,
-                texts=offer.texts,
-            )
+            space_view(offer)
             for offer in session.exec(
                 select(SpaceOffer).where(SpaceOffer.site_id == entity.id).order_by(SpaceOffer.id)
             )
@@ -356,6 +358,18 @@ def _contact(session: Session, entity: Entity) -> ContactView | None:
         phone=contact.phone,
         email=contact.email,
         public=contact.public,
+    )
+
+
+def space_view(offer: SpaceOffer) -> SpaceView:
+    """A space offer as the detail pane and the dossier show it."""
+    return SpaceView(
+        space_type=offer.space_type,
+        label=taxonomy.SPACE_TYPES[offer.space_type].en,
+        availability=offer.availability,
+        since=offer.since,
+        note=offer.note,
+        texts=offer.texts,
     )
 
 

@@ -178,18 +178,7 @@ def add_relation(session: Session, record: RelationRecord, *, who: str, batch: s
         )
     )
     session.flush()
-    for field, value in (("note", record.note), ("texts", record.texts)):
-        if value or field == "note":  # the texts only when the relation has some
-            audit.record(
-                session,
-                who=who,
-                action="create",
-                record_type="relation",
-                key=_relation_key(record),
-                batch=batch,
-                field=field,
-                new=value,
-            )
+    _journal_relation(session, record, "create", record.note, record.texts, who=who, batch=batch)
 
 
 def remove_relation(session: Session, record: RelationRecord, *, who: str, batch: str) -> None:
@@ -205,17 +194,35 @@ def remove_relation(session: Session, record: RelationRecord, *, who: str, batch
         raise NotFoundError("no relation {relation}", relation=_relation_key(record))
     session.delete(relation)
     session.flush()
-    for field, value in (("note", relation.note), ("texts", relation.texts)):
+    _journal_relation(
+        session, record, "delete", relation.note, relation.texts, who=who, batch=batch
+    )
+
+
+def _journal_relation(
+    session: Session,
+    record: RelationRecord,
+    action: str,
+    note: str | None,
+    texts: str | None,
+    *,
+    who: str,
+    batch: str,
+) -> None:
+    """A relation added (the values are new) or removed (they are old): its note always, its
+    texts only when it has some."""
+    for field, value in (("note", note), ("texts", texts)):
         if value or field == "note":
+            change = {"new": value} if action == "create" else {"old": value}
             audit.record(
                 session,
                 who=who,
-                action="delete",
+                action=action,
                 record_type="relation",
                 key=_relation_key(record),
                 batch=batch,
                 field=field,
-                old=value,
+                **change,
             )
 
 

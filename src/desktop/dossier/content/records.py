@@ -16,7 +16,7 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
-from desktop.core.kb import catalogue, taxonomy
+from desktop.core.kb import catalogue
 from desktop.core.kb.catalogue import EntityDetail, FactView, SourceRef, SpaceView
 from desktop.core.kb.models import Entity, Source, SpaceOffer
 
@@ -42,16 +42,7 @@ def printed_details(
     for offer in session.exec(
         select(SpaceOffer).where(col(SpaceOffer.site_id).in_(ids)).order_by(SpaceOffer.id)
     ):
-        space[offer.site_id].append(
-            SpaceView(
-                space_type=offer.space_type,
-                label=taxonomy.SPACE_TYPES[offer.space_type].en,
-                availability=offer.availability,
-                since=offer.since,
-                note=offer.note,
-                texts=offer.texts,
-            )
-        )
+        space[offer.site_id].append(catalogue.space_view(offer))
     sources = _sources(session, {e.source_id for e in entities if e.source_id is not None})
     return {
         entity.id: EntityDetail(  # type: ignore[misc]

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop.core.kb import taxonomy
 
 if TYPE_CHECKING:
-    from desktop.core.kb.catalogue import EntityDetail, FactView, RelationView, SourceRef
+    from desktop.core.kb.catalogue import EntityDetail, FactView, SourceRef
 from desktop.core.kb.values import freshness
 from desktop.ui.base.formats import shown_iso_date as shown_date
 from desktop.ui.base.translation import current_language
@@ -179,7 +179,7 @@ def render_detail(
                 f"<br><span class='small muted'>{e(relation.note)}</span>" if relation.note else ""
             )
             key = f"{relation.direction}:{relation.relation_type}:{relation.slug}"
-            label = _relation_label(relation, language)
+            label = relation.label_in(language)
             parts.append(
                 f"<li>{e(label[:1].upper() + label[1:])} "
                 f"<a href='{entity_link(relation.slug)}'>{e(relation.name)}</a>"
@@ -209,15 +209,6 @@ def _style(colours: Colours) -> str:
         f".outdated {{ color: {colours.caution}; font-size: 9pt; }}"
         "</style>"
     )
-
-
-def _relation_label(relation: RelationView, language: str) -> str:
-    """The relation read in the direction shown, in the window's language."""
-    if relation.relation_type not in taxonomy.RELATION_TYPES:
-        return relation.label
-    if relation.direction == "in":
-        return taxonomy.inverse_label(relation.relation_type, language)
-    return taxonomy.RELATION_TYPES[relation.relation_type].label(language)
 
 
 def _verification(detail: EntityDetail) -> str:
