@@ -5,7 +5,10 @@
 Writes a deterministic CSV the way a partner would send it (German headers, ``;``, UTF-8 with
 a byte-order mark, sectors and tags as "a; b" lists), then times the whole import as the CLI
 runs it: read and check every row (the dry run), then apply it in one transaction with the
-audit journal and the search-index rebuild. ``--into seeded`` (default) imports into a fresh
+audit journal and the search index (searchable, exactly ranked, when it commits). At this size
+the rank index — which makes very broad searches fast — is made after the commit, as the window
+does it in the background (and the CLI after its report): timed on its own, not in the total.
+``--into seeded`` (default) imports into a fresh
 copy of the bundled knowledge base; ``--into synthetic`` into the 100,000-entity benchmark
 database (its index is rebuilt at twice the size). Target: ≤ 10 s for 100,000 rows.
 """
@@ -24,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from desktop.core.exchange.importer import apply, plan_file
 from desktop.core.search.service import search
 from desktop.core.storage.database import Database, build_seeded_database
-from desktop.core.storage.sqlite import search_index as sqlite_search
+from desktop.core.storage.sqlite.fts import index as sqlite_search
 from figures import Figure
 from synthetic import build_synthetic_database, synthetic_rows
 
@@ -72,6 +75,8 @@ def measure(count: int, into: str, keep: Path | None = None) -> dict[str, Any]:
             planned_at = time.perf_counter()
             result = apply(database, planned, who="benchmark")
             finished = time.perf_counter()
+            made_later = database.finish_search_index()
+            ranked = time.perf_counter() - finished
             megabytes = csv_path.stat().st_size / 2**20
             with database.engine.connect() as connection:
                 problems = sqlite_search.search_index_problems(connection)
@@ -87,6 +92,7 @@ def measure(count: int, into: str, keep: Path | None = None) -> dict[str, Any]:
         "dry_run": planned_at - started,
         "apply": finished - planned_at,
         "total": finished - started,
+        "ranked": ranked if made_later else None,
         "result": result,
         "problems": problems,
         "hits": hits,
@@ -108,8 +114,21 @@ def figures(count: int = 100_000) -> list[Figure]:
             total <= TARGET_SECONDS and sound,
             f"{count / total:,.0f} rows/s; dry run {done['dry_run']:.2f} s"
             + ("" if sound else "; the index or the rows are NOT sound"),
-        )
-    ]
+        ),
+    ] + (
+        [
+            Figure(
+                "… then the rank index, made in the background",
+                round(done["ranked"], 2),
+                "s",
+                "",
+                None,
+                "after the commit; searches are exact meanwhile, slower for very broad words",
+            )
+        ]
+        if done["ranked"] is not None
+        else []
+    )
 
 
 def main() -> int:
@@ -135,6 +154,8 @@ def main() -> int:
         f"total       {total:6.2f} s  = {done['rows'] / total:,.0f} rows/s "
         f"(target ≤ {TARGET_SECONDS:.0f} s: {'met' if total <= TARGET_SECONDS else 'MISSED'})"
     )
+    if done["ranked"] is not None:
+        print(f"rank index  {done['ranked']:6.2f} s  (after the commit, in the background)")
     print(f"audit       {result.audit_entries:,} entries in batch {result.batch}")
     print(
         f"index       {'ok' if not problems else '; '.join(problems)}; "

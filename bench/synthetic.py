@@ -22,7 +22,7 @@ from desktop.core.kb.identity import assign_natural_gids
 from desktop.core.kb.sync_tables import changes_unrecorded
 from desktop.core.storage.database import create_schema, make_engine
 from desktop.core.storage.sqlite import connection as sqlite_backend
-from desktop.core.storage.sqlite import search_index as sqlite_search
+from desktop.core.storage.sqlite.fts import index as sqlite_search
 
 SYLLABLES = [
     "ab",

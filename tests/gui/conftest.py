@@ -71,7 +71,8 @@ def executor(db_path: Path, qtbot: QtBot) -> Iterator[DatabaseExecutor]:
 
 @pytest.fixture
 def open_window(qtbot: QtBot, shown_dialogs: list[tuple[str, str]]) -> Iterator:
-    """A factory: ``open_window(path)`` builds, shows and waits for the first results."""
+    """A factory: ``open_window(path)`` builds, shows and waits for the first screen — the
+    first results and their counts, then the services and menus' entries, built after them."""
     windows: list[MainWindow] = []
 
     def factory(path: Path, *, wait: bool = True) -> MainWindow:
@@ -80,7 +81,7 @@ def open_window(qtbot: QtBot, shown_dialogs: list[tuple[str, str]]) -> Iterator:
         assert isinstance(window, MainWindow)
         qtbot.addWidget(window)
         if wait:
-            with qtbot.waitSignal(window.results_shown, timeout=10_000):
+            with qtbot.waitSignal(window.first_screen_shown, timeout=10_000):
                 window.show()
         else:
             window.show()

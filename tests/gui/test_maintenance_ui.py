@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop.app.changes import DataChange, Topic
 from desktop.core.storage import backup
+from desktop.core.storage.database import Database
+from desktop.core.storage.sqlite.fts import index as search_index
+from desktop.core.storage.sqlite.fts import rank as search_rank
 from desktop.ui.base import dialogs
 from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.upkeep import maintenance
@@ -73,3 +79,26 @@ def test_start_up_check_offers_the_latest_backup_when_damaged(
     window.maintenance._after_quick_check(damaged)
     qtbot.waitUntil(lambda: bool(offered), timeout=10_000)
     assert "page 7 is damaged" in offered[0] and "passes its check" in offered[0]
+
+
+def test_a_rank_index_left_for_later_is_made_in_the_background(
+    qtbot: QtBot, open_window, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An import into a large database leaves the rank index for later; the window makes it
+    behind its other work, and searching never waits for it."""
+    monkeypatch.setattr(search_rank, "BUILD_LATER", 50)  # the cluster's 82 entities are many
+    database = Database.open(db_path, create=False)
+    with database.engine.begin() as connection:
+        search_rank.build_rank_index(connection, min_docs=10)
+        search_index.rebuild_search_index(connection)  # as a bulk load does
+        assert search_rank.rank_index_due(connection)
+    database.close()
+    window = open_window(db_path)
+    window.maintenance.finish_search_index()  # also after start-up and after every change
+
+    def made() -> bool:
+        with sqlite3.connect(db_path) as plain:
+            state = dict(plain.execute("SELECT key, value FROM entity_fts_rank_state"))
+        return "due" not in state and "structure" in state
+
+    qtbot.waitUntil(made, timeout=10_000)

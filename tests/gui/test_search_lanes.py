@@ -18,7 +18,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import browse
 from desktop.app.store import Store, open_store
-from desktop.core.search.service import Facets, SearchFilters, SearchHit, SearchResult
+from desktop.core.search.facets import Facets
+from desktop.core.search.service import SearchFilters, SearchHit, SearchResult
 from desktop.ui.browse.browse_view import BrowseView
 from desktop.ui.browse.entity_model import MATCH_HTML_ROLE, PAGE_ROWS, SLUG_ROLE
 from desktop.ui.shell.main_window import MainWindow
@@ -183,40 +184,126 @@ def view(qtbot: QtBot) -> BrowseView:
     return shown
 
 
-def show(view: BrowseView, hits: list[SearchHit], *, words: bool = False) -> None:
-    result = SearchResult(hits, len(hits), ("entity",) if words else ())
+def show(view: BrowseView, hits: list[SearchHit], *, words: bool = False, total: int = 0) -> None:
+    """Show ``hits`` as the first page of a search that found ``total`` (default: these)."""
+    result = SearchResult(hits, total or len(hits), ("entity",) if words else ())
     view.show_result(result, "entity" if words else "", None)
 
 
-def test_the_first_page_is_shown_and_the_next_when_scrolled(qtbot: QtBot, view: BrowseView) -> None:
-    show(view, made_hits())
-    proxy, table = view.results.proxy, view.table
-    assert proxy.rowCount() == PAGE_ROWS
-    assert view.results.model.hit_count() == HITS
+def asked_pages(view: BrowseView) -> list[tuple[int, int, int]]:
+    """The pages the table asks for, as they are asked (search serial, offset, count)."""
+    asked: list[tuple[int, int, int]] = []
+    view.results.model.more_wanted.connect(lambda *page: asked.append(page))
+    return asked
+
+
+def test_the_first_page_is_shown_and_the_next_asked_for_when_scrolled(
+    qtbot: QtBot, view: BrowseView
+) -> None:
+    asked = asked_pages(view)
+    show(view, made_hits(PAGE_ROWS), total=HITS)
+    model, proxy, table = view.results.model, view.results.proxy, view.table
+    assert proxy.rowCount() == PAGE_ROWS and model.listed_count() == HITS
     table.scrollToBottom()
-    qtbot.waitUntil(lambda: proxy.rowCount() == 2 * PAGE_ROWS, timeout=5_000)
+    qtbot.waitUntil(lambda: bool(asked), timeout=5_000)
+    assert asked == [(model.serial, PAGE_ROWS, PAGE_ROWS)]
+    assert not model.canFetchMore()  # one page on its way: never asked twice
+    table.scrollToTop()
     table.scrollToBottom()
-    qtbot.waitUntil(lambda: proxy.rowCount() == HITS, timeout=5_000)
+    QApplication.processEvents()
+    assert len(asked) == 1 and proxy.rowCount() == PAGE_ROWS  # nothing until it comes
+
+    model.add_hits(model.serial, PAGE_ROWS, made_hits()[PAGE_ROWS : 2 * PAGE_ROWS])
+    assert proxy.rowCount() == 2 * PAGE_ROWS
+    table.scrollToBottom()
+    qtbot.waitUntil(lambda: len(asked) == 2, timeout=5_000)
+    assert asked[1] == (model.serial, 2 * PAGE_ROWS, HITS - 2 * PAGE_ROWS)  # no more than listed
+    model.add_hits(model.serial, 2 * PAGE_ROWS, made_hits()[2 * PAGE_ROWS :])
+    assert proxy.rowCount() == HITS and not model.canFetchMore()
     ranked = [proxy.index(row, 0).data(SLUG_ROLE) for row in range(HITS)]
     assert ranked == [hit.slug for hit in made_hits()]  # in the search's order
 
 
-def test_sorting_orders_every_hit_not_just_the_first_page(view: BrowseView) -> None:
-    show(view, made_hits())
+def test_a_page_for_an_earlier_search_is_dropped(qtbot: QtBot, view: BrowseView) -> None:
+    asked = asked_pages(view)
+    show(view, made_hits(PAGE_ROWS), total=HITS)
+    model = view.results.model
+    view.table.scrollToBottom()
+    qtbot.waitUntil(lambda: bool(asked), timeout=5_000)
+    earlier = asked[0][0]
+    show(view, made_hits(PAGE_ROWS)[::-1], total=HITS)  # the next search, before the page came
+    model.fetchMore()  # its own second page, asked for at the same offset
+    assert asked[-1] == (model.serial, PAGE_ROWS, PAGE_ROWS) and model.serial != earlier
+    model.add_hits(earlier, PAGE_ROWS, made_hits()[PAGE_ROWS : 2 * PAGE_ROWS])
+    assert model.rowCount() == PAGE_ROWS  # dropped
+    model.add_hits(model.serial, 3, made_hits(2))  # nor one at an offset nobody asked for
+    assert model.rowCount() == PAGE_ROWS
+    model.add_hits(model.serial, PAGE_ROWS, made_hits()[PAGE_ROWS : 2 * PAGE_ROWS])
+    assert model.rowCount() == 2 * PAGE_ROWS  # its own page is taken
+
+
+def test_a_short_or_missing_page_ends_the_list(qtbot: QtBot, view: BrowseView) -> None:
+    asked = asked_pages(view)
+    show(view, made_hits(PAGE_ROWS), total=HITS)
+    model = view.results.model
+    model.fetchMore()
+    model.add_hits(model.serial, PAGE_ROWS, made_hits()[PAGE_ROWS : PAGE_ROWS + 5])
+    assert model.rowCount() == PAGE_ROWS + 5 and not model.canFetchMore()
+    show(view, made_hits(PAGE_ROWS), total=HITS)
+    model.fetchMore()
+    model.add_hits(model.serial, PAGE_ROWS, None)  # it could not come
+    assert model.rowCount() == PAGE_ROWS and not model.canFetchMore()
+    assert len(asked) == 2
+
+
+def test_sorting_asks_for_every_hit_and_orders_them_all(view: BrowseView) -> None:
+    asked = asked_pages(view)
+    show(view, made_hits(PAGE_ROWS), total=HITS)
+    model, proxy = view.results.model, view.results.proxy
+    assert not view.results.sorted_by_column()
     view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    proxy = view.results.proxy
+    assert view.results.sorted_by_column()  # the next search brings every hit at once
+    assert asked == [(model.serial, PAGE_ROWS, HITS - PAGE_ROWS)]  # the rest, in one page
+    model.add_hits(model.serial, PAGE_ROWS, made_hits()[PAGE_ROWS:])
     assert proxy.rowCount() == HITS
     assert proxy.index(0, 0).data() == "Entity 001"  # the last hit of the search
-    show(view, made_hits())  # a new search while sorted: every hit again
-    assert proxy.rowCount() == HITS
+    show(view, made_hits())  # a new search while sorted brings every hit: nothing to ask
+    assert proxy.rowCount() == HITS and len(asked) == 1
 
 
-def test_selecting_a_hit_beyond_the_pages_shown_brings_it_into_view(view: BrowseView) -> None:
-    show(view, made_hits())
+def test_a_first_page_shown_sorted_brings_the_rest(view: BrowseView) -> None:
+    asked = asked_pages(view)
+    view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # while its search was under way
+    show(view, made_hits(PAGE_ROWS), total=HITS)
+    assert asked == [(view.results.model.serial, PAGE_ROWS, HITS - PAGE_ROWS)]
+
+
+def test_sorting_while_a_page_is_on_its_way_asks_for_the_rest_after_it(
+    qtbot: QtBot, view: BrowseView
+) -> None:
+    asked = asked_pages(view)
+    show(view, made_hits(PAGE_ROWS), total=HITS)
+    model = view.results.model
+    model.fetchMore()
+    view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert len(asked) == 1  # not twice at once
+    model.add_hits(model.serial, PAGE_ROWS, made_hits()[PAGE_ROWS : 2 * PAGE_ROWS])
+    assert asked[1] == (model.serial, 2 * PAGE_ROWS, HITS - 2 * PAGE_ROWS)
+
+
+def test_selecting_a_hit_of_a_later_page(view: BrowseView) -> None:
+    show(view, made_hits(PAGE_ROWS), total=HITS)
+    model = view.results.model
+    view.select_slug("entity-180")  # not held yet: nothing selected
+    assert not view.table.currentIndex().isValid()
+    assert model.may_list("entity-180")  # the detail pane does not call it unlisted
+    model.fetchMore()
+    model.add_hits(model.serial, PAGE_ROWS, made_hits()[PAGE_ROWS : 2 * PAGE_ROWS])
     view.select_slug("entity-180")
-    current = view.table.currentIndex()
-    assert current.data(SLUG_ROLE) == "entity-180"
-    assert view.results.proxy.rowCount() > 180
+    assert view.table.currentIndex().data(SLUG_ROLE) == "entity-180"
+    model.fetchMore()
+    model.add_hits(model.serial, 2 * PAGE_ROWS, made_hits()[2 * PAGE_ROWS :])
+    assert not model.may_list("elsewhere") and model.may_list("entity-249")  # every hit held
 
 
 def test_excerpts_are_asked_for_the_rows_on_screen_only(qtbot: QtBot, view: BrowseView) -> None:

@@ -16,7 +16,7 @@ from desktop.core.errors import (
     NewerSchemaError,
 )
 from desktop.core.storage.database import SCHEMA_VERSION, Database, content_digest
-from desktop.core.storage.sqlite import search_index as sqlite_search
+from desktop.core.storage.sqlite.fts import index as sqlite_search
 
 
 def test_connections_use_wal_foreign_keys_and_busy_timeout(database: Database) -> None:

@@ -13,7 +13,7 @@ from desktop.core.exchange import write as import_write
 from desktop.core.exchange.importer import ImportRefusedError, apply, import_file, plan_file
 from desktop.core.search.service import search
 from desktop.core.storage.database import Database, content_digest
-from desktop.core.storage.sqlite import search_index as sqlite_search
+from desktop.core.storage.sqlite.fts import index as sqlite_search
 
 
 def write(tmp_path: Path, name: str, content: str) -> Path:
@@ -187,7 +187,7 @@ def test_bulk_import_refreshes_only_what_it_touched(database: Database, tmp_path
 
     from desktop.core.exchange import importer
     from desktop.core.search.service import search
-    from desktop.core.storage.sqlite import search_index as sqlite_search
+    from desktop.core.storage.sqlite.fts import index as sqlite_search
 
     rows = ["slug;name;kind;sectors;description"]
     rows += [f"bulk-{i};Bulkco {i};company;medtech;Makes widget number {i}" for i in range(600)]

@@ -1,9 +1,10 @@
 """Crash safety: an import killed at any moment is either wholly there or not there at all.
 
 An import of 25,000 rows runs in a child process that is killed with SIGKILL — no cleanup, no
-atexit, as when the power goes — at moments spread over the whole import (its duration is
-measured first). After each kill the database must pass ``PRAGMA integrity_check`` and hold
-either none or all of the imported rows, with a matching search index.
+atexit, as when the power goes — at moments spread over the whole import (its duration and
+when its write begins are measured first), most of them during the write. After each kill the
+database must pass ``PRAGMA integrity_check`` and hold either none or all of the imported rows,
+with a matching search index.
 """
 
 from __future__ import annotations
@@ -85,6 +86,9 @@ def test_killed_imports_leave_all_or_nothing(
     shutil.copyfile(seeded_template, baseline)
     started = time.perf_counter()
     child = start(baseline, big_csv)
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "applying"
+    writing = time.perf_counter() - started  # start-up and the dry run end here
     out, err = child.communicate(timeout=120)
     duration = time.perf_counter() - started
     assert child.returncode == 0, err
@@ -95,7 +99,11 @@ def test_killed_imports_leave_all_or_nothing(
     for slot in range(KILLS):
         db = tmp_path / f"kill-{slot}.sqlite3"
         shutil.copyfile(seeded_template, db)
-        moment = duration * (slot + rng.random()) / KILLS  # one kill in each tenth of the run
+        # two kills before the write, the others one in each part of the write
+        if slot < 2:
+            moment = writing * (slot + rng.random()) / 2
+        else:
+            moment = writing + (duration - writing) * (slot - 2 + rng.random()) / (KILLS - 2)
         child = start(db, big_csv)
         try:
             child.wait(timeout=moment)

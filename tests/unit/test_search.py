@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from desktop.core.search.facets import facet_counts
 from desktop.core.search.service import (
     SearchFilters,
-    facet_counts,
     highlight_segments,
     search,
     tokenize,
@@ -102,6 +102,29 @@ def test_paging_is_consistent(database: Database) -> None:
         second = search(connection, "leipzig", limit=5, offset=5)
     assert [h.slug for h in first.hits + second.hits] == [h.slug for h in everything.hits[:10]]
     assert first.total == everything.total == len(everything.hits)
+
+
+def test_later_pages_of_a_search_matching_only_some_words_follow_the_first(
+    database: Database,
+) -> None:
+    """No entity holds every word: every page ranks the entities holding any of them, and a
+    page past the end of the search is empty."""
+    query = "leipzig zzzunheard"
+    with database.engine.connect() as connection:
+        everything = search(connection, query, limit=500, snippets=False)
+        pages = [
+            search(connection, query, limit=5, offset=offset, count_total=False, snippets=False)
+            for offset in (0, 5, 10)
+        ]
+        beyond = search(connection, query, limit=5, offset=everything.total, snippets=False)
+    assert everything.partial and everything.total > 15
+    assert all(page.partial for page in pages)
+    assert [h.slug for page in pages for h in page.hits] == [h.slug for h in everything.hits[:15]]
+    assert beyond.hits == []
+    with database.engine.connect() as connection:  # every word held: no fallback past the end
+        whole = search(connection, "leipzig", limit=500, snippets=False)
+        past = search(connection, "leipzig", limit=5, offset=whole.total, snippets=False)
+    assert past.hits == [] and not past.partial
 
 
 def test_facets_count_other_dimensions(database: Database) -> None:

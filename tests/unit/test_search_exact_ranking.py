@@ -26,7 +26,11 @@ from desktop.core.kb.sync_tables import changes_unrecorded
 from desktop.core.search import expansion
 from desktop.core.search.service import SearchFilters, search, snippets, tokenize
 from desktop.core.storage.database import create_schema, make_engine, open_reader
-from desktop.core.storage.sqlite import search_index, search_rank, search_sql, search_top
+from desktop.core.storage.sqlite.fts import index as search_index
+from desktop.core.storage.sqlite.fts import queries as search_sql
+from desktop.core.storage.sqlite.fts import rank as search_rank
+from desktop.core.storage.sqlite.fts import rank_classes
+from desktop.core.storage.sqlite.fts import top as search_top
 
 ENTITIES = 3_500
 MIN_DOCS = 40  # a word in 40 entities is common here: most broad queries use the rank index
@@ -258,18 +262,39 @@ def test_scores_are_fts5s_own_to_the_last_bit(template: Path) -> None:
 
 
 def test_pages_follow_each_other(template: Path) -> None:
+    """As the window asks: a first page with its total, the next ones as the list scrolls,
+    without counting again (their total only says "at least")."""
     reader = open_reader(template, create=False)
+    plain = sqlite3.connect(template)
     try:
-        for query in ("Leipzig", "cell", "bio", "care Leipzig"):
-            whole = [hit.entity_id for hit in search(reader, query, limit=300, snippets=False).hits]
-            paged = [
-                hit.entity_id
-                for offset in range(0, 300, 100)
-                for hit in search(reader, query, limit=100, offset=offset, snippets=False).hits
-            ]
-            assert paged == whole, query
+        for query, filters in [
+            ("Leipzig", SearchFilters()),
+            ("cell", SearchFilters()),
+            ("bio", SearchFilters()),
+            ("care Leipzig", SearchFilters()),
+            ("Leipzig", SearchFilters(kinds=("company",))),
+            ("cell therapy", SearchFilters(sectors=("cell-gene-therapy",), tags=("gmp",))),
+        ]:
+            full, total = reference(plain, query, filters)
+            first = search(reader, query, filters=filters, limit=100, snippets=False)
+            assert (first.total, first.total_exact) == (total, True), query
+            paged = [hit.entity_id for hit in first.hits]
+            for offset in (100, 150):
+                later = search(
+                    reader,
+                    query,
+                    filters=filters,
+                    limit=50,
+                    offset=offset,
+                    count_total=False,
+                    snippets=False,
+                )
+                paged += [hit.entity_id for hit in later.hits]
+                assert later.total <= total, query
+            assert paged == full[:200], query
     finally:
         reader.close()
+        plain.close()
 
 
 def test_excerpts_only_when_asked_and_the_same_for_the_rows_on_screen(template: Path) -> None:
@@ -381,7 +406,7 @@ def test_a_bulk_load_moves_just_its_entities_to_their_classes(
 def _classes(connection: object) -> list[tuple[object, ...]]:
     sql = "SELECT term, hits, doclen, ids FROM entity_fts_rank_class ORDER BY 1, 2, 3"
     rows = connection.execute(text(sql)).all()  # type: ignore[attr-defined]
-    return [(t, h, d, sorted(search_rank.ids_of(i))) for t, h, d, i in rows]
+    return [(t, h, d, sorted(rank_classes.ids_of(i))) for t, h, d, i in rows]
 
 
 def test_a_filters_ids_are_read_again_once_the_data_changed(

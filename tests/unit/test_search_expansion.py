@@ -11,7 +11,7 @@ from desktop.core.kb import taxonomy
 from desktop.core.search.expansion import MAX_SPLITS, MIN_PART, Term, expand, fold, synonyms
 from desktop.core.search.service import search, tokenize
 from desktop.core.storage.database import Database
-from desktop.core.storage.sqlite.search_sql import match_expression
+from desktop.core.storage.sqlite.fts.queries import match_expression
 
 CLEAN_ROOM = "academy-for-clean-room-work"  # "Academy for Clean Room Work" in the seed
 

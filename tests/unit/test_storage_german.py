@@ -120,6 +120,6 @@ def test_the_check_command_speaks_german(
     code, out = run("--db", str(db_path), "check")
     assert code == 1
     assert "Die Datei ist beschädigt: " in out
-    assert re.search(r" hat \d+ Probleme? \(Integrität geprüft\):", out)
+    assert re.search(r" hat \d+ Probleme? \(Integrität[^)]* geprüft\):", out)
     assert "The file is damaged" not in out and "problem" not in out
     assert "Stellen Sie eine Sicherung wieder her" in capsys.readouterr().err

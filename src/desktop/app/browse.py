@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from desktop.core.search.service import Facets, SearchFilters, SearchResult, facet_counts
+from desktop.core.search.facets import Facets, facet_counts
+from desktop.core.search.service import SearchFilters, SearchResult
 from desktop.core.search.service import search as search_index
 from desktop.core.search.service import snippets as snippets_of
 
@@ -20,7 +21,8 @@ if TYPE_CHECKING:
     from desktop.app.store import Store
     from desktop.core.kb.catalogue import EntityDetail, FactView
 
-DISPLAY_LIMIT = 500  # rows shown for one search; the status bar says when there are more
+DISPLAY_LIMIT = 500  # the most rows one search lists; the status bar says when there are more
+FIRST_PAGE = 100  # rows a new search brings; the list asks for the rest as it scrolls
 
 
 @dataclass(frozen=True)
@@ -37,18 +39,32 @@ def search(
     query: str,
     filters: SearchFilters,
     limit: int = DISPLAY_LIMIT,
+    offset: int = 0,
     snippet_rows: int | None = None,
+    count_total: bool = True,
 ) -> SearchResult:
-    """The entities matching ``query`` within ``filters``, best first, with excerpts.
+    """The entities matching ``query`` within ``filters``, best first from ``offset``, with
+    excerpts.
 
-    ``snippet_rows``: only the first that many hits get their excerpt now (the rows a screen
-    shows; cutting excerpts costs more than finding the hits), the others when they come into
-    view (:func:`snippets`). None: every hit gets its excerpt.
+    The window asks for :data:`FIRST_PAGE` hits, then for the next pages as its list scrolls
+    (up to :data:`DISPLAY_LIMIT`): a new search costs what a screen shows. ``snippet_rows``:
+    only the first that many hits get their excerpt now (the rows a screen shows; cutting
+    excerpts costs more than finding the hits), the others when they come into view
+    (:func:`snippets`). None: every hit gets its excerpt. ``count_total=False``: the total may
+    be a lower bound (a next page, whose total the first one already said).
     """
     with store.reading() as reader:
+        result = search_index(
+            reader,
+            query,
+            filters=filters,
+            limit=limit,
+            offset=offset,
+            count_total=count_total,
+            snippets=snippet_rows is None,
+        )
         if snippet_rows is None:
-            return search_index(reader, query, filters=filters, limit=limit)
-        result = search_index(reader, query, filters=filters, limit=limit, snippets=False)
+            return result
         first = [hit.entity_id for hit in result.hits[: max(snippet_rows, 0)]]
         if not result.tokens or not first:
             return result

@@ -14,11 +14,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core.errors import DossierError
 from desktop.core.storage import backup, health
 from desktop.core.storage.backup import BackupInfo, RestoreResult
 from desktop.core.storage.health import Report
+
+if TYPE_CHECKING:
+    from desktop.app.store import Store
 
 
 class ChangedSinceError(DossierError):
@@ -93,6 +97,13 @@ def check(db_path: Path) -> Report:
 def quick_check(db_path: Path) -> Report:
     """The start-up check: the file is a database and passes the engine's quick check."""
     return health.quick_check(db_path)
+
+
+def finish_search_index(store: Store) -> bool:
+    """Make what a bulk load (an import, a sync) left of the search index for later: the
+    rank index of a large database, seconds of work that would otherwise have held up the
+    import. True when there was something to do; cheap when not."""
+    return store.database.finish_search_index()
 
 
 def _retention(keep: int | None) -> backup.Retention | None:

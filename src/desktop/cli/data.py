@@ -125,6 +125,9 @@ def import_command(database: Database, args: argparse.Namespace, out: TextIO) ->
         print("\n" + said, file=out)
     elif args.dry_run and not args.json:
         print("\n" + say("Dry run: nothing was changed."), file=out)
+    if result is not None:
+        out.flush()
+        database.finish_search_index()  # what a large import left for later: after the report
     return 0
 
 

@@ -107,6 +107,8 @@ def sync_command(database: Any, args: argparse.Namespace, out: TextIO) -> int:
             conflicts=conflicts,
         )
         print(synced, file=out)
+    out.flush()
+    database.finish_search_index()  # what a large pull left for later: after the report
     return 0
 
 

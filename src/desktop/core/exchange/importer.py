@@ -179,6 +179,7 @@ def _write(database: Any, plan: ImportPlan, rows: list[RowPlan], writer: Writer)
                     if row.record_type == "entities" and row.action == UPDATE
                 ]
                 changed.update(import_state.entity_ids(connection, updated).values())
+        backend.catch_up_search_index(connection)
         writer.summary(plan.source, plan.counts())
         writer.journal()
 

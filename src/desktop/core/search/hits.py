@@ -41,14 +41,15 @@ def ranked_hits(
     """Hits for ranked (id, score) pairs, in that order, with their excerpts if given."""
     if not ranked:
         return []
-    listed = ", ".join(str(int(entity_id)) for entity_id, _ in ranked)
-    rows = rows_of(connection, f"SELECT {HIT_COLUMNS} FROM entity e WHERE e.id IN ({listed})", {})
-    by_id = {row[0]: row for row in rows}
+    listed = _listed([entity_id for entity_id, _ in ranked])
+    sql = f"SELECT {HIT_COLUMNS} FROM entity e WHERE e.id IN ({listed[0]})"
+    by_id = {row[0]: row for row in rows_of(connection, sql, listed[1])}
     return entity_hits(
         connection,
         [by_id[entity_id] for entity_id, _ in ranked if entity_id in by_id],
         excerpts or {},
         scores=dict(ranked),
+        listed=listed,
     )
 
 
@@ -68,34 +69,48 @@ def entity_hits(
     excerpts: dict[int, str],
     *,
     scores: dict[int, float] | None = None,
+    listed: tuple[str, dict[str, Any]] | None = None,
 ) -> list[SearchHit]:
     """Hits for entity rows (the :data:`HIT_COLUMNS`) in their order, with their sector codes
-    in taxonomy order (one extra query) and their ``scores`` (else 0)."""
+    in taxonomy order (one extra query; ``listed``: the rows' ids as :func:`_listed` gives
+    them, if at hand) and their ``scores`` (else 0)."""
     sectors: dict[int, list[str]] = {row[0]: [] for row in rows}
     if sectors:
-        listed = ", ".join(str(int(entity_id)) for entity_id in sectors)
+        marks, values = listed or _listed(list(sectors))
         for entity_id, code in rows_of(
             connection,
-            f"SELECT entity_id, sector_code FROM entity_sector WHERE entity_id IN ({listed})",
-            {},
+            f"SELECT entity_id, sector_code FROM entity_sector WHERE entity_id IN ({marks})",
+            values,
         ):
-            sectors[entity_id].append(code)
+            if entity_id in sectors:
+                sectors[entity_id].append(code)
     scores = scores or {}
     return [
         SearchHit(
-            row[0],
-            row[1],
-            row[2],
-            row[3],
-            row[4],
-            row[5],
-            row[6],
+            *row[:7],
             float(scores.get(row[0], 0.0)),
             excerpts.get(row[0], ""),
             _in_order(sectors[row[0]]),
         )
         for row in rows
     ]
+
+
+def _listed(ids: list[int]) -> tuple[str, dict[str, Any]]:
+    """``ids`` for an ``IN (…)`` list: as parameters, padded to a power of two with NULL (which
+    matches nothing), so that the statements of a page are the same text every time and stay
+    prepared (parsing a new statement costs more than running it); very many are written out."""
+    if len(ids) > MAX_LISTED:
+        return ", ".join([str(int(entity_id)) for entity_id in ids]), {}
+    size = max(8, 1 << (len(ids) - 1).bit_length())
+    values: dict[str, Any] = dict(zip(_NAMES[:size], ids, strict=False))
+    values.update(dict.fromkeys(_NAMES[len(ids) : size]))
+    return _MARKS[size], values
+
+
+MAX_LISTED = 1024  # ids passed as parameters; beyond, written into the statement
+_NAMES = [f"id{i}" for i in range(MAX_LISTED)]
+_MARKS = {1 << n: ", ".join(f":id{i}" for i in range(1 << n)) for n in range(3, 11)}
 
 
 def _in_order(codes: list[str]) -> tuple[str, ...]:

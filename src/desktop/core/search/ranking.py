@@ -62,8 +62,15 @@ def ranked_page(
     groups = expansion.expand(tokens)
     params = dict(where.params or {})
 
+    asked: dict[tuple[Any, ...], Sequence[Sequence[Any]]] = {}
+
     def fetch(sql: str, values: dict[str, Any]) -> Sequence[Sequence[Any]]:
-        return rows_of(connection, sql, values)
+        """Rows of ``sql``; a statement asked again runs once (the count ``best_matches`` made
+        to choose its way is the total when SQL ranks the page after all)."""
+        key = (sql, *sorted(values.items()))
+        if key not in asked:
+            asked[key] = rows_of(connection, sql, values)
+        return asked[key]
 
     found = backend.best_matches(
         fetch,
@@ -73,14 +80,14 @@ def ranked_page(
         filter_ids_sql=where.ids_sql,
         params=params,
         cache_key=connection,
-        count_limit=COUNT_LIMIT,
+        count_limit=COUNT_LIMIT if count_total else 0,
     )
-    match = backend.match_expression(groups, any_token=any_token)
     known: int | None = None
     if found is not None:
         page, known = found
         rows = page[offset:]
     else:
+        match = backend.match_expression(groups, any_token=any_token)
         filtered = None if where.ids_sql is None else where.condition
         values = {**params, "match": match, "limit": limit, "offset": offset}
         rows = [(row[0], row[1]) for row in fetch(backend.ranked_ids_sql(filtered), values)]
@@ -91,6 +98,7 @@ def ranked_page(
     if not count_total:
         return Page(rows, offset + len(rows), False)
     sql = backend.count_matches_sql(ids_sql=where.ids_sql)
+    match = backend.match_expression(groups, any_token=any_token)
     total = fetch(sql, {**params, "match": match, "cap": COUNT_LIMIT})[0][0]
     return Page(rows, total, total < COUNT_LIMIT)
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from desktop.core.search import expansion as query_expansion
@@ -40,7 +40,6 @@ __all__ = [
     "SearchFilters",
     "SearchHit",
     "SearchResult",
-    "facet_counts",
     "highlight_segments",
     "relevance",
     "search",
@@ -68,13 +67,6 @@ class SearchResult:
     tokens: tuple[str, ...]
     partial: bool = False  # True when no entity matched every word and any word was used
     total_exact: bool = True  # False when ``total`` is a lower bound (very broad queries)
-
-
-@dataclass(frozen=True)
-class Facets:
-    kinds: dict[str, int] = field(default_factory=dict)
-    sectors: dict[str, int] = field(default_factory=dict)
-    tags: dict[str, int] = field(default_factory=dict)
 
 
 def tokenize(query: str) -> tuple[str, ...]:
@@ -124,7 +116,7 @@ def search(
             offset=offset,
             count_total=count_total,
         )
-        if page.rows or offset:
+        if page.rows or (offset and (any_token or _matches_every_word(connection, tokens, where))):
             excerpts = None
             if snippets:
                 excerpts = hits.excerpts_of(
@@ -140,6 +132,15 @@ def search(
                 total_exact=page.total_exact,
             )
     return SearchResult([], 0, tokens)
+
+
+def _matches_every_word(connection: Connection, tokens: tuple[str, ...], where: Any) -> bool:
+    """True when some entity matches every word: a later page past the end of their ranking
+    is past the end of the search, not a sign that it should fall back to any word."""
+    first = ranking.ranked_page(
+        connection, tokens, any_token=False, where=where, limit=1, offset=0, count_total=False
+    )
+    return bool(first.rows)
 
 
 def snippets(connection: Connection, query: str, entity_ids: Sequence[int]) -> dict[int, str]:
@@ -228,51 +229,6 @@ def relevance(
         return {}
     best = min(row["score"] for row in rows)  # bm25: lower is better, and negative
     return {row["id"]: row["score"] / best for row in rows if best < 0}
-
-
-def facet_counts(
-    connection: Connection, query: str, *, filters: SearchFilters = UNFILTERED
-) -> Facets:
-    """How many entities each kind, sector and tag would show.
-
-    Each dimension is counted with the *other* dimensions' filters applied, so picking a kind
-    still shows how many results every other kind has.
-    """
-    tokens = tokenize(query)
-    params: dict[str, Any] = {}
-    matched = "1 = 1"
-    if tokens:
-        params["match"] = _match(connection, tokens)
-        matched = f"e.id IN ({backend_of(connection).matching_ids_sql()})"
-        if not _fetch(connection, f"SELECT 1 FROM entity e WHERE {matched} LIMIT 1", params):
-            params["match"] = _match(connection, tokens, any_token=True)
-
-    def counts(dimension: str, select_sql: str) -> dict[str, int]:
-        others = SearchFilters(
-            kinds=() if dimension == "kinds" else filters.kinds,
-            sectors=() if dimension == "sectors" else filters.sectors,
-            tags=() if dimension == "tags" else filters.tags,
-        )
-        filter_sql, filter_params = filters_sql.filter_sql(others)
-        sql = select_sql.format(where=f"{matched} AND ({filter_sql})")
-        rows = _fetch(connection, sql, {**params, **filter_params})
-        return dict(_values(row) for row in rows)
-
-    return Facets(
-        kinds=counts(
-            "kinds", "SELECT e.kind, count(*) FROM entity e WHERE {where} GROUP BY e.kind"
-        ),
-        sectors=counts(
-            "sectors",
-            "SELECT s.sector_code, count(*) FROM entity_sector s JOIN entity e"
-            " ON e.id = s.entity_id WHERE {where} GROUP BY s.sector_code",
-        ),
-        tags=counts(
-            "tags",
-            "SELECT t.tag_code, count(*) FROM entity_tag t JOIN entity e"
-            " ON e.id = t.entity_id WHERE {where} GROUP BY t.tag_code",
-        ),
-    )
 
 
 # --- internals -----------------------------------------------------------------------------

@@ -149,10 +149,11 @@ class StorageBackend(Protocol):
         """Re-derive the whole index from the tables (full refresh)."""
         ...
 
-    def refresh_search_index(
-        self, connection: Connection, entity_ids: Sequence[int], *, newer_than: int | None = None
-    ) -> None:
-        """Re-index these entities, and every entity with an id above ``newer_than``."""
+    def catch_up_search_index(self, connection: Connection, *, whole: bool = False) -> bool:
+        """Bring what the index derives from its entries up to date with this transaction's
+        writes, before it commits (a file: the rank index; cheap when nothing changed). With
+        ``whole``, also what a bulk load left for later (seconds: a job of its own); True when
+        there was such work."""
         ...
 
     def search_index_suspended(

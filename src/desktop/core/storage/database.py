@@ -112,6 +112,15 @@ class Database:
         engine = self.backend.writer(self.engine)
         with Session(engine, expire_on_commit=False) as session, session.begin():
             yield session
+            session.flush()
+            self.backend.catch_up_search_index(session.connection())
+
+    def finish_search_index(self) -> bool:
+        """Make what a bulk load left of the search index for later (the rank index of a large
+        database: seconds); True when there was something. Meant for a background job once
+        the bulk load committed, or the next start."""
+        with self.backend.writer(self.engine).begin() as connection:
+            return self.backend.catch_up_search_index(connection, whole=True)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -24,6 +24,7 @@ from desktop.core import atomic_files
 from desktop.core.errors import DossierError
 from desktop.core.kb.identity import SHARED_BY_NAME
 from desktop.core.kb.sync_tables import changes_unrecorded
+from desktop.core.storage.backend import backend_of
 from desktop.core.sync import push, session, versions
 from desktop.core.sync.local_rows import team_rows
 from desktop.core.sync.materialize import CREATED, Materializer, RecordState
@@ -144,6 +145,7 @@ def apply_to_laptop(local: Engine, package: Package) -> int:
                     materializer.write(state)
                     applied += 1
             materializer.finish()
+        backend_of(connection).catch_up_search_index(connection)
         return applied
 
 

@@ -94,6 +94,7 @@ def _pull(local: Engine, server: Engine, *, since: int, replica: str) -> Pulled:
         )
         with index as touched:
             pulled = pull(connection, team, since=since, replica=replica, touched=touched)
+        backend.catch_up_search_index(connection)
         write_state(
             connection,
             pulled_seq=pulled.last_seq,

@@ -14,15 +14,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.app.changes import DataChange, Topic
-
 if TYPE_CHECKING:
+    from desktop.app.changes import DataChange
     from desktop.ui.base.executor import DatabaseExecutor
     from desktop.ui.briefs.brief_editor import BriefEditor
     from desktop.ui.briefs.prospects_view import ProspectsView
-
-# what an open brief shows or prints, besides the brief itself
-SHOWN_IN_BRIEFS = (Topic.ENTITIES, Topic.FIGURES, Topic.SOURCES, Topic.PROSPECTS)
 
 
 class BriefsDesk(QObject):
@@ -63,7 +59,10 @@ class BriefsDesk(QObject):
         return editor
 
     def _on_data_changed(self, change: DataChange) -> None:
-        if change.touches(*SHOWN_IN_BRIEFS):
+        from desktop.app.changes import Topic  # loaded with the first change, not at start
+
+        # what an open brief shows or prints, besides the brief itself
+        if change.touches(Topic.ENTITIES, Topic.FIGURES, Topic.SOURCES, Topic.PROSPECTS):
             self.reload_editors()
         elif change.touches(Topic.BRIEFS) and change.brief_id in self.editors:
             editor = self.editors[change.brief_id]

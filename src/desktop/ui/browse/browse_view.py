@@ -99,12 +99,19 @@ class BrowseView(QSplitter):
     # --- results ----------------------------------------------------------------------------
 
     def show_result(self, result: SearchResult, query: str, keep_slug: str | None) -> str:
-        """Show ``result`` (keeping ``keep_slug`` selected if listed); return a status line."""
-        self.results.set_hits(result.hits, words=bool(result.tokens))
+        """Show ``result`` (keeping ``keep_slug`` selected if listed); return a status line.
+
+        ``result`` may be the first page of what the search lists: the table asks for the rest
+        as it scrolls, and the status line counts every hit it will list.
+        """
+        from desktop.app.browse import DISPLAY_LIMIT  # loaded by the search that brought these
+
+        total = result.total
+        shown = max(len(result.hits), min(total, DISPLAY_LIMIT))
+        self.results.set_hits(result.hits, words=bool(result.tokens), listed=shown)
         self.results.show_results(self._empty_message(query) if not result.hits else None)
         if keep_slug is not None:
             self.select_slug(keep_slug)
-        shown, total = len(result.hits), result.total
         if not result.total_exact:
             line = self.tr("%Ln+ entities", "", total)
         elif total == 1:  # English has no plural rules without a translator: choose here
@@ -135,14 +142,12 @@ class BrowseView(QSplitter):
         return self.tr("No entity matches the current filters.")
 
     def select_slug(self, slug: str) -> None:
-        """Select ``slug``'s row without announcing it (the caller already shows it), showing
-        the pages up to it if it is further down the list."""
+        """Select ``slug``'s row without announcing it (the caller already shows it)."""
         row = self.results.model.row_of(slug)
         selection = self.table.selectionModel()
         if row is None:
             selection.clearSelection()
             return
-        self.results.model.show_through(row)
         index = self.results.proxy.mapFromSource(self.results.model.index(row, 0))
         selection.blockSignals(True)
         selection.setCurrentIndex(

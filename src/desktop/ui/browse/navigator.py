@@ -6,7 +6,7 @@ search facets, so they always describe the current query.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.core.kb import taxonomy
 from desktop.ui.base.formats import number
 from desktop.ui.base.translation import current_language
+from desktop.ui.browse.results_panel import wrapped_viewport
 from desktop.ui.widgets.flow_layout import FlowLayout
 
 DIMENSION_ROLE = Qt.ItemDataRole.UserRole + 1  # "all", "kinds" or "sectors"
@@ -53,6 +54,7 @@ class Navigator(QWidget):
         self.tree.setModel(self.model)
         self._build_tree()
         self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
+        wrapped_viewport(self.tree).installEventFilter(self)  # the tooltips, when first asked
 
         self.chips_label = QLabel(self.tr("Certifications and tags"), self)
         self.chips_label.setWordWrap(True)
@@ -159,7 +161,6 @@ class Navigator(QWidget):
         all_item.setData("all", DIMENSION_ROLE)
         root.appendRow(all_item)
         language = current_language()
-        other = "en" if language == "de" else "de"  # the tooltip gives the other language's name
         for title, dimension, vocabulary in (
             (self.tr("Kinds"), "kinds", taxonomy.KINDS),
             (self.tr("Sectors"), "sectors", taxonomy.SECTORS),
@@ -171,10 +172,30 @@ class Navigator(QWidget):
                 item = QStandardItem(term.label(language))
                 item.setData(dimension, DIMENSION_ROLE)
                 item.setData(term.code, CODE_ROLE)
-                item.setToolTip(term.label(other))
                 group.appendRow(item)
             root.appendRow(group)
-        self.tree.expandAll()
+            # expanded as it will be laid out (expandAll() would lay the tree out now, and again
+            # when it is shown)
+            self.tree.expand(group.index())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            watched.removeEventFilter(self)
+            self._set_tooltips()  # before the tree reads the one asked for
+        return super().eventFilter(watched, event)
+
+    def _set_tooltips(self) -> None:
+        """Each kind and sector's name in the other language, as its tooltip: set when the
+        first tooltip is asked for, as an English window would otherwise read the German
+        catalogue for them before its first screen."""
+        language = current_language()
+        other = "en" if language == "de" else "de"
+        root = self.model.invisibleRootItem()
+        for group_row, vocabulary in ((1, taxonomy.KINDS), (2, taxonomy.SECTORS)):
+            group = root.child(group_row)
+            for row in range(group.rowCount()):
+                item = group.child(row)
+                item.setToolTip(vocabulary[item.data(CODE_ROLE)].label(other))
 
     def _index_for(self, kind: str | None, sector: str | None) -> QModelIndex:
         root = self.model.invisibleRootItem()

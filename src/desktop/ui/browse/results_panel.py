@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,12 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.browse.entity_model import (
-    HIT_ROLE,
-    PAGE_ROWS,
-    EntityTableModel,
-    make_entity_proxy,
-)
+from desktop.ui.browse.entity_model import HIT_ROLE, EntityTableModel, make_entity_proxy
 from desktop.ui.browse.name_delegate import NameDelegate
 from desktop.ui.widgets.flow_layout import FlowLayout
 
@@ -37,6 +33,17 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent
 
     from desktop.core.search.service import SearchHit
+
+
+def wrapped_viewport(view: QAbstractScrollArea) -> QWidget:
+    """``view.viewport()``, found by name the first time: the first ``viewport()`` of a program
+    has PySide load every widget class to learn the viewport's (its enums take some 9 ms of the
+    first screen), while an object found by name is wrapped as the class its meta-object says;
+    once wrapped, ``viewport()`` returns that wrapper."""
+    found = view.findChild(
+        QWidget, "qt_scrollarea_viewport", Qt.FindChildOption.FindDirectChildrenOnly
+    )
+    return found if found is not None else view.viewport()
 
 
 class ResultsPanel(QWidget):
@@ -127,16 +134,25 @@ class ResultsPanel(QWidget):
         layout.addWidget(self.stack, 1)
         self._after_paint = QTimer(self, singleShot=True, interval=0)  # runs once it is done
         self._after_paint.timeout.connect(self.painted)
-        for page in (self.table.viewport(), self.empty):
+        for page in (wrapped_viewport(self.table), self.empty):
             page.installEventFilter(self)
 
-    def set_hits(self, hits: list[SearchHit], *, words: bool = False) -> None:
-        """Show ``hits``, page by page unless sorted by a column; rows grow to two lines while a
-        search (one with ``words``) shows matching snippets."""
+    def set_hits(
+        self, hits: list[SearchHit], *, words: bool = False, listed: int | None = None
+    ) -> None:
+        """Show ``hits``, the first of the ``listed`` the search lists (the others come as the
+        table scrolls); rows grow to two lines while a search (one with ``words``) shows
+        matching snippets."""
         with_snippets = words or any(hit.snippet for hit in hits)
         self.table.verticalHeader().setDefaultSectionSize(self._row_height(with_snippets))
-        sorted_by_column = self.proxy.sortColumn() >= 0
-        self.model.set_hits(hits, words=words, shown=len(hits) if sorted_by_column else PAGE_ROWS)
+        self.model.set_hits(hits, words=words, listed=listed)
+        if self.sorted_by_column():  # sorted since the search was asked for: bring the rest
+            self.model.fetch_all()
+
+    def sorted_by_column(self) -> bool:
+        """Sorted by a column rather than by the search's ranking: a search must bring every
+        hit it lists, not the first page, for the top rows to be the right ones."""
+        return self.proxy.sortColumn() >= 0
 
     def rows_on_screen(self) -> int:
         """How many rows with excerpts the table shows at once (a guess while it is hidden)."""

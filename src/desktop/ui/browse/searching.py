@@ -5,11 +5,14 @@ generation is skipped in the worker and a late result is dropped here, so fast t
 shows stale rows and never queues a backlog. Results and counts come back through callbacks
 on the UI thread; the window decides what to show.
 
-The search runs on the executor's main lane and asks excerpts only for the rows on screen; its
+The search runs on the executor's main lane and brings the first page of hits (every hit it
+lists when the table is sorted by a column), with excerpts only for the rows on screen. Its
 facet counts (a tenth of a second or more on a large knowledge base) start once its rows are
 painted, on the executor's reading lane, so they never stand in front of the next search nor
-slow down the paint; counts for a search already outdated are skipped. Rows scrolled into view
-later get their excerpts then.
+slow down the paint (the window's first list has its counts asked for right behind it, to be
+painted with it); counts for a search already outdated are skipped. The table asks for the
+next pages as it scrolls, on the reading lane too; a page that comes for an outdated search is
+dropped. Rows scrolled into view later get their excerpts then.
 
 A search or count still running when a newer search starts is interrupted (its reader stops
 its statement), so neither lane spends a core on an answer nobody will see.
@@ -25,13 +28,18 @@ from PySide6.QtCore import QObject, QTimer
 
 if TYPE_CHECKING:
     from desktop.app.store import Store
-    from desktop.core.search.service import Facets, SearchFilters, SearchResult
+    from desktop.core.search.facets import Facets
+    from desktop.core.search.service import SearchFilters, SearchResult
     from desktop.ui.base.executor import DatabaseExecutor
     from desktop.ui.browse.results_panel import ResultsPanel
 
 T = TypeVar("T")
 TYPING_PAUSE_MS = 100  # long enough to skip the words being typed, short enough to feel instant
 PAINT_WAIT_MS = 250  # the counts start after the rows are painted, or after this at the latest
+# the window's first rows wait this long at most for their counts, asked for right behind them,
+# to be painted in one go with them (a few ms at the cluster's size; a large database's take
+# longer, and its rows do not wait for them)
+COUNTS_AWAITED_MS = 10
 
 
 class SearchRunner(QObject):
@@ -50,6 +58,8 @@ class SearchRunner(QObject):
         self.generation = 0
         self.shown = 0  # the generation whose rows are on screen
         self._shown_query = ""
+        self._shown_filters: SearchFilters | None = None
+        self._shown_partial = False
         self._panel: ResultsPanel | None = None
         self._on_results, self._on_facets, self._on_error = on_results, on_facets, on_error
         self._running: dict[int, tuple[int, Store]] = {}  # worker thread → generation, store
@@ -59,12 +69,16 @@ class SearchRunner(QObject):
         self._then: Callable[[], None] | None = None  # to do once the rows are painted
         self._paint_wait = QTimer(self, singleShot=True, interval=PAINT_WAIT_MS)
         self._paint_wait.timeout.connect(self._painted)
+        self._held: Callable[[], None] | None = None  # shows the first rows, awaiting counts
+        self._hold = QTimer(self, singleShot=True, interval=COUNTS_AWAITED_MS)
+        self._hold.timeout.connect(self._show_held)
 
     def show_in(self, panel: ResultsPanel) -> None:
         """Bring excerpts for the rows ``panel`` has on screen, now and as it scrolls, and count
         once it has painted a search's rows."""
         self._panel = panel
         panel.snippets_wanted.connect(self._fill_snippets)
+        panel.model.more_wanted.connect(self._fetch_page)
         panel.painted.connect(self._painted)
 
     def _after_paint(self, then: Callable[[], None]) -> None:
@@ -96,13 +110,21 @@ class SearchRunner(QObject):
         self.generation += 1
         self._interrupt_outdated()
 
-    def run(self, query: str, filters: SearchFilters) -> int:
-        """Search now; returns the generation the results will carry."""
+    def run(self, query: str, filters: SearchFilters, *, count_at_once: bool = False) -> int:
+        """Search now; returns the generation the results will carry.
+
+        ``count_at_once``: the counts follow the search on the main lane at once, not once its
+        rows are painted on the reading lane, and the rows wait up to
+        :data:`COUNTS_AWAITED_MS` for them — for the window's first list, asked for before the
+        reading lane's connection is open, whose rows and counts are then painted in one go
+        with the panels. A search typed later must never wait for counts (a newer search
+        interrupts these as outdated)."""
         self.pause.stop()
         self.generation += 1
         self._interrupt_outdated()
         generation = self.generation
         snippet_rows = self._panel.rows_on_screen() if self._panel is not None else None
+        every = self._panel is not None and self._panel.sorted_by_column()
 
         def current() -> bool:  # read in the worker: skip a search already outdated
             return generation == self.generation
@@ -110,26 +132,43 @@ class SearchRunner(QObject):
         def search(store: Store) -> SearchResult | None:
             from desktop.app import browse
 
+            limit = browse.DISPLAY_LIMIT if every else browse.FIRST_PAGE
             return self._unless_outdated(
                 generation,
                 store,
                 lambda: browse.search(
-                    store, query=query, filters=filters, snippet_rows=snippet_rows
+                    store, query=query, filters=filters, limit=limit, snippet_rows=snippet_rows
                 ),
             )
 
         def found(result: SearchResult | None) -> None:
             if not current() or result is None:
                 return
-            self.shown, self._shown_query = generation, query
-            self._on_results(query, result)
-            self._after_paint(lambda: self._count(query, filters, generation))
+
+            def show() -> None:
+                if not current():
+                    return  # outdated while it awaited its counts
+                self.shown, self._shown_query, self._shown_filters = generation, query, filters
+                self._shown_partial = result.partial
+                self._on_results(query, result)
+
+            if count_at_once:
+                self._held = show
+                self._hold.start()
+            else:
+                show()
+                self._after_paint(lambda: self._count(query, filters, generation))
 
         self.executor.submit(search, found, self._on_error)
+        if count_at_once:
+            self._count(query, filters, generation, beside=False)
         return generation
 
-    def _count(self, query: str, filters: SearchFilters, generation: int) -> None:
-        """The facet counts of a search whose rows are in, beside the next searches."""
+    def _count(
+        self, query: str, filters: SearchFilters, generation: int, *, beside: bool = True
+    ) -> None:
+        """The facet counts of a search whose rows are in, beside the next searches (or, not
+        ``beside``, right behind its search, see :meth:`run`)."""
 
         def current() -> bool:
             return generation == self.generation
@@ -144,11 +183,59 @@ class SearchRunner(QObject):
                 generation, store, lambda: browse.facets(store, query=query, filters=filters)
             )
 
-        self.executor.submit_reading(
-            facets,
-            lambda counts: current() and counts is not None and self._on_facets(counts),
-            lambda _error: None,  # the search reports the same problem
-        )
+        def counted(counts: Facets | None) -> None:
+            self._show_held()  # the rows first, if they awaited these
+            if current() and counts is not None:
+                self._on_facets(counts)
+
+        submit = self.executor.submit_reading if beside else self.executor.submit
+        # a failed count: the search reports the same problem
+        submit(facets, counted, lambda _error: self._show_held())
+
+    def _show_held(self) -> None:
+        """Show the first rows held for their counts (now that they came, or are late)."""
+        self._hold.stop()
+        held, self._held = self._held, None
+        if held is not None:
+            held()
+
+    def _fetch_page(self, serial: int, offset: int, count: int) -> None:
+        """The next ``count`` hits from ``offset`` of the search on screen, for its table (model
+        ``serial``); on the reading lane, so a page never waits behind the next search."""
+        panel, filters = self._panel, self._shown_filters
+        if panel is None or filters is None or self.shown != self.generation:
+            return  # a newer search is on its way: its rows replace these
+        generation, query, partial = self.shown, self._shown_query, self._shown_partial
+
+        def page(store: Store) -> SearchResult | None:
+            from desktop.app import browse
+
+            return self._unless_outdated(
+                generation,
+                store,
+                lambda: browse.search(
+                    store,
+                    query=query,
+                    filters=filters,
+                    limit=count,
+                    offset=offset,
+                    snippet_rows=0,  # those on screen are asked for as they come into view
+                    count_total=False,
+                ),
+            )
+
+        def arrived(result: SearchResult | None) -> None:
+            if generation != self.generation:
+                return  # outdated: the table shows another search by now, or soon will
+            # a page ranked otherwise (by every word, not some) does not continue the list
+            same = result is not None and result.partial == partial
+            panel.model.add_hits(serial, offset, result.hits if result and same else None)
+
+        def failed(_error: BaseException) -> None:  # the next search reports the problem
+            if generation == self.generation:
+                panel.model.add_hits(serial, offset, None)
+
+        self.executor.submit_reading(page, arrived, failed)
 
     def _fill_snippets(self, entity_ids: list[int]) -> None:
         """Excerpts for rows that came on screen, if their search is still the newest."""

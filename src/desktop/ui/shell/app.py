@@ -1,15 +1,16 @@
 """Start the window: application set-up, single-instance lock, and the window factory.
 
 Before the window is visible only Qt, the frame's modules and what the lock and the language
-need are imported; the window's services follow right after the first paint, the database
-layer (SQLAlchemy, SQLModel) with the first background job, and logging is set up once the
-frame is on screen (see desktop.ui.shell.staging).
+need are imported; the window's database and panels follow right after the first paint, its
+services, logging and garbage collection once the first list and its counts are on screen
+(see desktop.ui.shell.staging). SQLAlchemy and the ORM load later still, on a side thread.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import logging
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -143,6 +144,9 @@ def display_problem(environ: Mapping[str, str] | None = None) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from desktop.ui.shell.source_scan import read_sources_cheaply
+
+    read_sources_cheaply()  # before the window's modules load: PySide6 reads each one's source
     args = _parse(list(sys.argv[1:] if argv is None else argv))
     problem = display_problem()
     if problem is not None:
@@ -174,20 +178,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         dialogs.show_info(None, QCoreApplication.translate("ShellStart", "Already open"), lock)
         return 0
     db_files.remove_stale(db_path)  # left by a killed run; nothing of ours is open yet
-    window = build_main_window(db_path)
-    if os.environ.get("DOSSIER_DESK_STARTUP_PROBE"):
-        from desktop.ui.shell.startup_probe import StartupProbe
-
-        StartupProbe(window, app)
-    # logging once the frame is on screen (a zero timer set here would run before the paint)
-    window.first_painted.connect(lambda: QTimer.singleShot(0, _start_logging))
-    window.first_painted.connect(resume_garbage_collection)
-    window.show()
-    if os.environ.get("DOSSIER_DESK_SMOKE"):  # packaging check: start, show, quit
-        QTimer.singleShot(500, app.quit)
+    held = HeldRecords()
+    held.hold()  # until the log file is set up
     try:
+        window = build_main_window(db_path)
+        if os.environ.get("DOSSIER_DESK_STARTUP_PROBE"):
+            from desktop.ui.shell.startup_probe import StartupProbe
+
+            StartupProbe(window, app)
+        # logging and garbage collection once the first screen is complete: until then, they
+        # would stand in front of its panels, rows and counts
+        window.first_screen_shown.connect(lambda: _start_logging(held))
+        window.first_screen_shown.connect(resume_garbage_collection)
+        window.show()
+        if os.environ.get("DOSSIER_DESK_SMOKE"):  # packaging check: start, show, quit
+            QTimer.singleShot(500, app.quit)
         return app.exec()
     finally:
+        held.hand_over()  # when the window never got as far as its log file
         lock.unlock()
 
 
@@ -200,18 +208,55 @@ def _report_unexpected(kind: type[BaseException], error: BaseException, tb: Any)
     sys.excepthook(kind, error, tb)
 
 
-def _start_logging() -> None:
-    """The log file, once the frame is on screen (see desktop.ui.base.dialogs)."""
+class HeldRecords(logging.Handler):
+    """What is logged before the log file exists (it is set up once the first screen is
+    complete): kept for the file, and warnings and errors shown on stderr at once, as Python
+    shows them while no handler is set up."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+        self._level = logging.WARNING
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+        if logging.lastResort is not None and record.levelno >= logging.lastResort.level:
+            logging.lastResort.handle(record)
+
+    def hold(self) -> None:
+        root = logging.getLogger()
+        self._level = root.level
+        root.addHandler(self)
+        root.setLevel(min(root.getEffectiveLevel(), logging.INFO))
+
+    def hand_over(self) -> None:
+        """Hand what was held to the handlers set up since (the log file); with none set up,
+        leave logging as it was found."""
+        root = logging.getLogger()
+        root.removeHandler(self)
+        records, self.records = self.records, []
+        if not root.handlers:
+            root.setLevel(self._level)
+            return
+        for record in records:
+            if record.levelno >= root.getEffectiveLevel():
+                root.handle(record)
+
+
+def _start_logging(held: HeldRecords) -> None:
+    """The log file, once the first screen is complete (see desktop.ui.base.dialogs), with what
+    was logged until then."""
     from desktop.paths import user_log_dir
     from desktop.ui.base import dialogs
 
     dialogs.setup_logging(user_log_dir())
+    held.hand_over()
 
 
 def resume_garbage_collection() -> None:
-    """Collect garbage again after the first paint, if the start turned it off (``python -m
-    desktop`` does). What was loaded until then lives as long as the program: frozen, it is
-    never scanned again, which keeps later collections short."""
+    """Collect garbage again once the first screen is complete, if the start turned it off
+    (``python -m desktop`` does). What was loaded until then lives as long as the program:
+    frozen, it is never scanned again, which keeps later collections short."""
     if not gc.isenabled():
         gc.freeze()
         gc.enable()

@@ -4,8 +4,8 @@ the status line.
 Built from plain widgets only, so the first paint never waits for a panel, a service or the
 database. Everything here already looks as it will once the window is complete: the history
 buttons carry their text and arrow, the menus their titles, the sync button's place is kept;
-the menus' entries, the buttons' actions and the sync button follow right after the first paint
-(see :mod:`desktop.ui.shell.window_actions`), so nothing on screen moves when they arrive.
+the menus' entries, the buttons' actions and the sync button follow once the first list is on
+screen (see :mod:`desktop.ui.shell.window_actions`), so nothing on screen moves when they arrive.
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ def build_frame(window: QMainWindow) -> Frame:
     spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     toolbar.addWidget(spacer)
     # an empty button of the sync button's size, so the search field keeps its width when the
-    # sync button takes its place after the first paint
+    # sync button takes its place once the first list is on screen
     sync_slot = toolbar.addWidget(QToolButton(toolbar, enabled=False))
     status_label = QLabel(window)
     status_label.setObjectName("statusLabel")
@@ -101,7 +101,7 @@ def _tool_button(
     window: QMainWindow, name: str, text: str, tip: str, arrow: QStyle.StandardPixmap
 ) -> QToolButton:
     """A history button: disabled until there is somewhere to go. Its text and arrow are those
-    of the action it gets after the first paint (Back, Forward), so it looks the same before."""
+    of the action it gets once the first list is on screen (Back, Forward): it looks the same."""
     button = QToolButton(window)
     button.setObjectName(name)
     button.setAccessibleName(text)

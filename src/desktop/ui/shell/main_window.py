@@ -5,8 +5,9 @@ run by the :class:`DatabaseExecutor`, whose results come back on the UI thread. 
 the consultant types is :class:`~desktop.ui.browse.searching.SearchRunner`'s job.
 
 Start-up is staged (:mod:`desktop.ui.shell.staging`): the frame (toolbar, search field, menu
-titles) is painted first; the services, menus, panels and the database follow right after, and
-the ORM loads on a side thread once the first list and its counts are on screen.
+titles) is painted first; the database, the panels and the first list follow right after, the
+services and the menus' entries once that list and its counts are on screen, and the ORM loads
+on a side thread when the window is idle.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ if TYPE_CHECKING:  # the services' modules load after the first paint (see stagi
     from desktop.app.changes import DataChange
     from desktop.app.store import Store
     from desktop.core.kb.catalogue import EntityDetail, FactView
-    from desktop.core.search.service import Facets, SearchResult
+    from desktop.core.search.facets import Facets
+    from desktop.core.search.service import SearchResult
     from desktop.ui.base.executor import DatabaseExecutor
     from desktop.ui.briefs.brief_editor import BriefEditor
     from desktop.ui.briefs.briefs_desk import BriefsDesk
@@ -44,7 +46,8 @@ if TYPE_CHECKING:  # the services' modules load after the first paint (see stagi
 
 
 class MainWindow(StagedStart, LazyTabs, QMainWindow):
-    first_painted = Signal()  # once: the frame is on screen (logging is set up then)
+    first_painted = Signal()  # once: the frame is on screen
+    first_screen_shown = Signal()  # once: the first list and its counts are (logging then)
     results_shown = Signal(int)  # search generation, after the table shows its result
     counts_shown = Signal(int)  # search generation, after the navigator shows its counts
     detail_shown = Signal(str)  # slug, after the detail pane shows it
@@ -67,9 +70,10 @@ class MainWindow(StagedStart, LazyTabs, QMainWindow):
         self._figures: FiguresView | None = None
         self._facts: list[FactView] = []
         self._orm_thread: threading.Thread | None = None
-        # built right after the first paint (staging), with the menus' entries
+        # built right after the first paint (staging) ...
         self.executor: DatabaseExecutor
         self.desk: BriefsDesk
+        # ... and once the first screen is complete, with the menus' entries
         self.edits: EditController
         self.maintenance: Maintenance
         self.team: TeamSync
@@ -94,16 +98,16 @@ class MainWindow(StagedStart, LazyTabs, QMainWindow):
         self.search_field.textChanged.connect(self._on_text_changed)
         self.search_field.returnPressed.connect(self._focus_results)
 
-    # --- the services and panels, built after the first paint ---------------------------------
+    # --- the database and panels, built after the first paint ---------------------------------
 
     def _start(self) -> None:
         if self._started or self.closing:
             return
         self._started = True
-        from desktop.ui.browse.browse_view import BrowseView
         from desktop.ui.browse.searching import SearchRunner
 
-        self._build_services()
+        self._wait_for_the_first_screen()
+        self._open_database()
         self.search = SearchRunner(
             self.executor,
             due=self.run_search,
@@ -112,18 +116,19 @@ class MainWindow(StagedStart, LazyTabs, QMainWindow):
             on_error=self._on_database_error,
             parent=self,
         )
+        asked = self._search_before_the_panels()
+        from desktop.ui.briefs.briefs_desk import BriefsDesk
+        from desktop.ui.browse.browse_view import BrowseView
+
+        self.desk = BriefsDesk(self.executor, self)  # the Prospects tab's, there from the start
+        self.desk.entity_requested.connect(self.show_entity_in_front)
         self.browse: BrowseView = BrowseView(self)
         self.browse.filters_changed.connect(self.run_search)
         self.browse.clear_requested.connect(self.clear_search_and_filters)
         self.browse.row_chosen.connect(self._on_row_chosen)
         self.browse.entity_requested.connect(self.show_entity)
-        self.browse.detail.action_requested.connect(
-            lambda action, slug, key: self.edits.records.handle(action, slug, key)
-        )
         results = self.browse.results
         results.open_requested.connect(self.show_entity)
-        results.edit_requested.connect(self.edits.edit_entity)
-        results.verify_requested.connect(lambda slug: self.edits.verify("entity", slug))
         results.name_copied.connect(
             lambda name: self.statusBar().showMessage(
                 self.tr("Copied “{name}”.").format(name=name), 4000
@@ -133,10 +138,12 @@ class MainWindow(StagedStart, LazyTabs, QMainWindow):
         self.results = results
         self.search.show_in(results)  # excerpts for the rows on screen
         self.table = self.browse.table
-        self.setCentralWidget(self._build_tabs(self.browse))
-        self.placeholder.deleteLater()
+        self._build_tabs(self.browse)  # shown with the first rows (staging)
         self._restore_state()
-        self.run_search()
+        if self._first_search_fits(asked):
+            self.browse.show_active_filters()
+        else:
+            self.run_search()
 
     def _reload_everything(self) -> None:
         """The file was replaced (a restore): every view asks the database again."""
@@ -199,7 +206,7 @@ class MainWindow(StagedStart, LazyTabs, QMainWindow):
         generation = self.search.generation
         self.status_label.setText(self.browse.show_result(result, query, self._selected_slug))
         if self._selected_slug is not None:
-            self.detail.set_listed(self.results.model.row_of(self._selected_slug) is not None)
+            self.detail.set_listed(self.results.model.may_list(self._selected_slug))
         first = self.shown_generation == 0
         self.shown_generation = generation
         self.results_shown.emit(generation)
@@ -243,7 +250,7 @@ class MainWindow(StagedStart, LazyTabs, QMainWindow):
 
     def _on_detail(self, slug: str, detail: EntityDetail) -> None:
         if slug == self._selected_slug:
-            listed = self.results.model.row_of(slug) is not None
+            listed = self.results.model.may_list(slug)
             self.detail.show_detail(detail, listed=listed)
             self.detail_shown.emit(slug)
 
@@ -301,6 +308,8 @@ class MainWindow(StagedStart, LazyTabs, QMainWindow):
         self.activateWindow()
 
     def _update_history_actions(self) -> None:
+        if not self._services_built:  # the actions come with the menus' entries (staging)
+            return
         self.back_action.setEnabled(self.history.can_go_back())
         self.forward_action.setEnabled(self.history.can_go_forward())
 
@@ -343,6 +352,7 @@ class MainWindow(StagedStart, LazyTabs, QMainWindow):
         self.database_failed.emit(message)
         dialogs.show_error(self, self.tr("Cannot open the knowledge base"), message)
         if isinstance(error, DatabaseUnreadableError):
+            self._build_services()  # the backups are the maintenance's
             offer_latest_backup(self.maintenance, message)
 
     def _on_unexpected(self, error: BaseException) -> None:
@@ -364,14 +374,17 @@ class MainWindow(StagedStart, LazyTabs, QMainWindow):
         if not self._started:  # closed before its first paint: nothing runs, nor will
             super().closeEvent(event)
             return
+        self._first_screen_complete()  # closed before it: nothing more to announce
         from desktop.ui.upkeep.maintenance import shutdown as maintenance_shutdown
 
         self.save_state()
         self.search.cancel()  # queued searches skip, running ones stop
         self.desk.close_all()
-        maintenance_shutdown(self.maintenance)
+        if self._services_built:
+            maintenance_shutdown(self.maintenance)
         if self._orm_thread is not None:
             self._orm_thread.join(timeout=10)  # never tear down Python mid-import
-        self.team.shutdown()
+        if self._services_built:
+            self.team.shutdown()
         self.executor.shutdown()
         super().closeEvent(event)

@@ -4,8 +4,8 @@ The File menu is the one an office program has: New prospect, Open recent dossie
 Print preview, Quit. Export and Print preview act on the brief editor in use; with none open
 they show the Prospects tab and say how to open one.
 
-Built right after the window's first paint, into the menu titles the frame painted (importing
-this module and the services its actions call would otherwise delay the first paint).
+Built once the window's first list and its counts are on screen, into the menu titles the frame
+painted (importing this module and the services its actions call would otherwise delay them).
 """
 
 from __future__ import annotations

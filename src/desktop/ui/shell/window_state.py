@@ -2,7 +2,7 @@
 
 The geometry and the query are put back before the first paint (:func:`restore_frame`), so the
 window appears where and as it was left; the panels' layout, filters and reading once the
-panels exist (:func:`restore`).
+panels exist (:func:`restore`); the first search reads the filters before (:func:`saved_filters`).
 """
 
 from __future__ import annotations
@@ -40,12 +40,19 @@ def restore(browse: BrowseView) -> str | None:
         value = settings.value(key)
         if isinstance(value, QByteArray):
             apply(value)
-    browse.set_filter_choice(
-        settings.value("search/kind") or None,
-        settings.value("search/sector") or None,
+    browse.set_filter_choice(*saved_filters())
+    return str(settings.value("detail/slug", "") or "") or None
+
+
+def saved_filters() -> tuple[str | None, str | None, tuple[str, ...]]:
+    """The navigator's filters as :func:`save` stored them: kind, sector, tags."""
+    settings = app_settings()
+    kind, sector = settings.value("search/kind"), settings.value("search/sector")
+    return (
+        str(kind) if kind else None,
+        str(sector) if sector else None,
         tuple(read_list(settings, "search/tags")),
     )
-    return str(settings.value("detail/slug", "") or "") or None
 
 
 def save(

@@ -23,9 +23,9 @@ from desktop.ui.base.executor import DatabaseExecutor
 from desktop.ui.base.formats import said, shown_time
 from desktop.ui.base.operation import DatabaseOp
 from desktop.ui.base.settings import setting
-from desktop.ui.upkeep.labels import backup_reason
 
 if TYPE_CHECKING:
+    from desktop.app.store import Store
     from desktop.core.storage.backup import BackupInfo, RestoreResult
     from desktop.core.storage.health import Report
 
@@ -39,6 +39,7 @@ class Maintenance(QObject):
     # Topic.EVERYTHING on the executor's data_changed, which every other view listens to.
     replaced_by_hand = Signal()  # a restore chosen in the window: the undo history is void
     backed_up = Signal(str)  # path, or "" when nothing had changed
+    search_index_finished = Signal(bool)  # True when a rank index left for later was made
 
     def __init__(self, executor: DatabaseExecutor, db_path: Path, window: QWidget) -> None:
         super().__init__(window)
@@ -50,6 +51,7 @@ class Maintenance(QObject):
         self.backup_offered = False  # the newest good backup was offered for this damage
         self.timer = QTimer(self, interval=BACKUP_EVERY_MS)
         self.timer.timeout.connect(lambda: self.backup_if_changed("periodic"))
+        executor.data_changed.connect(lambda _change: self.finish_search_index())
 
     def start(self) -> None:
         """A quick check of the file, then automatic backups: one now (when changed), then
@@ -67,8 +69,22 @@ class Maintenance(QObject):
         if report.ok:
             self.backup_if_changed("start")
             self.timer.start()
+            self.finish_search_index()  # a bulk load may have left it for the next start
         elif not report.read_only:  # a read-only medium is reported by the opening itself
             offer_latest_backup(self, said(report))
+
+    def finish_search_index(self) -> None:
+        """Make, in the background, what an import or a sync left of the search index for
+        later (see :func:`desktop.app.maintenance.finish_search_index`). It writes, so it goes
+        through the main executor, behind whatever is queued; searching does not wait for it
+        (the reading lane), nor do the results need it (they are exact without)."""
+
+        def finish(store: Store) -> bool:
+            from desktop.app.maintenance import finish_search_index
+
+            return finish_search_index(store)
+
+        self.executor.submit(finish, self.search_index_finished.emit)
 
     def backup_if_changed(self, reason: str) -> None:
         path, keep = self.db_path, setting("backup_count")
@@ -245,6 +261,8 @@ def _restoring(db_path: Path, source: Path) -> Callable[[], RestoreResult]:
 
 def choose_backup(parent: QWidget | None, backups: list[BackupInfo]) -> BackupInfo | None:
     """Pick one backup from a list (newest first); None when cancelled. Tests patch this."""
+    from desktop.ui.upkeep.labels import backup_reason  # the upkeep windows' words, when asked
+
     labels = [
         f"{shown_time(info.taken_at)}  {backup_reason(info.reason)}  ({info.path.name})"
         for info in backups

@@ -109,10 +109,9 @@ class PostgresBackend:
     def rebuild_search_index(self, connection: Connection) -> None:
         """Nothing to rebuild: the server is never searched."""
 
-    def refresh_search_index(
-        self, connection: Connection, entity_ids: Sequence[int], *, newer_than: int | None = None
-    ) -> None:
-        """Nothing to refresh: the server is never searched."""
+    def catch_up_search_index(self, connection: Connection, *, whole: bool = False) -> bool:
+        """Nothing to catch up: the server is never searched."""
+        return False
 
     def search_index_suspended(
         self, connection: Connection, *, incremental: bool = False

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.storage.sqlite import connection as connections
-from desktop.core.storage.sqlite import search_index
-from desktop.core.storage.sqlite import search_sql as queries
+from desktop.core.storage.sqlite.fts import index as search_index
+from desktop.core.storage.sqlite.fts import queries
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
@@ -97,10 +97,8 @@ class SqliteBackend:
     def rebuild_search_index(self, connection: Connection) -> None:
         search_index.rebuild_search_index(connection)
 
-    def refresh_search_index(
-        self, connection: Connection, entity_ids: Sequence[int], *, newer_than: int | None = None
-    ) -> None:
-        search_index.refresh_search_index(connection, entity_ids, newer_than=newer_than)
+    def catch_up_search_index(self, connection: Connection, *, whole: bool = False) -> bool:
+        return search_index.catch_up_search_index(connection, whole=whole)
 
     def search_index_suspended(
         self, connection: Connection, *, incremental: bool = False
@@ -108,6 +106,8 @@ class SqliteBackend:
         return search_index.search_index_suspended(connection, incremental=incremental)
 
     def search_index_problems(self, checked: Any) -> list[Message]:
+        if isinstance(checked, str | Path):
+            return _search_index_problems_in_file(Path(checked))
         return search_index.search_index_problems(checked)
 
     def owns_schema_object(self, name: str, type_: str) -> bool:
@@ -137,7 +137,7 @@ class SqliteBackend:
         cache_key: object = None,
         count_limit: int = 0,
     ) -> tuple[list[tuple[int, float]], int | None] | None:
-        from desktop.core.storage.sqlite import search_top
+        from desktop.core.storage.sqlite.fts import top as search_top
 
         return search_top.best_matches(
             fetch,
@@ -214,3 +214,22 @@ class SqliteBackend:
         from desktop.core.storage.sqlite import digest
 
         return digest.file_digest(path)
+
+
+def _search_index_problems_in_file(path: Path) -> list[Message]:
+    """The search index's check over one plain connection, in a transaction rolled back after
+    it: the file must be writable, but nothing is written."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import StaticPool
+
+    raw = connections.connect_existing(path)
+    engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
+    try:
+        raw.execute("BEGIN")
+        with engine.connect() as connection:
+            return search_index.search_index_problems(connection)
+    finally:
+        if raw.in_transaction:
+            raw.execute("ROLLBACK")
+        engine.dispose()
+        raw.close()

@@ -9,11 +9,11 @@ FTS5 MATCH string in which every word is a quoted phrase.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
-from desktop.core.storage.sqlite.fts_schema import FTS_COLUMNS, FTS_TABLE
+from desktop.core.storage.sqlite.fts.schema import FTS_COLUMNS, FTS_TABLE
 
 # Alphabetical order as people expect it ("bionection" beside "BioCity"), served by an index.
 NAME_ORDER = "e.name COLLATE NOCASE"
@@ -139,6 +139,38 @@ def ranked_ids_sql(filter_sql: str | None = None) -> str:
         f" ON e.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH :match AND ({filter_sql})"
         " ORDER BY score, id LIMIT :limit OFFSET :offset"
     )
+
+
+def ranked_among_sql() -> str:
+    """Ids and bm25 scores (``id``, ``score``) of the entities among ``:ids`` (a JSON array,
+    from ``:low`` to ``:high``) matching ``:match``, best first and equal scores by id, paged
+    by ``:limit`` and ``:offset``: one scan of the index within the ids' range, and only the
+    listed entities scored (a filter's matches, found by the caller)."""
+    return (
+        f"SELECT rowid AS id, rank AS score FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match"
+        " AND rowid BETWEEN :low AND :high AND +rowid IN (SELECT value FROM json_each(:ids))"
+        " ORDER BY score, id LIMIT :limit OFFSET :offset"
+    )
+
+
+def ranked_among(
+    fetch: Callable[[str, dict[str, Any]], Sequence[Sequence[Any]]],
+    match: str,
+    allowed: set[int],
+    need: int,
+) -> tuple[list[tuple[int, float]], int]:
+    """The ``need`` best matches of ``match`` among the ``allowed`` ids (as
+    :func:`ranked_ids_sql` orders them) and how many there are: the matches' ids are read
+    without scoring them, and just the allowed ones are scored — cheaper than testing a filter
+    on every match in SQL. ``fetch`` runs a statement with named parameters."""
+    if not match:
+        return [], 0
+    ids = [row[0] for row in fetch(matching_ids_sql(), {"match": match}) if row[0] in allowed]
+    if not ids or need <= 0:
+        return [], len(ids)
+    values = {"match": match, "ids": str(ids), "low": min(ids), "high": max(ids)}  # JSON ids
+    rows = fetch(ranked_among_sql(), values | {"limit": need, "offset": 0})
+    return [(row[0], row[1]) for row in rows], len(ids)
 
 
 def snippets_sql(*, highlight: tuple[str, str]) -> str:

@@ -1,7 +1,7 @@
 """Names and layout of the FTS5 index, shared by its upkeep, its query SQL and its rank index.
 
-Their own module so that :mod:`search_index` (which keeps the index and its rank index up to
-date) and :mod:`search_rank` (which builds the rank index) can both use them without importing
+Their own module so that :mod:`index` (which keeps the index and its rank index up to
+date) and :mod:`rank` (which builds the rank index) can both use them without importing
 each other.
 """
 
@@ -29,6 +29,7 @@ STRUCTURE_ROWID = 10  # the row of FTS_DATA listing the segments: rewritten by e
 RANK_TERMS = f"{FTS_TABLE}_rank_term"  # common terms and how many entities hold each
 RANK_CLASSES = f"{FTS_TABLE}_rank_class"  # per common term: entity ids by hits and length
 RANK_STATE = f"{FTS_TABLE}_rank_state"  # its threshold and the FTS5 state it was made from
+RANK_PENDING = f"{FTS_TABLE}_rank_pending"  # entities re-indexed since: the triggers list them
 VOCAB_ROWS = f"{FTS_TABLE}_vocab_row"  # fts5vocab: every term with its entity count
 VOCAB_HITS = f"{FTS_TABLE}_vocab_hit"  # fts5vocab: every hit (term, entity, column, offset)
 
