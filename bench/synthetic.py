@@ -288,6 +288,8 @@ def build_synthetic_database(path: Path, count: int = 100_000, seed: int = 2026)
         if tag_rows:
             connection.execute(insert(models.EntityTag), tag_rows)
         assign_natural_gids(connection, every_row=True)  # the same seed, the same database
+    with engine.begin() as connection:  # as the window leaves a large import: rank index made
+        sqlite_search.catch_up_search_index(connection, whole=True)
     with engine.connect() as connection:
         sqlite_backend.checkpoint(connection)
     engine.dispose()
