@@ -365,7 +365,6 @@ def test_a_server_is_not_searched_and_has_no_file(engine: Engine, tmp_path: Path
         lambda: backend.match_expression([]),
         lambda: backend.ranked_match_sql("e.id", "1 = 1", highlight=("[", "]")),
         lambda: backend.count_matches_sql(),
-        lambda: backend.newest_matches_cutoff_sql(),
         lambda: backend.matching_ids_sql(),
         lambda: backend.open_reader(tmp_path),
     ):

@@ -236,6 +236,43 @@ def test_every_first_page_equals_the_full_ranking(template: Path, answered: list
     assert sum(answered) > len(answered) // 4  # the rank index did a good share of the work
 
 
+def test_short_prefixes_and_a_word_with_a_prefix_equal_the_full_ranking(
+    template: Path, answered: list[bool]
+) -> None:
+    """A prefix of two or three letters stands for many words, rare brand syllables too: it is
+    read from the classes of all its words summed (a key of its own), alone or after a word,
+    and its pages, totals and scores are still FTS5's own."""
+    words = sorted({w.strip("().").lower() for t in THINGS + PLACES for w in t.split()})
+    short = sorted({w[:n] for w in words + SYLLABLES for n in (2, 3) if len(w) >= n})
+    typed = ["cell th", "stem ce", "leipzig bi", "ce th", "bio le", "cell therapy ma"]
+    companies = SearchFilters(kinds=("company",))
+    queries = [(q, f) for q in short + typed for f in (SearchFilters(), companies)]
+    reader = open_reader(template, create=False)
+    plain = sqlite3.connect(template)
+    fetch = lambda sql, params: plain.execute(sql, params).fetchall()  # noqa: E731
+    try:
+        for query, filters in queries:
+            result = search(reader, query, filters=filters, limit=PAGE, snippets=False)
+            page, total = reference(plain, query, filters)
+            assert [hit.entity_id for hit in result.hits] == page, (query, filters)
+            assert (result.total, result.total_exact) == (total, True), (query, filters)
+        for query in ("bi", "ce", "me", "cell th"):
+            groups = expansion.expand(tokenize(query))
+            found = search_top.best_matches(fetch, groups, any_token=False, need=PAGE)
+            assert found is not None, query
+            match = search_sql.match_expression(groups, any_token=False)
+            expected = plain.execute(
+                search_sql.ranked_ids_sql(), {"match": match, "limit": PAGE, "offset": 0}
+            )
+            assert found[0] == [tuple(row) for row in expected.fetchall()], query
+        keys = plain.execute("SELECT term FROM entity_fts_rank_term WHERE term LIKE '%*'")
+        assert {"bi*", "ce*", "me*"} <= {row[0] for row in keys}
+    finally:
+        reader.close()
+        plain.close()
+    assert sum(answered) > len(answered) // 2
+
+
 def test_scores_are_fts5s_own_to_the_last_bit(template: Path) -> None:
     """The rank index's scores are bm25 exactly as FTS5 computes it, not just in order."""
     plain = sqlite3.connect(template)

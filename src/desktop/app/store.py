@@ -10,9 +10,12 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop.core.search.service import Connection
 from desktop.core.storage.database import Database, driver_errors_translated, open_reader
+
+if TYPE_CHECKING:
+    from desktop.core.search.service import Connection
 
 
 class Store:

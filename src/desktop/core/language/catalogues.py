@@ -13,7 +13,6 @@ migration.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from functools import cache
 
@@ -44,6 +43,8 @@ def _file_languages() -> tuple[str, ...]:
 
 @cache
 def _file_catalogue(language: str) -> dict[str, dict[str, str]]:
+    import tomllib  # only for a language other than English: not when the window starts in it
+
     main = resource_path(FOLDER, f"{language}.toml")
     parts = sorted(resource_path(FOLDER, language).glob("*.toml"))
     merged: dict[str, dict[str, str]] = {}

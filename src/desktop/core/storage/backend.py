@@ -223,10 +223,6 @@ class StorageBackend(Protocol):
         ``ids_sql``), no further than ``:cap``."""
         ...
 
-    def newest_matches_cutoff_sql(self) -> str:
-        """The id of the ``:n``-th newest entity matching ``:match`` (bounds ranking work)."""
-        ...
-
     def matching_ids_sql(self) -> str:
         """A sub-select of the ids of entities matching ``:match``."""
         ...

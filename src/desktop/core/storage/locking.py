@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
-import socket
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -129,7 +128,7 @@ def announce_writer(db_path: Path, what: str) -> Iterator[None]:
     """
     db_path = Path(db_path)
     path = db_path.with_name(f"{db_path.name}{WRITER_INFIX}{os.getpid()}-{next(_counter)}")
-    lines = [str(os.getpid()), what, socket.gethostname(), "", _boot_id() or ""]
+    lines = [str(os.getpid()), what, _host_name(), "", _boot_id() or ""]
     from desktop.core import atomic_files  # not needed to start the window
 
     written = False
@@ -178,7 +177,7 @@ def _read(path: Path, default: str) -> Holder | None:
 def _alive(holder: Holder) -> bool:
     """Whether the process a lock file names still runs. A lock from another host, or where
     that cannot be told, counts as held: better a refusal than a second writer."""
-    if holder.host and holder.host != socket.gethostname():
+    if holder.host and holder.host != _host_name():
         return True
     boot = _boot_id()
     if holder.boot and boot and holder.boot != boot:
@@ -192,6 +191,15 @@ def _alive(holder: Holder) -> bool:
     except PermissionError:
         return True  # another user's process
     return True
+
+
+def _host_name() -> str:
+    """This machine's name, as lock files record it. The socket module is imported only here:
+    the window's start looks for a writer's lock file before its first paint and usually
+    finds none, so it need not load it."""
+    import socket
+
+    return socket.gethostname()
 
 
 def _boot_id() -> str | None:

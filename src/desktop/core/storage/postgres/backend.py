@@ -158,9 +158,6 @@ class PostgresBackend:
     ) -> str:
         raise NotImplementedError(f"No search query: {NOT_SEARCHED}.")
 
-    def newest_matches_cutoff_sql(self) -> str:
-        raise NotImplementedError(f"No search query: {NOT_SEARCHED}.")
-
     def matching_ids_sql(self) -> str:
         raise NotImplementedError(f"No search query: {NOT_SEARCHED}.")
 

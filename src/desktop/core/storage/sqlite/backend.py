@@ -158,9 +158,6 @@ class SqliteBackend:
     ) -> str:
         return queries.count_matches_sql(filter_sql, ids_sql=ids_sql)
 
-    def newest_matches_cutoff_sql(self) -> str:
-        return queries.newest_matches_cutoff_sql()
-
     def matching_ids_sql(self) -> str:
         return queries.matching_ids_sql()
 

@@ -185,14 +185,6 @@ def snippets_sql(*, highlight: tuple[str, str]) -> str:
     )
 
 
-def newest_matches_cutoff_sql() -> str:
-    """The rowid of the ``:n``-th newest entity matching ``:match`` (bounds ranking work)."""
-    return (
-        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match"
-        " ORDER BY rowid DESC LIMIT 1 OFFSET :n"
-    )
-
-
 def _snippet(highlight: tuple[str, str]) -> str:
     """The description with ``highlight`` markers around the matched words, from which
     :func:`desktop.core.search.snippets.excerpt` cuts the piece shown. FTS5's own ``snippet()``

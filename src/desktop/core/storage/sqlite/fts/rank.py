@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from desktop.core.storage.sqlite.fts import rank_classes
+from desktop.core.storage.sqlite.fts import prefixes, rank_classes
 from desktop.core.storage.sqlite.fts.rank_classes import MAX_ID, ids_of
 from desktop.core.storage.sqlite.fts.schema import (
     FTS_COLUMNS,
@@ -79,13 +79,14 @@ def build_rank_index(connection: Connection, *, min_docs: int | None = None) -> 
     threshold = min_docs or _built_with(connection) or MIN_DOCS
     for name in RANK_OBJECTS:
         connection.exec_driver_sql(f"DROP TABLE IF EXISTS {name}")
-    common = rank_classes.common_terms(connection, threshold)
+    vocabulary = dict(rank_classes.common_terms(connection, 1))
+    common = any(docs >= threshold for docs in vocabulary.values())
     lengths = rank_classes.lengths_of(connection) if common else {}
     if not common or max(lengths, default=0) > MAX_ID:
         return  # nothing common (or ids beyond 32 bits): every search ranks its matches
     for statement in _TABLES:
         connection.exec_driver_sql(statement)
-    rank_classes.write_terms(connection, dict(common), lengths)
+    rank_classes.write_terms(connection, vocabulary, threshold, lengths)
     _stamp(connection, threshold)
 
 
@@ -108,7 +109,7 @@ def refresh_rank_index(connection: Connection, entity_ids: Sequence[int] | None 
     pass over the stored ids (a few hundred milliseconds at 100,000 entities) plus the changed
     entities' text; with more than 1 in :data:`REBUILD_SHARE` entities changed, or none named,
     a rebuild is made instead: now for a cluster's database (milliseconds), or — from
-    :data:`BUILD_LATER` entities on (3–4 s at 100,000) — once the data is committed, by
+    :data:`BUILD_LATER` entities on (6–7 s at 100,000) — once the data is committed, by
     :func:`build_due_rank_index`, so that an import or a sync is not held up by it."""
     changed = set(entity_ids or ())
     entities = connection.exec_driver_sql("SELECT count(*) FROM entity").scalar() or 0
@@ -119,8 +120,11 @@ def refresh_rank_index(connection: Connection, entity_ids: Sequence[int] | None 
             build_rank_index(connection)
         return
     removed = rank_classes.remove(connection, changed)
-    added = rank_classes.tokenised(connection, sorted(changed))
-    for key in rank_classes.keys(connection):
+    found = rank_classes.tokenised(connection, sorted(changed))
+    keys = rank_classes.keys(connection)
+    added = {term: found[term] for term in keys if term in found}
+    added |= prefixes.summed_hits(found, [key for key in keys if prefixes.is_key(key)])
+    for key in (key for key in keys if " " in key):
         summed: dict[int, list[int]] = defaultdict(lambda: [0] * len(FTS_COLUMNS))
         for term in key.split(" "):
             for entity, counts in added.get(term, {}).items():
@@ -186,9 +190,16 @@ def rank_index_problems(connection: Connection) -> list[str]:
         f"SELECT term, docs FROM {RANK_TERMS} WHERE term NOT LIKE '% %'"
     ).all()
     for term, docs in rows:
-        held = connection.exec_driver_sql(
-            f"SELECT doc FROM {VOCAB_ROWS} WHERE term = ?", (term,)
-        ).scalar()
+        held = (
+            connection.exec_driver_sql(
+                f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?",
+                (f'"{term[:-1]}"*',),
+            ).scalar()
+            if prefixes.is_key(term)
+            else connection.exec_driver_sql(
+                f"SELECT doc FROM {VOCAB_ROWS} WHERE term = ?", (term,)
+            ).scalar()
+        )
         stored = sum(
             len(ids_of(blob))
             for (blob,) in connection.exec_driver_sql(

@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from desktop.core.storage.sqlite.fts import prefixes
 from desktop.core.storage.sqlite.fts.schema import (
     FTS_COLUMNS,
     FTS_DOCSIZE,
@@ -33,10 +34,11 @@ from desktop.core.storage.sqlite.fts.schema import (
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
-MIN_PREFIX = 3  # shortest prefix whose common words get classes of their own, summed
 HITS = struct.Struct(f"<{len(FTS_COLUMNS)}I")  # hits per column, as a class key
 ID_TYPE = "i" if array("i").itemsize == 4 else "l"  # entity ids in a class: 32-bit
 MAX_ID = 2**31 - 1
+_BISECTION = 16  # a bisection in a class costs about this many set lookups
+_FEW = 16  # changed entities looked for by SQLite in the classes' bytes (more: in Python)
 _SCRATCH = f"{FTS_TABLE}_rank_scratch"  # a temporary FTS5 table: tokenises changed entities
 _COLUMN = {name: i for i, name in enumerate(FTS_COLUMNS)}
 _COLUMN_BITS = 32  # a column's hits within one integer: as wide as a class key's (HITS)
@@ -44,15 +46,21 @@ _SHIFTS = tuple(_COLUMN_BITS * i for i in range(len(FTS_COLUMNS)))
 _COLUMN_UNIT = {name: 1 << shift for name, shift in zip(FTS_COLUMNS, _SHIFTS, strict=True)}
 
 
-def write_terms(connection: Connection, common: dict[str, int], lengths: dict[int, int]) -> None:
-    """The classes of every common term and prefix key, read in one pass over the terms' hits.
+def write_terms(
+    connection: Connection, vocabulary: dict[str, int], threshold: int, lengths: dict[int, int]
+) -> None:
+    """The classes of every common term (``threshold`` entities of the ``vocabulary`` hold it)
+    and prefix key, read in one pass over the terms' hits.
 
     A build reads millions of hits at 100,000 entities, so each hit costs as little Python as
     possible: it is read through the DB-API cursor (SQLAlchemy's rows cost twice the reading)
     and added to its entity's hits as one integer holding every column's count
     (:data:`_COLUMN_BITS` bits each); a prefix key's hits are the sum of its terms' integers,
-    added while the terms pass by in order (a key's terms are neighbours in sorted order)."""
+    added while the terms pass by in order (a key's terms are neighbours in sorted order). The
+    rare terms between two common ones are read in one range, for the complete prefixes'
+    keys (:mod:`prefixes`)."""
     cursor = driver(connection).cursor()
+    common = {term: docs for term, docs in vocabulary.items() if docs >= threshold}
     keys = prefix_keys(common)
     open_keys: dict[str, dict[int, int]] = {}
     last_term = {key: key.rsplit(" ", 1)[-1] for key in keys}
@@ -60,7 +68,16 @@ def write_terms(connection: Connection, common: dict[str, int], lengths: dict[in
     for key in keys:
         for term in key.split(" "):
             keys_of[term].append(key)
-    for term in sorted(common):
+    summing = prefixes.Summing(
+        prefixes.complete_prefixes(vocabulary, threshold),
+        lambda key, sums: write_packed(connection, key, len(sums), sums, lengths),
+    )
+    after = ""
+    for term in [*sorted(common), None]:
+        _sum_rare(cursor, summing, after, term)
+        if term is None:
+            break
+        after = term
         packed: dict[int, int] = defaultdict(int)
         for doc, column in cursor.execute(
             f"SELECT doc, col FROM {VOCAB_HITS} WHERE term = ?", (term,)
@@ -73,6 +90,25 @@ def write_terms(connection: Connection, common: dict[str, int], lengths: dict[in
                 summed[doc] += hits
             if last_term[key] == term:
                 write_packed(connection, key, len(summed), open_keys.pop(key), lengths)
+        summing.add(term, packed)
+    summing.finish()
+
+
+def _sum_rare(cursor: Any, summing: prefixes.Summing, low: str, high: str | None) -> None:
+    """Add the hits of the terms between ``low`` and ``high`` (None: all after) to their
+    complete prefixes."""
+    sql = f"SELECT term, doc, col FROM {VOCAB_HITS} WHERE term > ?"
+    rows = (
+        cursor.execute(sql, (low,))
+        if high is None
+        else cursor.execute(f"{sql} AND term < ?", (low, high))
+    )
+    current, target = None, None
+    for term, doc, column in rows:
+        if term != current:
+            current, target = term, summing.enter(term)
+        if target is not None:
+            target[doc] += _COLUMN_UNIT[column]
 
 
 def write_packed(
@@ -101,9 +137,9 @@ def driver(connection: Connection) -> Any:
 
 
 def keys(connection: Connection) -> list[str]:
-    """The rank index's keys for sets of terms (see :func:`prefix_keys`)."""
-    rows = connection.exec_driver_sql(f"SELECT term FROM {RANK_TERMS} WHERE term LIKE '% %'")
-    return [row[0] for row in rows]
+    """The rank index's terms and keys (of sets of terms, :func:`prefix_keys`, and of complete
+    prefixes, :mod:`prefixes`)."""
+    return [row[0] for row in connection.exec_driver_sql(f"SELECT term FROM {RANK_TERMS}")]
 
 
 def common_terms(connection: Connection, threshold: int) -> list[tuple[str, int]]:
@@ -156,13 +192,27 @@ def write_classes(
 
 
 def remove(connection: Connection, stale: set[int]) -> dict[str, int]:
-    """Take the changed entities out of every class; how many each term lost."""
+    """Take the changed entities out of every class; how many each term lost. For a few
+    entities SQLite itself picks the classes whose bytes hold an id's (a cheap test that may
+    say yes wrongly, never no: each is checked again), so that the ids of the other classes
+    are not all read into Python."""
     removed: dict[str, int] = defaultdict(int)
     wanted = sorted(stale)
+    if not wanted:
+        return removed
     cursor = driver(connection).cursor()
-    rows = cursor.execute(f"SELECT term, hits, doclen, ids FROM {RANK_CLASSES}").fetchall()
+    sql = f"SELECT term, hits, doclen, ids FROM {RANK_CLASSES}"
+    if len(wanted) <= _FEW:
+        patterns = [array(ID_TYPE, [entity]) for entity in wanted]
+        if sys.byteorder == "big":
+            for pattern in patterns:
+                pattern.byteswap()
+        sql += " WHERE " + " OR ".join("instr(ids, ?) > 0" for _ in patterns)
+        rows = cursor.execute(sql, [pattern.tobytes() for pattern in patterns]).fetchall()
+    else:
+        rows = cursor.execute(sql).fetchall()
     for term, key, doclen, blob in rows:
-        if not holds_any(blob, wanted):
+        if not holds_any(blob, wanted, stale):
             continue
         ids = ids_of(blob)
         kept = [entity for entity in ids if entity not in stale]
@@ -177,12 +227,15 @@ def remove(connection: Connection, stale: set[int]) -> dict[str, int]:
     return removed
 
 
-def holds_any(blob: bytes, wanted: list[int]) -> bool:
-    """True when a class's ids (ascending) hold any of ``wanted``: looked up by bisection in
-    the stored bytes, as every class is asked about every changed entity."""
+def holds_any(blob: bytes, wanted: list[int], stale: set[int]) -> bool:
+    """True when a class's ids (ascending) hold any of ``wanted`` (``stale`` as a set): looked
+    up by bisection in the stored bytes, as every class is asked about every changed entity —
+    or, for a class with fewer ids than the bisections would cost, each id in the set."""
     ids = memoryview(blob).cast(ID_TYPE)
     if sys.byteorder == "big":
         ids = ids_of(blob)
+    if len(ids) < len(wanted) * _BISECTION:
+        return not stale.isdisjoint(ids)
     for entity in wanted:
         at = bisect_left(ids, entity)
         if at < len(ids) and ids[at] == entity:
@@ -191,7 +244,7 @@ def holds_any(blob: bytes, wanted: list[int]) -> bool:
 
 
 def tokenised(connection: Connection, ids: list[int]) -> dict[str, dict[int, list[int]]]:
-    """Hits per column of the common terms in the present text of ``ids``: the text goes
+    """Hits per column of every term in the present text of ``ids``: the text goes
     through a temporary FTS5 table with the index's own tokenizer (the FTS5 index itself
     cannot list one entity's words without reading every word's entities)."""
     columns = ", ".join(FTS_COLUMNS)
@@ -213,8 +266,7 @@ def tokenised(connection: Connection, ids: list[int]) -> dict[str, dict[int, lis
             lambda: defaultdict(lambda: [0] * len(FTS_COLUMNS))
         )
         for term, doc, column in connection.exec_driver_sql(
-            f"SELECT h.term, h.doc, h.col FROM temp.{_SCRATCH}_hits h"
-            f" JOIN {RANK_TERMS} t ON t.term = h.term"
+            f"SELECT term, doc, col FROM temp.{_SCRATCH}_hits"
         ):
             found[term][doc][_COLUMN[column]] += 1
         return found
@@ -233,14 +285,14 @@ def ids_of(blob: bytes) -> array[int]:
 
 
 def prefix_keys(terms: Iterable[str]) -> list[str]:
-    """The sets of common terms one prefix of :data:`MIN_PREFIX` letters or more stands for,
-    when it stands for several ("biobank" → biobank, biobanken, biobanking), each as one key
-    (the terms in order, space-separated; no term holds a space). A prefix phrase is scored
-    per entity from the sum of its words' hits: such a set gets classes of its own."""
+    """The sets of common terms one prefix longer than a complete prefix (:mod:`prefixes`)
+    stands for, when it stands for several ("biobank" → biobank, biobanken, biobanking), each
+    as one key (the terms in order, space-separated; no term holds a space). A prefix phrase is
+    scored per entity from the sum of its words' hits: such a set gets classes of its own."""
     ordered = sorted(terms)
     keys: set[str] = set()
     for term in ordered:
-        for length in range(MIN_PREFIX, len(term) + 1):
+        for length in range(prefixes.UP_TO + 1, len(term) + 1):
             prefix = term[:length]
             members = [t for t in ordered if t.startswith(prefix)]
             if len(members) > 1:

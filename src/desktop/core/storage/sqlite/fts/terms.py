@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
-from desktop.core.storage.sqlite.fts import rank_classes
+from desktop.core.storage.sqlite.fts import prefixes, rank_classes
 from desktop.core.storage.sqlite.fts.queries import MatchPlan, Node
 from desktop.core.storage.sqlite.fts.schema import (
     AVERAGES_ROWID,
@@ -125,6 +125,8 @@ class Phrases:
                     self.keys[i] = (word,)
                 else:
                     rare.append(i)
+            elif (complete := prefixes.key(word)) in self.docs:
+                self.keys[i] = (complete,)  # all its words, rare ones too
             else:
                 common = self._prefixed(word)
                 if not common:
@@ -170,7 +172,7 @@ class Phrases:
         """The common terms starting with ``word`` (looked up with the words, as is their
         set's key)."""
         high = _after(word)
-        return sorted(t for t in self.docs if word <= t < high and " " not in t)
+        return sorted(t for t in self.docs if word <= t < high and not {" ", "*"} & set(t))
 
     def _extra_hits(self, i: int, word: str, common: list[str], min_docs: int) -> bool:
         """Hits of the prefix's rare words (those around its common ones), by entity; False
