@@ -239,7 +239,7 @@ def list_facts(session: Session, *, scope_id: int | None = None) -> list[FactVie
             source=sources.get(fact.source_id),
             quote=fact.quote,
             comparable=fact.comparable,
-            verified_on=_iso(fact.verified_on),
+            verified_on=iso_date(fact.verified_on),
             topics=tuple((fact.topics or "").split()),
             texts=fact.texts,
         )
@@ -299,7 +299,7 @@ def _summaries(session: Session, entities: list[Entity]) -> list[EntitySummary]:
             sectors=sectors[entity.id],
             tags=tags[entity.id],
             location=entity.location,
-            verified_on=_iso(entity.verified_on),
+            verified_on=iso_date(entity.verified_on),
             description=entity.description,
         )
         for entity in entities
@@ -373,20 +373,23 @@ def space_view(offer: SpaceOffer) -> SpaceView:
     )
 
 
+def source_ref(source: Source) -> SourceRef:
+    """A source as the detail pane and the dossier cite it."""
+    return SourceRef(
+        key=source.key,
+        title=source.title,
+        publisher=source.publisher,
+        published=source.published,
+        accessed_on=iso_date(source.accessed_on),
+    )
+
+
 def _sources(session: Session) -> dict[int | None, SourceRef]:
-    return {
-        source.id: SourceRef(
-            key=source.key,
-            title=source.title,
-            publisher=source.publisher,
-            published=source.published,
-            accessed_on=_iso(source.accessed_on),
-        )
-        for source in session.exec(select(Source))
-    }
+    return {source.id: source_ref(source) for source in session.exec(select(Source))}
 
 
-def _iso(value: date | str | None) -> str | None:
+def iso_date(value: date | str | None) -> str | None:
+    """A stored date as the catalogue gives it: ISO, or the text a hand-edited file left."""
     if value is None:
         return None
     return value.isoformat() if isinstance(value, date) else str(value)

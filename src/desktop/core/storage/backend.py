@@ -149,6 +149,10 @@ class StorageBackend(Protocol):
         """Re-derive the whole index from the tables (full refresh)."""
         ...
 
+    def search_index_behind(self, connection: Connection) -> bool:
+        """True when a bulk load left work on the index for later (read only: no lock)."""
+        ...
+
     def catch_up_search_index(self, connection: Connection, *, whole: bool = False) -> bool:
         """Bring what the index derives from its entries up to date with this transaction's
         writes, before it commits (a file: the rank index; cheap when nothing changed). With

@@ -118,7 +118,12 @@ class Database:
     def finish_search_index(self) -> bool:
         """Make what a bulk load left of the search index for later (the rank index of a large
         database: seconds); True when there was something. Meant for a background job once
-        the bulk load committed, or the next start."""
+        the bulk load committed, or the next start. Asked first with a plain read, so that
+        the usual answer (nothing) takes no write lock — and a file on a read-only medium none
+        at all."""
+        with self.engine.connect() as connection:
+            if not self.backend.search_index_behind(connection):
+                return False
         with self.backend.writer(self.engine).begin() as connection:
             return self.backend.catch_up_search_index(connection, whole=True)
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection
-from datetime import date
 
 from sqlmodel import Session, col, select
 
@@ -62,20 +61,5 @@ def _sources(session: Session, ids: set[int]) -> dict[int | None, SourceRef]:
     """The sources named by ``ids``, as the catalogue describes a source."""
     if not ids:
         return {}
-    return {
-        source.id: SourceRef(
-            key=source.key,
-            title=source.title,
-            publisher=source.publisher,
-            published=source.published,
-            accessed_on=_iso(source.accessed_on),
-        )
-        for source in session.exec(select(Source).where(col(Source.id).in_(ids)))
-    }
-
-
-def _iso(value: date | str | None) -> str | None:
-    """As the catalogue gives a date: ISO, or the text a hand-edited file left there."""
-    if value is None:
-        return None
-    return value.isoformat() if isinstance(value, date) else str(value)
+    chosen = select(Source).where(col(Source.id).in_(ids))
+    return {source.id: catalogue.source_ref(source) for source in session.exec(chosen)}

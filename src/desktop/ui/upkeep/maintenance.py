@@ -39,7 +39,6 @@ class Maintenance(QObject):
     # Topic.EVERYTHING on the executor's data_changed, which every other view listens to.
     replaced_by_hand = Signal()  # a restore chosen in the window: the undo history is void
     backed_up = Signal(str)  # path, or "" when nothing had changed
-    search_index_finished = Signal(bool)  # True when a rank index left for later was made
 
     def __init__(self, executor: DatabaseExecutor, db_path: Path, window: QWidget) -> None:
         super().__init__(window)
@@ -84,7 +83,7 @@ class Maintenance(QObject):
 
             return finish_search_index(store)
 
-        self.executor.submit(finish, self.search_index_finished.emit)
+        self.executor.submit(finish)
 
     def backup_if_changed(self, reason: str) -> None:
         path, keep = self.db_path, setting("backup_count")

@@ -109,6 +109,10 @@ class PostgresBackend:
     def rebuild_search_index(self, connection: Connection) -> None:
         """Nothing to rebuild: the server is never searched."""
 
+    def search_index_behind(self, connection: Connection) -> bool:
+        """Never: the server is never searched."""
+        return False
+
     def catch_up_search_index(self, connection: Connection, *, whole: bool = False) -> bool:
         """Nothing to catch up: the server is never searched."""
         return False

@@ -97,6 +97,9 @@ class SqliteBackend:
     def rebuild_search_index(self, connection: Connection) -> None:
         search_index.rebuild_search_index(connection)
 
+    def search_index_behind(self, connection: Connection) -> bool:
+        return search_index.search_index_behind(connection)
+
     def catch_up_search_index(self, connection: Connection, *, whole: bool = False) -> bool:
         return search_index.catch_up_search_index(connection, whole=whole)
 

@@ -255,6 +255,11 @@ def _flush_pending(connection: Connection) -> None:
     connection.exec_driver_sql("RELEASE entity_fts_bulk")
 
 
+def search_index_behind(connection: Connection) -> bool:
+    """True when a bulk load left the rank index for later (see :func:`catch_up_search_index`)."""
+    return search_rank.rank_index_due(connection)
+
+
 def catch_up_search_index(connection: Connection, *, whole: bool = False) -> bool:
     """Move the entities this transaction re-indexed to their rank classes (see
     :func:`search_rank.catch_up_rank_index`); called before a write commits. With ``whole``,
